@@ -1,0 +1,4 @@
+/** HLS playlists (RFC 8216 and draft-pantos-hls-rfc8216bis). */
+module io.streamwire.hls {
+    exports io.streamwire.hls;
+}
