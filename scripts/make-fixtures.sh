@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the modules' media fixtures with ffmpeg, and ffprobe's view of each beside it, into
 # <module>/src/test/resources/fixtures/<format>/. Deterministic (bitexact flags, synthetic lavfi
-# sources, one encoder thread); every file stays under 1 MB. Each module issue adds its recipes here.
+# sources, one encoder thread); every file stays under 1 MB. Each module keeps its recipes in
+# scripts/fixtures/<module>.sh, which defines a function named after the module (dashes as _).
 #
 #   scripts/make-fixtures.sh            # every module
 #   scripts/make-fixtures.sh aac-adts   # one module
@@ -30,23 +31,18 @@ check_size() {
 }
 bitexact=(-fflags +bitexact -flags +bitexact -threads 1)
 
-aac_adts() {
-  local dir=$root/aac-adts/src/test/resources/fixtures/adts
-  mkdir -p "$dir"
-  # AAC-LC stereo 44.1 kHz, 2 s of a 440 Hz tone.
-  ff -f lavfi -i "sine=frequency=440:sample_rate=44100:duration=2" -ac 2 \
-     -c:a aac -b:a 96k "${bitexact[@]}" -f adts "$dir/sine-44100-stereo.aac"
-  # AAC-LC mono 8 kHz, 1 s.
-  ff -f lavfi -i "sine=frequency=1000:sample_rate=8000:duration=1" -ac 1 \
-     -c:a aac -b:a 24k "${bitexact[@]}" -f adts "$dir/sine-8000-mono.aac"
-  for f in "$dir"/*.aac; do probe "$f"; check_size "$f"; done
-}
+for recipe in "$root"/scripts/fixtures/*.sh; do
+  # shellcheck source=/dev/null
+  source "$recipe"
+done
 
 modules=("$@")
-[ ${#modules[@]} -gt 0 ] || modules=(aac-adts)
+if [ ${#modules[@]} -eq 0 ]; then
+  for recipe in "$root"/scripts/fixtures/*.sh; do modules+=("$(basename "$recipe" .sh)"); done
+fi
 for m in "${modules[@]}"; do
-  case "$m" in
-    aac-adts) aac_adts ;;
-    *) echo "no fixture recipes for module $m yet" >&2; exit 1 ;;
-  esac
+  fn=${m//-/_}
+  declare -F "$fn" >/dev/null || { echo "no fixture recipes for module $m (scripts/fixtures/$m.sh)" >&2; exit 1; }
+  echo "== $m"
+  "$fn"
 done

@@ -12,28 +12,31 @@ import java.util.List;
 /**
  * Keeps README.md true: the usage examples in it are copied from test code that compiles and runs.
  * A test marks its example with {@code // README:begin} and {@code // README:end} lines and calls
- * {@link #assertInReadme(Class)}, which fails when README.md does not contain the block verbatim
- * (after removing the block's common indentation).
+ * {@link #assertInReadme(Class)}, which fails when neither the repository's README.md nor the
+ * module's own README.md contains the block verbatim (after removing the block's common
+ * indentation).
  *
  * <p>Thread-safe.
  */
 public final class ReadmeSnippets {
     private ReadmeSnippets() {}
 
-    /** Fails unless every marked block of {@code testClass}'s source appears in README.md. */
+    /** Fails unless every marked block of {@code testClass}'s source appears in a README. */
     public static void assertInReadme(Class<?> testClass) {
         Path source = Path.of("src/test/java", testClass.getName().replace('.', '/') + ".java");
         String root = System.getProperty("streamwire.root");
         Path readme = Path.of(root == null ? ".." : root, "README.md");
+        Path moduleReadme = Path.of("README.md");
         try {
-            String text = Files.readString(readme);
+            String text = Files.readString(readme)
+                    + (Files.isRegularFile(moduleReadme) ? "\n" + Files.readString(moduleReadme) : "");
             List<String> blocks = blocks(Files.readAllLines(source));
             if (blocks.isEmpty()) {
                 fail(source + " has no // README:begin ... // README:end block");
             }
             for (String block : blocks) {
                 if (!text.contains(block)) {
-                    fail("README.md does not contain this example from " + source + " (copy it again):\n" + block);
+                    fail("neither README.md nor the module README.md contains this example from " + source + " (copy it again):\n" + block);
                 }
             }
         } catch (IOException e) {
