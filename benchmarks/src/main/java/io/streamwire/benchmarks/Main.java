@@ -39,7 +39,7 @@ public final class Main {
     }
 
     /** Reads a fixture bundled in the jar (the modules' committed fixtures). */
-    static byte[] fixture(String relative) {
+    public static byte[] fixture(String relative) {
         try (var in = Main.class.getResourceAsStream("/fixtures/" + relative)) {
             if (in == null) {
                 throw new IllegalStateException("fixture missing from benchmarks.jar: " + relative);
