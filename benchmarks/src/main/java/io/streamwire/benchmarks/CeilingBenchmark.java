@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The machine's ceiling, measured in the same run as everything else: a long-word scan and a
  * {@code System.arraycopy} over 32 MiB, larger than the last-level cache. The {@code bytes}
- * counter gives bytes/s.
+ * counter gives bytes/s. Both also run with 2 threads (each its own buffers): the ceiling that
+ * 2-thread scaling results are read against.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -36,6 +37,7 @@ public class CeilingBenchmark {
 
     /** XOR of every 8-byte word: the fastest a byte scanner can possibly read memory. */
     @Benchmark
+    @Scaling
     public long longWordScan_ceiling(Counters counters) {
         long acc = 0;
         ByteBuffer in = source;
@@ -48,6 +50,7 @@ public class CeilingBenchmark {
 
     /** Copy of the whole buffer: what a reassembling parser pays at most. */
     @Benchmark
+    @Scaling
     public byte[] arraycopy_ceiling(Counters counters) {
         System.arraycopy(from, 0, to, 0, SIZE);
         counters.bytes += SIZE;
