@@ -100,10 +100,7 @@ public record AdtsHeader(
         if (in.remaining() < FIXED_AND_VARIABLE_LENGTH) {
             throw new AacException("adts header", "needs 7 bytes, " + in.remaining() + " remain", at, SPEC);
         }
-        long bits = 0;
-        for (int i = 0; i < FIXED_AND_VARIABLE_LENGTH; i++) {
-            bits = (bits << 8) | (in.get(at + i) & 0xFF);
-        }
+        long bits = peekBits(in, at);
         int syncword = (int) (bits >>> 44);
         if (syncword != 0xFFF) {
             throw new AacException("adts syncword", String.format("0x%03X is not 0xFFF", syncword), at, SPEC);
@@ -171,6 +168,35 @@ public record AdtsHeader(
 
     /** Sampling rate in Hz for {@link #samplingFrequencyIndex()} (Table 1.18). */
     public int sampleRateHz() {
+        return SAMPLE_RATES[samplingFrequencyIndex];
+    }
+
+    /** The 56 header bits at {@code at} (absolute reads; 7 bytes must be there). */
+    static long peekBits(ByteBuffer in, int at) {
+        return ((in.getInt(at) & 0xFFFFFFFFL) << 24) | ((in.getShort(at + 4) & 0xFFFFL) << 8) | (in.get(at + 6) & 0xFF);
+    }
+
+    /**
+     * Whether 56 header bits can start a frame a stream decoder locks onto: syncword 0xFFF, layer 0
+     * (which tells ADTS from MPEG-1/2 audio), a sampling index of the table and a frame length that
+     * covers the header and any raw_data_block_position and CRC words.
+     */
+    static boolean isPlausible(long bits) {
+        if (((bits >>> 41) & 0x7FFB) != 0x7FF8 || ((bits >>> 34) & 0xF) > 12) {
+            return false;
+        }
+        int blocksMinus1 = (int) bits & 3;
+        int minimum = ((bits >>> 40) & 1) == 1 ? 7 : blocksMinus1 == 0 ? 9 : 11 + 4 * blocksMinus1;
+        return frameLength(bits) >= minimum;
+    }
+
+    /** aac_frame_length from 56 header bits. */
+    static int frameLength(long bits) {
+        return (int) (bits >>> 13) & 0x1FFF;
+    }
+
+    /** Sampling rate in Hz for a sampling_frequency_index of 0..12 (Table 1.18). */
+    static int sampleRateHz(int samplingFrequencyIndex) {
         return SAMPLE_RATES[samplingFrequencyIndex];
     }
 

@@ -1,0 +1,378 @@
+package io.streamwire.aac;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Push decoder for an ADTS elementary stream (ISO/IEC 14496-3:2019 §1.A.2, ISO/IEC 13818-7 §6.2):
+ * {@code .aac} files, HLS packed audio and the payload of MPEG-TS stream type 0x0F.
+ *
+ * <p><b>Model.</b> {@link #feed(ByteBuffer)} consumes everything it is given and calls the
+ * {@link Listener}: {@link Listener#onFrame} with a reusable {@link AdtsFrameView},
+ * {@link Listener#onId3Tag} with each ID3v2 tag found in front of or between frames (HLS packed
+ * audio starts with an ID3 PRIV timestamp), and {@link Listener#onAnomaly} with the byte count
+ * discarded while resynchronising. {@link #endOfInput()} delivers the last frame, {@link #reset()}
+ * starts a new stream. The events are the same however the input is split into chunks.
+ *
+ * <p><b>Sync.</b> A frame is delivered only once the next header is seen exactly where
+ * aac_frame_length says (or an ID3v2 tag, or the end of input). A header must have the syncword,
+ * layer 0, a sampling index of Table 1.18 and a frame length that covers its own header; a frame
+ * whose successor is not there is discarded with the bytes after it up to the next candidate, and
+ * the whole run is reported once as {@link AacAnomaly.Kind#BYTES_DISCARDED}.
+ *
+ * <p><b>Zero copy, zero allocation.</b> Frames lying wholly inside one fed buffer are handed out in
+ * place (the view points into the caller's buffer); only the bytes of a frame or tag that straddles
+ * two feeds are copied into a bounded internal buffer. Decoding a stream of frames allocates
+ * nothing per frame.
+ *
+ * <p><b>Limits</b> ({@link AacLimits}): {@code maxFrameSize} (a locked stream whose next header
+ * declares more fails), {@code maxId3TagSize}, {@code maxResyncDistance} (a longer run of garbage
+ * fails).
+ *
+ * <p><b>Errors.</b> {@link LimitExceededException} for the limits above, {@link TruncatedInputException}
+ * from {@link #endOfInput()} when the stream ends inside a frame of a synchronised stream or inside an
+ * ID3v2 tag. After an exception the decoder is failed and every call but {@link #reset()} throws
+ * {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * AdtsDecoder decoder = new AdtsDecoder(frame -> send(frame.buffer(), frame.payloadOffset(), frame.payloadLength()));
+ * decoder.feed(chunk);   // as often as data arrives
+ * decoder.endOfInput();
+ * }</pre>
+ *
+ * <p>Not thread-safe, keep it on one connection or event loop.
+ *
+ * @since 0.1.0
+ */
+public final class AdtsDecoder {
+    private static final String SPEC = "ISO/IEC 14496-3 §1.A.2";
+    private static final String ID3_SPEC = "ID3v2.4.0 structure §3.1";
+
+    /** Receives what the decoder finds. Calls happen inside {@code feed}/{@code endOfInput}. */
+    public interface Listener {
+        /** A confirmed frame; the view is valid until this call returns. */
+        void onFrame(AdtsFrameView frame);
+
+        /**
+         * An ID3v2 tag (header, body and footer) before or between frames, as a read-only slice valid
+         * until this call returns.
+         */
+        default void onId3Tag(ByteBuffer tag, long streamOffset) {}
+
+        /** A problem the decoder recovered from. */
+        default void onAnomaly(AacAnomaly anomaly) {}
+    }
+
+    private enum State { HUNTING, SYNCED, ENDED, FAILED }
+
+    private final Listener listener;
+    private final AacLimits limits;
+    private final AdtsFrameView view = new AdtsFrameView();
+    private final int carryBound;
+    private State state = State.HUNTING;
+    private byte[] carry = new byte[0];
+    private ByteBuffer carryBuffer = ByteBuffer.wrap(carry);
+    private int carryLength;
+    private long streamPosition;
+    private long windowBase;
+    private int need;
+    private long garbageStart;
+    private long garbageCount;
+
+    /** A decoder with {@link AacLimits#defaults()}. */
+    public AdtsDecoder(Listener listener) {
+        this(listener, AacLimits.defaults());
+    }
+
+    /** A decoder with the given limits. */
+    public AdtsDecoder(Listener listener, AacLimits limits) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.carryBound = Math.max(limits.maxFrameSize() + 10, limits.maxId3TagSize());
+    }
+
+    /**
+     * Consumes all remaining bytes of {@code in}, calling the listener for every unit completed.
+     *
+     * <p>On return the position equals the limit; the buffer is not kept.
+     *
+     * @throws LimitExceededException if a limit is exceeded (the decoder is then failed)
+     * @throws IllegalStateException after {@link #endOfInput()} or a failure
+     */
+    public void feed(ByteBuffer in) {
+        requireOpen();
+        try {
+            feedChecked(in);
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    /**
+     * Declares the end of the stream: delivers the last frame (which nothing follows to confirm it)
+     * and reports trailing garbage.
+     *
+     * @throws TruncatedInputException if the stream ends inside a frame of a synchronised stream or
+     *     inside an ID3v2 tag
+     * @throws IllegalStateException if called twice or after a failure
+     */
+    public void endOfInput() {
+        requireOpen();
+        try {
+            windowBase = streamPosition;
+            int consumed = process(carryBuffer, 0, carryLength, true);
+            streamPosition += consumed;
+            carryLength = 0;
+            flushGarbage();
+            state = State.ENDED;
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    /** Forgets everything and starts a new stream at offset 0. */
+    public void reset() {
+        state = State.HUNTING;
+        carryLength = 0;
+        streamPosition = 0;
+        garbageCount = 0;
+        need = 0;
+    }
+
+    /** Bytes consumed and decided on so far (frames, tags and discarded bytes), from the start of the stream. */
+    public long streamOffset() {
+        return streamPosition;
+    }
+
+    private void requireOpen() {
+        if (state == State.ENDED || state == State.FAILED) {
+            throw new IllegalStateException("decoder is " + state.name().toLowerCase() + "; call reset()");
+        }
+    }
+
+    private void feedChecked(ByteBuffer in) {
+        while (in.hasRemaining()) {
+            if (carryLength == 0) {
+                int start = in.position();
+                windowBase = streamPosition - start;
+                int consumed = process(in, start, in.limit(), false);
+                streamPosition = windowBase + consumed;
+                int rest = in.limit() - consumed;
+                ensureCarry(rest);
+                in.get(consumed, carry, 0, rest);
+                carryLength = rest;
+                in.position(in.limit());
+                return;
+            }
+            int taken = 0;
+            while (in.hasRemaining()) {
+                int n = Math.min(Math.max(1, need - carryLength), in.remaining());
+                ensureCarry(carryLength + n);
+                in.get(carry, carryLength, n);
+                carryLength += n;
+                taken += n;
+                windowBase = streamPosition;
+                int consumed = process(carryBuffer, 0, carryLength, false);
+                streamPosition += consumed;
+                System.arraycopy(carry, consumed, carry, 0, carryLength - consumed);
+                carryLength -= consumed;
+                need -= consumed;
+                if (carryLength <= taken) {
+                    // Everything still carried came from this buffer: go back to reading it in place.
+                    in.position(in.position() - carryLength);
+                    carryLength = 0;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void ensureCarry(int size) {
+        if (size > carry.length) {
+            if (size > carryBound) {
+                throw new IllegalStateException("carry of " + size + " bytes exceeds its bound " + carryBound);
+            }
+            byte[] bigger = new byte[Math.min(carryBound, Math.max(size, 2 * carry.length))];
+            System.arraycopy(carry, 0, bigger, 0, carryLength);
+            carry = bigger;
+            carryBuffer = ByteBuffer.wrap(bigger);
+        }
+    }
+
+    /**
+     * Decides on as many units as possible in {@code w[pos, end)}; returns the index of the first
+     * undecided byte and leaves in {@link #need} the window index that must be present to go on.
+     * With {@code eoi} everything is decided.
+     */
+    private int process(ByteBuffer w, int pos, int end, boolean eoi) {
+        while (true) {
+            int available = end - pos;
+            if (available <= 0) {
+                need = pos + 1;
+                return pos;
+            }
+            int b0 = w.get(pos) & 0xFF;
+            if (b0 == 0xFF) {
+                if (available < 7 && !eoi) {
+                    need = pos + 7;
+                    return pos;
+                }
+                if (available >= 7) {
+                    long bits = AdtsHeader.peekBits(w, pos);
+                    if (AdtsHeader.isPlausible(bits)) {
+                        int length = AdtsHeader.frameLength(bits);
+                        if (length > limits.maxFrameSize()) {
+                            if (state == State.SYNCED) {
+                                throw new LimitExceededException("adts aac_frame_length", "maxFrameSize",
+                                        limits.maxFrameSize(), length, offset(pos), SPEC);
+                            }
+                        } else {
+                            int next = pos + length;
+                            int verdict = confirm(w, next, end, eoi);
+                            if (verdict < 0) {
+                                return pos;
+                            }
+                            if (verdict > 0) {
+                                flushGarbage();
+                                state = State.SYNCED;
+                                view.set(w, pos, offset(pos), bits);
+                                listener.onFrame(view);
+                                pos = next;
+                                continue;
+                            }
+                            if (eoi && next > end && state == State.SYNCED) {
+                                throw new TruncatedInputException("adts_frame", "needs " + length
+                                        + " bytes (aac_frame_length), the stream ends after " + available,
+                                        offset(pos), SPEC);
+                            }
+                        }
+                    }
+                }
+            } else if (b0 == 'I') {
+                int size = id3Size(w, pos, end);
+                if (size == -2 && !eoi) {
+                    need = pos + 10;
+                    return pos;
+                }
+                if (size >= 0) {
+                    if (size > limits.maxId3TagSize()) {
+                        throw new LimitExceededException("id3v2 size", "maxId3TagSize", limits.maxId3TagSize(),
+                                size, offset(pos), ID3_SPEC);
+                    }
+                    if (available < size) {
+                        if (eoi) {
+                            throw new TruncatedInputException("id3v2 tag", "needs " + size
+                                    + " bytes, the stream ends after " + available, offset(pos), ID3_SPEC);
+                        }
+                        need = pos + size;
+                        return pos;
+                    }
+                    flushGarbage();
+                    listener.onId3Tag(w.slice(pos, size).asReadOnlyBuffer(), offset(pos));
+                    pos += size;
+                    continue;
+                }
+            }
+            // Not the start of a confirmed unit: discard up to the next candidate.
+            state = State.HUNTING;
+            int skipTo = pos + 1;
+            while (skipTo < end) {
+                byte b = w.get(skipTo);
+                if (b == (byte) 0xFF || b == 'I') {
+                    break;
+                }
+                skipTo++;
+            }
+            discard(pos, skipTo - pos);
+            pos = skipTo;
+        }
+    }
+
+    /** 1: a unit starts at {@code next} (or the input ends there); 0: it does not; -1: need more. */
+    private int confirm(ByteBuffer w, int next, int end, boolean eoi) {
+        int available = end - next;
+        if (available < 0) {
+            if (eoi) {
+                return 0;
+            }
+            need = next + 7;
+            return -1;
+        }
+        if (available >= 7 && AdtsHeader.isPlausible(AdtsHeader.peekBits(w, next))) {
+            return 1;
+        }
+        if (available > 0 && w.get(next) == 'I') {
+            int size = id3Size(w, next, end);
+            if (size >= 0) {
+                return 1;
+            }
+            if (size == -2 && !eoi) {
+                need = next + 10;
+                return -1;
+            }
+            return eoi && available < 7 ? 1 : 0;
+        }
+        if (available >= 7) {
+            return 0;
+        }
+        if (!eoi) {
+            need = next + 7;
+            return -1;
+        }
+        return 1; // the frame is complete and the input ends within 7 bytes: nothing left to confirm with
+    }
+
+    /**
+     * Size of the ID3v2 tag at {@code at} (header + body + footer), -1 if none starts there, -2 if the
+     * bytes so far match a tag header but fewer than 10 are available.
+     */
+    static int id3Size(ByteBuffer w, int at, int end) {
+        int available = Math.min(10, end - at);
+        for (int i = 0; i < available; i++) {
+            int b = w.get(at + i) & 0xFF;
+            boolean ok = switch (i) {
+                case 0 -> b == 'I';
+                case 1 -> b == 'D';
+                case 2 -> b == '3';
+                case 3, 4 -> b != 0xFF;
+                case 5 -> true;
+                default -> b < 0x80;
+            };
+            if (!ok) {
+                return -1;
+            }
+        }
+        if (available < 10) {
+            return -2;
+        }
+        int size = ((w.get(at + 6) & 0x7F) << 21) | ((w.get(at + 7) & 0x7F) << 14)
+                | ((w.get(at + 8) & 0x7F) << 7) | (w.get(at + 9) & 0x7F);
+        boolean footer = (w.get(at + 3) & 0xFF) >= 4 && (w.get(at + 5) & 0x10) != 0;
+        return 10 + size + (footer ? 10 : 0);
+    }
+
+    private long offset(int index) {
+        return windowBase + index;
+    }
+
+    private void discard(int index, int count) {
+        if (garbageCount == 0) {
+            garbageStart = offset(index);
+        }
+        garbageCount += count;
+        if (garbageCount > limits.maxResyncDistance()) {
+            throw new LimitExceededException("adts syncword", "maxResyncDistance", limits.maxResyncDistance(),
+                    garbageCount, garbageStart, SPEC);
+        }
+    }
+
+    private void flushGarbage() {
+        if (garbageCount > 0) {
+            long count = garbageCount;
+            garbageCount = 0;
+            listener.onAnomaly(new AacAnomaly(AacAnomaly.Kind.BYTES_DISCARDED, garbageStart, count));
+        }
+    }
+}
