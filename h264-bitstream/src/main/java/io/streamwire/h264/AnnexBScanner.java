@@ -1,0 +1,119 @@
+package io.streamwire.h264;
+
+import io.streamwire.h264.internal.StartCodes;
+import java.nio.ByteBuffer;
+
+/**
+ * Allocation-free splitter for a complete Annex B byte stream held in one buffer (ITU-T H.264
+ * (08/2021) Annex B, §B.2): each {@link #next()} finds the next NAL unit and exposes its absolute
+ * bounds in the buffer. Accepts 3- and 4-byte start codes, leading zero_bytes, trailing_zero_8bits,
+ * bytes before the first start code (skipped) and a stream that ends without a final start code.
+ * Empty NAL units (two start codes in a row) are skipped.
+ *
+ * <pre>{@code
+ * AnnexBScanner nals = new AnnexBScanner().reset(stream);
+ * while (nals.next()) {
+ *     int type = stream.get(nals.nalStart()) & 0x1F;
+ * }
+ * }</pre>
+ *
+ * <p>Reuse one scanner with {@link #reset(ByteBuffer)}: nothing is allocated per NAL unit. The
+ * buffer's position and limit are read once at {@code reset} and never changed.
+ *
+ * <p>Not thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class AnnexBScanner {
+    private ByteBuffer buf;
+    private byte[] array;
+    private int base;
+    private int cursor;
+    private int limit;
+    private int nalStart = -1;
+    private int nalEnd = -1;
+
+    /** Scans {@code stream[position, limit)} from the start. */
+    public AnnexBScanner reset(ByteBuffer stream) {
+        this.buf = stream;
+        this.array = stream.hasArray() ? stream.array() : null;
+        this.base = stream.hasArray() ? stream.arrayOffset() : 0;
+        this.cursor = stream.position();
+        this.limit = stream.limit();
+        this.nalStart = -1;
+        this.nalEnd = -1;
+        return this;
+    }
+
+    private int find(int from) {
+        if (array != null) {
+            int r = StartCodes.find(array, base + from, base + limit);
+            return r < 0 ? -1 : r - base;
+        }
+        return StartCodes.find(buf, from, limit);
+    }
+
+    private int byteAt(int i) {
+        return array != null ? array[base + i] & 0xFF : buf.get(i) & 0xFF;
+    }
+
+    /** Moves to the next non-empty NAL unit; false at the end of the buffer. */
+    public boolean next() {
+        if (buf == null) {
+            throw new IllegalStateException("reset(ByteBuffer) first");
+        }
+        while (true) {
+            int p = cursor;
+            int start;
+            while (true) {
+                int j = find(p);
+                if (j < 0) {
+                    cursor = limit;
+                    return false;
+                }
+                if (byteAt(j + 2) == 1) {
+                    start = j + 3;
+                    break;
+                }
+                p = j + 1;
+            }
+            int k = find(start);
+            int end;
+            if (k < 0) {
+                end = limit;
+                while (end > start && byteAt(end - 1) == 0) {
+                    end--;
+                }
+                cursor = limit;
+            } else {
+                end = k;
+                cursor = k;
+            }
+            if (end > start) {
+                nalStart = start;
+                nalEnd = end;
+                return true;
+            }
+        }
+    }
+
+    /** Absolute index of the current NAL unit's header byte. */
+    public int nalStart() {
+        return nalStart;
+    }
+
+    /** Absolute index just past the current NAL unit (trailing zero bytes excluded). */
+    public int nalEnd() {
+        return nalEnd;
+    }
+
+    /** Length of the current NAL unit in bytes. */
+    public int nalLength() {
+        return nalEnd - nalStart;
+    }
+
+    /** The current NAL unit's header byte. */
+    public int nalHeaderByte() {
+        return byteAt(nalStart);
+    }
+}

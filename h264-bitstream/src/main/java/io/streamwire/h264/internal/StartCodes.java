@@ -1,0 +1,78 @@
+package io.streamwire.h264.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Finds the end of NAL unit data in Annex B byte streams: the first {@code 00 00 00} or
+ * {@code 00 00 01} (ITU-T H.264 (08/2021) §B.2). Reads eight bytes at a time and looks at single
+ * bytes only around zero bytes.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class StartCodes {
+    private static final VarHandle ARRAY_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BUFFER_LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private StartCodes() {}
+
+    /**
+     * The absolute index {@code j} of the first {@code 00 00 0x} with {@code x <= 1} lying wholly in
+     * {@code buf[from, to)}, or -1.
+     */
+    public static int find(ByteBuffer buf, int from, int to) {
+        if (buf.hasArray()) {
+            int base = buf.arrayOffset();
+            int r = find(buf.array(), base + from, base + to);
+            return r < 0 ? -1 : r - base;
+        }
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) BUFFER_LONG.get(buf, i);
+            long z = (w - ONES) & ~w & HIGHS;
+            if (z == 0) {
+                i += 8;
+                continue;
+            }
+            int j = i + (Long.numberOfTrailingZeros(z) >>> 3);
+            if (j + 2 < to && buf.get(j + 1) == 0 && (buf.get(j + 2) & 0xFF) <= 1) {
+                return j;
+            }
+            i = j + 1;
+        }
+        for (; i + 2 < to; i++) {
+            if (buf.get(i) == 0 && buf.get(i + 1) == 0 && (buf.get(i + 2) & 0xFF) <= 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #find(ByteBuffer, int, int)} over an array. */
+    public static int find(byte[] a, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) ARRAY_LONG.get(a, i);
+            long z = (w - ONES) & ~w & HIGHS;
+            if (z == 0) {
+                i += 8;
+                continue;
+            }
+            int j = i + (Long.numberOfTrailingZeros(z) >>> 3);
+            if (j + 2 < to && a[j + 1] == 0 && (a[j + 2] & 0xFF) <= 1) {
+                return j;
+            }
+            i = j + 1;
+        }
+        for (; i + 2 < to; i++) {
+            if (a[i] == 0 && a[i + 1] == 0 && (a[i + 2] & 0xFF) <= 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

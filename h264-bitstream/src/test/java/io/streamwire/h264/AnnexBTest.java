@@ -1,0 +1,260 @@
+package io.streamwire.h264;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.testkit.Allocation;
+import io.streamwire.testkit.Chunks;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AnnexBTest {
+    static final HexFormat HEX = HexFormat.of();
+
+    /** name, stream, NAL units (hex, space separated), offset of each NAL unit. */
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("4-byte start codes", "00000001 6742 00000001 68ce", "6742 68ce", new long[] {4, 10}),
+                Arguments.of("3-byte start codes", "000001 6742 000001 68ce", "6742 68ce", new long[] {3, 8}),
+                Arguments.of("leading zeros", "0000000000 000001 65aa", "65aa", new long[] {8}),
+                Arguments.of("trailing zeros", "000001 65aa 000000 000001 41bb 0000", "65aa 41bb", new long[] {3, 11}),
+                Arguments.of("garbage first", "ffee 000001 09f0", "09f0", new long[] {5}),
+                Arguments.of("empty NAL skipped", "000001 000001 0910", "0910", new long[] {6}),
+                Arguments.of("zero inside", "000001 650000 04 00 88", "6500000400 88", new long[] {3}),
+                Arguments.of("no start code", "6742aabb", "", new long[] {}),
+                Arguments.of("header byte zero", "000001 00 80", "0080", new long[] {3}));
+    }
+
+    static List<String> hexList(List<ByteBuffer> nals) {
+        return nals.stream().map(AnnexBTest::hex).toList();
+    }
+
+    static String hex(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return HEX.formatHex(a);
+    }
+
+    static List<String> expected(String nals) {
+        return nals.isBlank() ? List.of() : List.of(nals.replace(" 88", "88").split(" "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void splitterAndScanner(String name, String stream, String nals, long[] offsets) {
+        byte[] bytes = HEX.parseHex(stream.replace(" ", ""));
+        for (Chunks.Kind kind : Chunks.Kind.values()) {
+            ByteBuffer in = kind.wrap(bytes);
+            int pos = in.position();
+            assertThat(hexList(AnnexB.split(in))).as(kind.name()).isEqualTo(expected(nals));
+            assertThat(in.position()).isEqualTo(pos);
+            AnnexBScanner scanner = new AnnexBScanner().reset(in);
+            List<Long> got = new ArrayList<>();
+            while (scanner.next()) {
+                got.add((long) scanner.nalStart() - pos);
+            }
+            assertThat(got).containsExactly(java.util.Arrays.stream(offsets).boxed().toArray(Long[]::new));
+        }
+    }
+
+    /** Records what a decoder delivers, in BUFFER, STREAM or mixed mode. */
+    static final class Recorder implements AnnexBDecoder.Listener {
+        final List<String> nals = new ArrayList<>();
+        final List<Long> offsets = new ArrayList<>();
+        final List<String> anomalies = new ArrayList<>();
+        final ByteArrayOutputStream current = new ByteArrayOutputStream();
+        final int mode; // 0 buffer, 1 stream, 2 alternate with ignore of type 9
+
+        Recorder(int mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public AnnexBDecoder.Interest onNalStart(int header, long offset) {
+            if (mode == 2 && (header & 0x1F) == 9) {
+                return AnnexBDecoder.Interest.IGNORE;
+            }
+            offsets.add(offset);
+            return mode == 0 || (mode == 2 && offsets.size() % 2 == 0) ? AnnexBDecoder.Interest.BUFFER : AnnexBDecoder.Interest.STREAM;
+        }
+
+        @Override
+        public void onNal(ByteBuffer nal, long offset) {
+            assertThat(offset).isEqualTo(offsets.get(offsets.size() - 1));
+            nals.add(hex(nal));
+        }
+
+        @Override
+        public void onNalFragment(ByteBuffer fragment, boolean last) {
+            byte[] a = new byte[fragment.remaining()];
+            fragment.get(a);
+            current.writeBytes(a);
+            if (last) {
+                nals.add(HEX.formatHex(current.toByteArray()));
+                current.reset();
+            }
+        }
+
+        @Override
+        public void onAnomaly(String description, long offset) {
+            anomalies.add(description + "@" + offset);
+        }
+    }
+
+    static Recorder decode(List<byte[]> pieces, Chunks.Kind kind, int mode) {
+        Recorder r = new Recorder(mode);
+        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), r);
+        for (byte[] p : pieces) {
+            ByteBuffer b = kind.wrap(p);
+            d.feed(b);
+            assertThat(b.hasRemaining()).isFalse();
+        }
+        d.endOfInput();
+        return r;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void decoderMatchesSplitterHoweverSplit(String name, String stream, String nals, long[] offsets) {
+        byte[] bytes = HEX.parseHex(stream.replace(" ", ""));
+        List<Long> expectedOffsets = java.util.Arrays.stream(offsets).boxed().toList();
+        for (Chunks.Split split : Chunks.splits(bytes, 7)) {
+            for (Chunks.Kind kind : Chunks.Kind.values()) {
+                for (int mode = 0; mode < 2; mode++) {
+                    Recorder r = decode(split.pieces(), kind, mode);
+                    assertThat(r.nals).as(split + " " + kind + " mode " + mode).isEqualTo(expected(nals));
+                    assertThat(r.offsets).as(split + " offsets").isEqualTo(expectedOffsets);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bufferedNalWithinOneFeedIsAViewOfTheFedBuffer() {
+        byte[] bytes = HEX.parseHex("00000001674200000001" + "68ce3880" + "00000001");
+        ByteBuffer fed = ByteBuffer.wrap(bytes);
+        List<Boolean> sameArray = new ArrayList<>();
+        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+            @Override
+            public AnnexBDecoder.Interest onNalStart(int header, long offset) {
+                return AnnexBDecoder.Interest.BUFFER;
+            }
+
+            @Override
+            public void onNal(ByteBuffer nal, long offset) {
+                sameArray.add(nal.array() == bytes);
+            }
+        });
+        d.feed(fed);
+        d.endOfInput();
+        assertThat(sameArray).containsExactly(true, true);
+    }
+
+    @Test
+    void nalSizeLimitFailsBeforeBuffering() {
+        byte[] bytes = new byte[100];
+        bytes[2] = 1;
+        java.util.Arrays.fill(bytes, 3, 100, (byte) 0x55);
+        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults().withMaxNalSize(50), new Recorder(0));
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes)))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("H264Limits.maxNalSize()");
+                    assertThat(e.limit()).isEqualTo(50);
+                    assertThat(e.offset()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isInstanceOf(IllegalStateException.class);
+        d.reset();
+        d.feed(ByteBuffer.wrap(new byte[] {0, 0, 1, 9}));
+    }
+
+    @Test
+    void garbageIsReportedOnce() {
+        Recorder r = decode(List.of(HEX.parseHex("ffee00000109f0")), Chunks.Kind.HEAP, 0);
+        assertThat(r.anomalies).hasSize(1);
+        assertThat(r.anomalies.get(0)).endsWith("@0");
+    }
+
+    @Test
+    void scannerAllocatesNothingPerNal() {
+        byte[] stream = AnnexB.toByteArray(List.of(ByteBuffer.wrap(HEX.parseHex("6742c01e")),
+                ByteBuffer.wrap(HEX.parseHex("68ce3c80")), ByteBuffer.wrap(new byte[5000]).put(0, (byte) 0x65).put(4999, (byte) 1)));
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        AnnexBScanner scanner = new AnnexBScanner();
+        long[] sink = new long[1];
+        Allocation.assertAllocatesNothing("AnnexBScanner", 20_000, 2_000, 0, () -> {
+            scanner.reset(in);
+            while (scanner.next()) {
+                sink[0] += scanner.nalLength();
+            }
+        });
+        assertThat(sink[0]).isPositive();
+    }
+
+    @Test
+    void decoderAllocatesNothingPerNalWhenWhole() {
+        byte[] stream = HEX.parseHex("000000016742c01e0000000168ce3c80000001658880");
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        long[] sink = new long[1];
+        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+            @Override
+            public AnnexBDecoder.Interest onNalStart(int header, long offset) {
+                return AnnexBDecoder.Interest.BUFFER;
+            }
+
+            @Override
+            public void onNal(ByteBuffer nal, long offset) {
+                sink[0] += nal.remaining();
+            }
+        });
+        Allocation.assertAllocatesNothing("AnnexBDecoder", 20_000, 2_000, 0, () -> {
+            in.position(0);
+            d.feed(in);
+            d.endOfInput();
+        });
+        assertThat(sink[0]).isPositive();
+    }
+
+    @Provide
+    Arbitrary<List<byte[]>> nalLists() {
+        Arbitrary<byte[]> nal = Arbitraries.integers().between(0, 6).map(i -> (byte) (i == 6 ? 0x9A : i))
+                .list().ofMinSize(0).ofMaxSize(20).map(l -> {
+                    byte[] rbsp = new byte[l.size() + 1];
+                    rbsp[0] = 0x41;
+                    for (int i = 0; i < l.size(); i++) {
+                        rbsp[i + 1] = l.get(i);
+                    }
+                    byte[] nalBytes = EmulationPrevention.insert(rbsp);
+                    if (nalBytes[nalBytes.length - 1] == 0) {
+                        nalBytes = java.util.Arrays.copyOf(nalBytes, nalBytes.length + 1);
+                        nalBytes[nalBytes.length - 1] = (byte) 0x80;
+                    }
+                    return nalBytes;
+                });
+        return nal.list().ofMaxSize(8);
+    }
+
+    @Property(tries = 300)
+    void splitOfJoinIsIdentityAndChunkingDoesNotMatter(@ForAll("nalLists") List<byte[]> nals, @ForAll long seed) {
+        List<ByteBuffer> buffers = nals.stream().map(ByteBuffer::wrap).toList();
+        byte[] stream = AnnexB.toByteArray(buffers);
+        List<String> expected = buffers.stream().map(AnnexBTest::hex).toList();
+        assertThat(hexList(AnnexB.split(ByteBuffer.wrap(stream)))).isEqualTo(expected);
+        Recorder r = decode(Chunks.random(stream, new java.util.Random(seed)), Chunks.Kind.DIRECT, 1);
+        assertThat(r.nals).isEqualTo(expected);
+        Recorder b = decode(Chunks.fixed(stream, 1), Chunks.Kind.POSITION, 0);
+        assertThat(b.nals).isEqualTo(expected);
+    }
+}
