@@ -1,0 +1,51 @@
+package io.streamwire.amf;
+
+import java.util.Arrays;
+
+/**
+ * AMF3 Vector.&lt;uint&gt; (marker 0x0E), unsigned 32-bit elements stored as int bits (use Integer.toUnsignedLong), AMF3 §3.15.
+ *
+ * @param fixed fixed-vector flag
+ * @param values the elements (defensive copy; {@link #values()} returns a copy)
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public record Amf3VectorUint(boolean fixed, int[] values) implements Amf3Value {
+    /** Copies the elements. */
+    public Amf3VectorUint {
+        values = values.clone();
+    }
+
+    /** A copy of the elements. */
+    @Override
+    public int[] values() {
+        return values.clone();
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return values.length;
+    }
+
+    /** Element {@code i}. */
+    public int get(int i) {
+        return values[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Amf3VectorUint v && v.fixed == fixed && Arrays.equals(v.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Boolean.hashCode(fixed) * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Amf3VectorUint[fixed=" + fixed + ", values=" + Arrays.toString(values) + "]";
+    }
+}
