@@ -1,0 +1,422 @@
+package io.streamwire.rtmp;
+
+import io.streamwire.rtmp.internal.ChunkStreamState;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Push decoder of the RTMP chunk stream: Adobe RTMP Specification 1.0 §5.3 (chunking) and §5.4
+ * (Set Chunk Size and Abort, which it applies itself). Turns chunks of any size, interleaved across
+ * chunk streams, into whole messages.
+ *
+ * <p>Handles fmt 0-3 message headers, 1/2/3-byte chunk stream ids, timestamp deltas with 32-bit
+ * wrap-around, and the Extended Timestamp (§5.3.1.3) including on type-3 chunks, whether or not the
+ * peer repeats it there (see the implNote).
+ *
+ * <p>{@link #feed(ByteBuffer)} consumes all of its input and calls {@link Listener#onMessage} for
+ * every completed message. When a message arrives in one chunk inside one {@code feed} buffer the
+ * payload is that buffer itself, positioned on the payload (zero-copy, no allocation); otherwise it
+ * is reassembled into a per-chunk-stream buffer. Either way the payload is valid only during the
+ * call. The result is identical however the input is split.
+ *
+ * <p>Limits ({@link RtmpLimits}): chunk size, message length, number of chunk streams and the total
+ * of messages being reassembled; reassembly buffers grow with the bytes received, so memory and work
+ * stay linear in the input. Errors raise {@link RtmpException} with the stream offset; the decoder
+ * then fails and later calls throw {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(),
+ *         (csid, timestamp, type, streamId, payload) -> handle(type, payload));
+ * decoder.feed(bytesFromSocket);
+ * }</pre>
+ *
+ * @implNote After a header with an Extended Timestamp, a type-3 chunk is read as repeating it when
+ *     its next four bytes equal that value (or the message's absolute timestamp); otherwise those
+ *     bytes are payload. Peers that repeat the field (Flash, FMS, ffmpeg) and peers that do not both
+ *     decode, past 2^24 ms (4 h 39 min). A type-3 chunk waits for more input only while the bytes
+ *     that follow it are still a prefix of that value.
+ *
+ * <p>Not thread-safe; keep it on one connection or event loop.
+ *
+ * @since 0.1.0
+ */
+public final class ChunkDecoder {
+    /** Receives whole messages. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * A whole message. {@code payload} holds it between position and limit and is valid only
+         * during this call: copy or slice-and-copy what you keep. Changes to its position or limit
+         * are undone after the call.
+         *
+         * @param chunkStreamId the chunk stream it arrived on, 2..65599
+         * @param timestamp absolute timestamp in ms, 0..2^32-1 (wraps)
+         * @param messageTypeId message type id, 0..255 (see {@link MessageType})
+         * @param messageStreamId message stream id (little-endian on the wire), as unsigned 32 bits in an int
+         * @param payload the message payload
+         */
+        void onMessage(int chunkStreamId, long timestamp, int messageTypeId, int messageStreamId, ByteBuffer payload);
+    }
+
+    static final String SPEC_HEADER = "RTMP 1.0 §5.3.1.2";
+    /** Default chunk size before any Set Chunk Size, §5.4.1. */
+    public static final int DEFAULT_CHUNK_SIZE = 128;
+    private static final int MAX_HEADER = 3 + 11 + 4;
+    private static final int[] MESSAGE_HEADER_LENGTH = {11, 7, 3, 0};
+
+    private enum State { READ_HEADER, READ_PAYLOAD, FAILED }
+
+    private final RtmpLimits limits;
+    private final Listener listener;
+    private final ChunkStreamState[] low = new ChunkStreamState[64];
+    private final Map<Integer, ChunkStreamState> high = new HashMap<>();
+    private final byte[] carry = new byte[2 * MAX_HEADER];
+    private final ByteBuffer carryBuffer = ByteBuffer.wrap(carry);
+    private int carryLength;
+    private int prefixLength;
+    private int streams;
+    private long bufferedBytes;
+    private State state = State.READ_HEADER;
+    private ChunkStreamState current;
+    private int chunkRemaining;
+    private int chunkSize = DEFAULT_CHUNK_SIZE;
+    private long offset;
+
+    /** A decoder with {@code limits} that hands messages to {@code listener}. */
+    public ChunkDecoder(RtmpLimits limits, Listener listener) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Consumes all of {@code in}, calling the listener for each completed message.
+     *
+     * @throws RtmpException on malformed input (fmt 1-3 with no previous header, bad Set Chunk Size,
+     *     Abort of an unknown chunk stream); {@link RtmpLimitExceededException} past a limit
+     * @throws IllegalStateException after an earlier failure
+     */
+    public void feed(ByteBuffer in) {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("chunk decoder failed earlier");
+        }
+        try {
+            boolean progress = true;
+            while (progress) {
+                switch (state) {
+                    case READ_HEADER -> progress = readHeader(in);
+                    case READ_PAYLOAD -> progress = readPayload(in);
+                    default -> throw new IllegalStateException(state.toString());
+                }
+            }
+        } catch (RtmpException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    /**
+     * Declares the end of the input.
+     *
+     * @throws RtmpTruncatedInputException when the input ended inside a chunk or a message
+     */
+    public void endOfInput() {
+        boolean partial = carryLength > 0 || prefixLength > 0 || state == State.READ_PAYLOAD;
+        if (!partial) {
+            for (ChunkStreamState s : low) {
+                partial |= s != null && s.inProgress;
+            }
+            for (ChunkStreamState s : high.values()) {
+                partial |= s.inProgress;
+            }
+        }
+        if (partial) {
+            state = State.FAILED;
+            throw new RtmpTruncatedInputException("chunk", "input ended inside a chunk or message", offset, SPEC_HEADER);
+        }
+    }
+
+    /** The chunk size in force for incoming chunks (128 until the peer sends Set Chunk Size). */
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    /** Bytes consumed so far; what an Acknowledgement reports (§5.4.3) once added to the handshake's 3073. */
+    public long bytesRead() {
+        return offset;
+    }
+
+    /** Forgets every chunk stream and the chunk size, as after a new connection. */
+    public void reset() {
+        java.util.Arrays.fill(low, null);
+        high.clear();
+        carryLength = 0;
+        prefixLength = 0;
+        streams = 0;
+        bufferedBytes = 0;
+        state = State.READ_HEADER;
+        current = null;
+        chunkSize = DEFAULT_CHUNK_SIZE;
+        offset = 0;
+    }
+
+    private ChunkStreamState lookup(int csid) {
+        return csid < 64 ? low[csid] : high.get(csid);
+    }
+
+    private boolean readHeader(ByteBuffer in) {
+        ByteBuffer src;
+        int take = 0;
+        if (carryLength == 0) {
+            src = in;
+        } else {
+            take = Math.min(in.remaining(), MAX_HEADER);
+            in.get(in.position(), carry, carryLength, take);
+            src = carryBuffer.limit(carryLength + take).position(0);
+        }
+        int length = parseHeader(src, src.position(), src.limit());
+        if (length < 0) {
+            if (carryLength == 0) {
+                take = in.remaining();
+                in.get(carry, 0, take);
+            } else {
+                in.position(in.position() + take);
+            }
+            carryLength += take;
+            offset += take;
+            return false;
+        }
+        if (carryLength == 0) {
+            in.position(in.position() + length);
+            offset += length;
+        } else if (length >= carryLength) {
+            in.position(in.position() + length - carryLength);
+            offset += length - carryLength;
+            carryLength = 0;
+        } else {
+            // type-3 chunk whose next bytes were payload, not a repeated Extended Timestamp
+            prefixLength = carryLength - length;
+            System.arraycopy(carry, length, carry, 0, prefixLength);
+            carryLength = 0;
+        }
+        state = State.READ_PAYLOAD;
+        return true;
+    }
+
+    /** Parses one chunk header at {@code at}; returns its length, or -1 when incomplete (no state changes then). */
+    private int parseHeader(ByteBuffer src, int at, int limit) {
+        if (at >= limit) {
+            return -1;
+        }
+        int b0 = src.get(at) & 0xFF;
+        int fmt = b0 >>> 6;
+        int low6 = b0 & 0x3F;
+        int basic = low6 == 0 ? 2 : low6 == 1 ? 3 : 1;
+        int length = basic + MESSAGE_HEADER_LENGTH[fmt];
+        if (limit - at < length) {
+            return -1;
+        }
+        int csid = basic == 1 ? low6 : basic == 2 ? 64 + (src.get(at + 1) & 0xFF)
+                : 64 + (src.get(at + 1) & 0xFF) + ((src.get(at + 2) & 0xFF) << 8);
+        ChunkStreamState s = lookup(csid);
+        if (fmt != 0 && s == null) {
+            throw new RtmpException("chunk fmt", fmt + " on chunk stream " + csid + " that has no previous message header",
+                    offset, SPEC_HEADER);
+        }
+        int h = at + basic;
+        long field = 0;
+        boolean extended;
+        long extendedValue = 0;
+        if (fmt < 3) {
+            field = readUnsignedMedium(src, h);
+            extended = field == 0xFFFFFF;
+            if (extended) {
+                if (limit - at < length + 4) {
+                    return -1;
+                }
+                extendedValue = src.getInt(at + length) & 0xFFFFFFFFL;
+                length += 4;
+            }
+        } else {
+            extended = false;
+            if (s.extended) {
+                long expected = s.inProgress ? s.timestamp : (s.timestamp + s.timestampDelta) & 0xFFFFFFFFL;
+                int available = Math.min(4, limit - at - length);
+                boolean maybe = prefixMatches(src, at + length, available, s.extendedValue)
+                        || prefixMatches(src, at + length, available, expected);
+                if (maybe && available < 4) {
+                    return -1; // the next bytes may still turn out to be a repeated Extended Timestamp
+                }
+                if (maybe) {
+                    length += 4;
+                }
+            }
+        }
+        // commit
+        if (s == null) {
+            if (streams >= limits.maxChunkStreams()) {
+                throw new RtmpLimitExceededException("chunk stream id " + csid, "maxChunkStreams",
+                        limits.maxChunkStreams(), streams + 1L, offset, "RTMP 1.0 §5.3.1.1");
+            }
+            s = new ChunkStreamState(csid);
+            if (csid < 64) {
+                low[csid] = s;
+            } else {
+                high.put(csid, s);
+            }
+            streams++;
+        }
+        if (fmt < 3) {
+            if (s.inProgress) {
+                discard(s); // a new header before the message ended: the partial message is dropped
+            }
+            long value = extended ? extendedValue : field;
+            if (fmt <= 1) {
+                int messageLength = readUnsignedMedium(src, h + 3);
+                if (messageLength > limits.maxMessageLength()) {
+                    throw new RtmpLimitExceededException("message length", "maxMessageLength",
+                            limits.maxMessageLength(), messageLength, offset + h + 3 - at, SPEC_HEADER);
+                }
+                s.messageLength = messageLength;
+                s.messageTypeId = src.get(h + 6) & 0xFF;
+            }
+            if (fmt == 0) {
+                s.messageStreamId = Integer.reverseBytes(src.getInt(h + 7));
+                s.timestamp = value;
+            } else {
+                s.timestamp = (s.timestamp + value) & 0xFFFFFFFFL;
+            }
+            s.timestampDelta = value;
+            s.extended = extended;
+            if (extended) {
+                s.extendedValue = extendedValue;
+            }
+            s.hasHeader = true;
+        } else if (!s.inProgress) {
+            s.timestamp = (s.timestamp + s.timestampDelta) & 0xFFFFFFFFL;
+        }
+        if (!s.inProgress) {
+            s.inProgress = true;
+            s.received = 0;
+        }
+        current = s;
+        chunkRemaining = Math.min(chunkSize, s.messageLength - s.received);
+        return length;
+    }
+
+    private boolean readPayload(ByteBuffer in) {
+        ChunkStreamState s = current;
+        int length = s.messageLength;
+        if (s.received == 0 && chunkRemaining == length && prefixLength == 0 && in.remaining() >= length) {
+            int start = in.position();
+            int end = start + length;
+            int oldLimit = in.limit();
+            offset += length;
+            s.inProgress = false;
+            state = State.READ_HEADER;
+            try {
+                in.limit(end);
+                deliver(s, in);
+            } finally {
+                in.limit(oldLimit).position(end);
+            }
+            return true;
+        }
+        if (!s.reserved) {
+            if (bufferedBytes + length > limits.maxBufferedBytes()) {
+                throw new RtmpLimitExceededException("message length", "maxBufferedBytes", limits.maxBufferedBytes(),
+                        bufferedBytes + length, offset, SPEC_HEADER);
+            }
+            bufferedBytes += length;
+            s.reserved = true;
+        }
+        if (prefixLength > 0) {
+            int n = Math.min(prefixLength, chunkRemaining);
+            s.ensureCapacity(s.received + n, length);
+            System.arraycopy(carry, 0, s.buffer, s.received, n);
+            System.arraycopy(carry, n, carry, 0, prefixLength - n);
+            prefixLength -= n;
+            s.received += n;
+            chunkRemaining -= n; // already counted in offset when it was carried
+        }
+        int n = Math.min(in.remaining(), chunkRemaining);
+        if (n > 0) {
+            s.ensureCapacity(s.received + n, length);
+            in.get(s.buffer, s.received, n);
+            s.received += n;
+            chunkRemaining -= n;
+            offset += n;
+        }
+        if (chunkRemaining > 0) {
+            return false;
+        }
+        state = State.READ_HEADER;
+        if (s.received == length) {
+            s.inProgress = false;
+            release(s);
+            ByteBuffer view = length == 0 ? ByteBuffer.allocate(0) : s.view.limit(length).position(0);
+            deliver(s, view);
+            s.trim();
+        }
+        return true;
+    }
+
+    private void deliver(ChunkStreamState s, ByteBuffer payload) {
+        int type = s.messageTypeId;
+        if (type == MessageType.SET_CHUNK_SIZE || type == MessageType.ABORT) {
+            if (payload.remaining() < 4) {
+                throw new RtmpException(type == MessageType.ABORT ? "abort chunk stream id" : "set chunk size",
+                        "needs 4 bytes, got " + payload.remaining(), offset, "RTMP 1.0 §5.4");
+            }
+            int value = payload.getInt(payload.position());
+            if (type == MessageType.SET_CHUNK_SIZE) {
+                int size = value & 0x7FFFFFFF; // bit 0 must be zero, §5.4.1; tolerated when set
+                if (size == 0) {
+                    throw new RtmpException("set chunk size", "0 is out of range (expected: 1..2^31-1)", offset, "RTMP 1.0 §5.4.1");
+                }
+                if (size > limits.maxChunkSize()) {
+                    throw new RtmpLimitExceededException("set chunk size", "maxChunkSize", limits.maxChunkSize(), size,
+                            offset, "RTMP 1.0 §5.4.1");
+                }
+                chunkSize = size;
+            } else {
+                ChunkStreamState target = value >= 0 && value <= ChunkBasicHeader.MAX_CHUNK_STREAM_ID ? lookup(value) : null;
+                if (target == null) {
+                    throw new RtmpException("abort chunk stream id", Integer.toUnsignedString(value) + " is not a known chunk stream",
+                            offset, "RTMP 1.0 §5.4.2");
+                }
+                if (target.inProgress && target != s) {
+                    discard(target);
+                }
+            }
+        }
+        listener.onMessage(s.chunkStreamId, s.timestamp, type, s.messageStreamId, payload);
+    }
+
+    private void discard(ChunkStreamState s) {
+        s.inProgress = false;
+        s.received = 0;
+        release(s);
+        s.trim();
+    }
+
+    private void release(ChunkStreamState s) {
+        if (s.reserved) {
+            bufferedBytes -= s.messageLength;
+            s.reserved = false;
+        }
+    }
+
+    private static boolean prefixMatches(ByteBuffer src, int at, int available, long value) {
+        for (int i = 0; i < available; i++) {
+            if ((src.get(at + i) & 0xFF) != (int) (value >>> (24 - 8 * i) & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int readUnsignedMedium(ByteBuffer src, int at) {
+        return (src.get(at) & 0xFF) << 16 | (src.get(at + 1) & 0xFF) << 8 | src.get(at + 2) & 0xFF;
+    }
+}
