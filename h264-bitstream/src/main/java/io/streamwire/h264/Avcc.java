@@ -1,0 +1,157 @@
+package io.streamwire.h264;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Length-prefixed NAL units ("AVCC", ISO/IEC 14496-15 §5.3.2: each NAL unit preceded by a
+ * big-endian NALUnitLength of 1, 2 or 4 bytes, the size given by the decoder configuration's
+ * lengthSizeMinusOne), as carried in MP4 samples and RTMP/FLV video tags; and the conversions to and
+ * from Annex B.
+ *
+ * <p>Reading checks each length against the bytes remaining and {@link H264Limits#maxNalSize()}
+ * before slicing; NAL units are handed out as slices (no copy). Zero-length NAL units are skipped.
+ *
+ * <p>Thread-safe (stateless).
+ *
+ * @since 0.1.0
+ */
+public final class Avcc {
+    private static final String SPEC = "ISO/IEC 14496-15 §5.3.2";
+
+    private Avcc() {}
+
+    static void requireLengthSize(int lengthSize) {
+        if (lengthSize != 1 && lengthSize != 2 && lengthSize != 4) {
+            throw new IllegalArgumentException("NALUnitLength size must be 1, 2 or 4, not " + lengthSize);
+        }
+    }
+
+    /**
+     * The NAL units of {@code sample[position, limit)} as slices, in order; the position is unchanged.
+     *
+     * @param offset stream offset of the sample's first byte, for errors
+     * @throws TruncatedInputException if a length field or a NAL unit runs past the limit
+     * @throws LimitExceededException if a length exceeds {@link H264Limits#maxNalSize()}
+     */
+    public static List<ByteBuffer> split(ByteBuffer sample, int lengthSize, H264Limits limits, long offset) {
+        requireLengthSize(lengthSize);
+        List<ByteBuffer> nals = new ArrayList<>();
+        int p = sample.position();
+        int end = sample.limit();
+        while (p < end) {
+            long at = offset + (p - sample.position());
+            if (end - p < lengthSize) {
+                throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
+            }
+            long length = 0;
+            for (int i = 0; i < lengthSize; i++) {
+                length = length << 8 | (sample.get(p + i) & 0xFF);
+            }
+            p += lengthSize;
+            if (length > limits.maxNalSize()) {
+                throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
+            }
+            if (length > end - p) {
+                throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + (end - p) + " bytes remain)", at, SPEC);
+            }
+            if (length > 0) {
+                nals.add(sample.slice(p, (int) length));
+            }
+            p += (int) length;
+        }
+        return nals;
+    }
+
+    /** {@link #split(ByteBuffer, int, H264Limits, long)} with default limits and offset 0. */
+    public static List<ByteBuffer> split(ByteBuffer sample, int lengthSize) {
+        return split(sample, lengthSize, H264Limits.defaults(), 0);
+    }
+
+    /** Bytes {@link #write} needs. */
+    public static int encodedSize(List<ByteBuffer> nals, int lengthSize) {
+        requireLengthSize(lengthSize);
+        int size = 0;
+        for (ByteBuffer nal : nals) {
+            size = Math.addExact(size, Math.addExact(lengthSize, nal.remaining()));
+        }
+        return size;
+    }
+
+    /**
+     * Writes each NAL unit's remaining bytes after its length; moves {@code out}'s position and
+     * leaves the NAL buffers unchanged.
+     *
+     * @throws IllegalArgumentException if a NAL unit does not fit the length field
+     */
+    public static void write(List<ByteBuffer> nals, int lengthSize, ByteBuffer out) {
+        requireLengthSize(lengthSize);
+        for (ByteBuffer nal : nals) {
+            int n = nal.remaining();
+            if (lengthSize < 4 && n >>> (8 * lengthSize) != 0) {
+                throw new IllegalArgumentException("NAL unit of " + n + " bytes does not fit a " + lengthSize + "-byte length");
+            }
+            for (int i = lengthSize - 1; i >= 0; i--) {
+                out.put((byte) (n >>> (8 * i)));
+            }
+            out.put(nal.duplicate());
+        }
+    }
+
+    /** The NAL units length-prefixed into a new array. */
+    public static byte[] toByteArray(List<ByteBuffer> nals, int lengthSize) {
+        ByteBuffer out = ByteBuffer.allocate(encodedSize(nals, lengthSize));
+        write(nals, lengthSize, out);
+        return out.array();
+    }
+
+    /**
+     * Annex B to AVCC: the NAL units of {@code annexB} length-prefixed. With
+     * {@code dropAudAndParameterSets}, access unit delimiters (type 9), SPS (7), PPS (8) and SPS
+     * extensions (13) are left out, as MP4 and FLV carry parameter sets in the decoder configuration.
+     */
+    public static byte[] fromAnnexB(ByteBuffer annexB, int lengthSize, boolean dropAudAndParameterSets) {
+        List<ByteBuffer> nals = AnnexB.split(annexB);
+        if (dropAudAndParameterSets) {
+            nals.removeIf(nal -> {
+                int type = nal.get(nal.position()) & 0x1F;
+                return type == 7 || type == 8 || type == 9 || type == 13;
+            });
+        }
+        return toByteArray(nals, lengthSize);
+    }
+
+    /**
+     * AVCC to Annex B with 4-byte start codes. When {@code config} is not null and the sample has an
+     * IDR slice (type 5) not preceded in the sample by both an SPS and a PPS, the configuration's
+     * SPS, SPS extension and PPS NAL units are inserted before the first IDR slice, as MPEG-TS players
+     * need parameter sets in-band.
+     *
+     * @throws H264Exception as {@link #split(ByteBuffer, int, H264Limits, long)}
+     */
+    public static byte[] toAnnexB(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config) {
+        List<ByteBuffer> nals = split(sample, lengthSize);
+        List<ByteBuffer> out = new ArrayList<>(nals.size() + 4);
+        boolean sawSps = false;
+        boolean sawPps = false;
+        boolean inserted = false;
+        for (ByteBuffer nal : nals) {
+            int type = nal.get(nal.position()) & 0x1F;
+            if (type == 7) {
+                sawSps = true;
+            } else if (type == 8) {
+                sawPps = true;
+            } else if (type == 5 && config != null && !inserted && !(sawSps && sawPps)) {
+                out.addAll(config.sequenceParameterSets());
+                if (config.highProfileExtension() != null) {
+                    out.addAll(config.highProfileExtension().sequenceParameterSetExtNalUnits());
+                }
+                out.addAll(config.pictureParameterSets());
+                inserted = true;
+            }
+            out.add(nal);
+        }
+        return AnnexB.toByteArray(out);
+    }
+}

@@ -1,0 +1,25 @@
+package io.streamwire.h264;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+
+/**
+ * Jazzer target for {@link AvcDecoderConfigurationRecord#parse}: only {@link H264Exception} may
+ * escape, and what parses must survive write then parse. Seeds under
+ * {@code AvcDecoderConfigurationRecordFuzzTestInputs/parse/}.
+ */
+class AvcDecoderConfigurationRecordFuzzTest {
+
+    @FuzzTest(maxDuration = "120s")
+    void parse(byte[] data) {
+        AvcDecoderConfigurationRecord record;
+        try {
+            record = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(data));
+        } catch (H264Exception expected) {
+            return;
+        }
+        if (!AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(record.toByteArray())).equals(record)) {
+            throw new AssertionError("parse(write(record)) != record");
+        }
+    }
+}
