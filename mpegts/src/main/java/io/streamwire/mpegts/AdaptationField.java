@@ -1,0 +1,253 @@
+package io.streamwire.mpegts;
+
+import io.streamwire.mpegts.internal.Bits;
+import java.nio.ByteBuffer;
+
+/**
+ * adaptation_field(): ISO/IEC 13818-1:2019 §2.4.3.4, Table 2-6, with its extension.
+ *
+ * <pre>
+ * adaptation_field_length(8)
+ * discontinuity_indicator(1) random_access_indicator(1) elementary_stream_priority_indicator(1)
+ * PCR_flag(1) OPCR_flag(1) splicing_point_flag(1) transport_private_data_flag(1) adaptation_field_extension_flag(1)
+ * [program_clock_reference_base(33) reserved(6) program_clock_reference_extension(9)]
+ * [original_program_clock_reference_base(33) reserved(6) original_program_clock_reference_extension(9)]
+ * [splice_countdown(8)]
+ * [transport_private_data_length(8) private_data_byte(8 × n)]
+ * [adaptation_field_extension_length(8) ltw_flag(1) piecewise_rate_flag(1) seamless_splice_flag(1)
+ *  af_descriptor_not_present_flag(1) reserved(4) [ltw_valid_flag(1) ltw_offset(15)]
+ *  [reserved(2) piecewise_rate(22)] [splice_type(4) DTS_next_AU(33 with 3 markers)] remaining bytes]
+ * stuffing_byte(8 × n)
+ * </pre>
+ *
+ * @param discontinuityIndicator discontinuity_indicator
+ * @param randomAccessIndicator random_access_indicator
+ * @param elementaryStreamPriorityIndicator elementary_stream_priority_indicator
+ * @param pcr program clock reference in 27 MHz units (base × 300 + extension), or -1 when PCR_flag is 0
+ * @param opcr original program clock reference in 27 MHz units, or -1
+ * @param spliceCountdown splice_countdown (-128..127), or null when splicing_point_flag is 0
+ * @param transportPrivateData the private_data_bytes (read-only), or null when the flag is 0
+ * @param extension the adaptation field extension, or null when the flag is 0
+ * @param stuffingLength stuffing bytes (0xFF) after the fields
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public record AdaptationField(boolean discontinuityIndicator, boolean randomAccessIndicator,
+        boolean elementaryStreamPriorityIndicator, long pcr, long opcr, Integer spliceCountdown,
+        ByteBuffer transportPrivateData, Extension extension, int stuffingLength) {
+    private static final String SPEC = "ISO/IEC 13818-1 §2.4.3.4";
+    private static final long MAX_PCR = ((1L << 33) - 1) * 300 + 299;
+
+    /**
+     * adaptation_field_extension().
+     *
+     * @param ltwOffset ltw_offset (15 bits) or -1 when ltw_flag is 0
+     * @param ltwValidFlag ltw_valid_flag
+     * @param piecewiseRate piecewise_rate (22 bits) or -1
+     * @param spliceType splice_type (4 bits), or -1 when seamless_splice_flag is 0
+     * @param dtsNextAu DTS_next_AU (33 bits), or -1
+     * @param afDescriptorNotPresentFlag af_descriptor_not_present_flag (2019 edition; older: reserved 1)
+     * @param remaining the bytes after the known fields (af descriptors, reserved), read-only
+     */
+    public record Extension(int ltwOffset, boolean ltwValidFlag, int piecewiseRate, int spliceType, long dtsNextAu,
+            boolean afDescriptorNotPresentFlag, ByteBuffer remaining) {
+        /** Checks bit widths. */
+        public Extension {
+            if (ltwOffset < -1 || ltwOffset > 0x7FFF || piecewiseRate < -1 || piecewiseRate > 0x3FFFFF || spliceType < -1
+                    || spliceType > 15 || (spliceType < 0) != (dtsNextAu < 0) || dtsNextAu >= 1L << 33
+                    || remaining.remaining() > 180) {
+                throw new IllegalArgumentException("adaptation field extension out of range");
+            }
+            remaining = remaining.asReadOnlyBuffer();
+        }
+
+        int encodedSize() {
+            return 2 + (ltwOffset >= 0 ? 2 : 0) + (piecewiseRate >= 0 ? 3 : 0) + (spliceType >= 0 ? 5 : 0) + remaining.remaining();
+        }
+    }
+
+    /** Checks ranges and the total size (at most 183 bytes after adaptation_field_length). */
+    public AdaptationField {
+        if (pcr < -1 || pcr > MAX_PCR || opcr < -1 || opcr > MAX_PCR || (pcr >= 0 && pcr % 300 > 299)
+                || (spliceCountdown != null && (spliceCountdown < -128 || spliceCountdown > 127)) || stuffingLength < 0
+                || (transportPrivateData != null && transportPrivateData.remaining() > 255)) {
+            throw new IllegalArgumentException("adaptation field out of range");
+        }
+        if (transportPrivateData != null) {
+            transportPrivateData = transportPrivateData.asReadOnlyBuffer();
+        }
+        boolean empty = !discontinuityIndicator && !randomAccessIndicator && !elementaryStreamPriorityIndicator && pcr < 0
+                && opcr < 0 && spliceCountdown == null && transportPrivateData == null && extension == null;
+        if (empty && stuffingLength == 0) {
+            // adaptation_field_length 0: a single byte, valid
+        }
+        if (fieldsLength(pcr, opcr, spliceCountdown, transportPrivateData, extension) + stuffingLength > 183) {
+            throw new IllegalArgumentException("adaptation field longer than 183 bytes");
+        }
+    }
+
+    /** An adaptation field with only the given flags and PCR (-1 for none) and no stuffing. */
+    public static AdaptationField of(boolean randomAccess, long pcr) {
+        return new AdaptationField(false, randomAccess, false, pcr, -1, null, null, null, 0);
+    }
+
+    private static int fieldsLength(long pcr, long opcr, Integer splice, ByteBuffer priv, Extension ext) {
+        return 1 + (pcr >= 0 ? 6 : 0) + (opcr >= 0 ? 6 : 0) + (splice != null ? 1 : 0)
+                + (priv != null ? 1 + priv.remaining() : 0) + (ext != null ? ext.encodedSize() : 0);
+    }
+
+    /** The value of adaptation_field_length this record encodes to. */
+    public int adaptationFieldLength() {
+        boolean empty = !discontinuityIndicator && !randomAccessIndicator && !elementaryStreamPriorityIndicator && pcr < 0
+                && opcr < 0 && spliceCountdown == null && transportPrivateData == null && extension == null;
+        if (empty && stuffingLength == 0) {
+            return 0;
+        }
+        return fieldsLength(pcr, opcr, spliceCountdown, transportPrivateData, extension) + stuffingLength;
+    }
+
+    /** Bytes written by {@link #writeTo}, adaptation_field_length included. */
+    public int encodedSize() {
+        return 1 + adaptationFieldLength();
+    }
+
+    /**
+     * Parses the adaptation field whose adaptation_field_length byte is at absolute {@code index}.
+     * Position and limit are not used; the bytes up to {@code index + 184} must be in the buffer.
+     *
+     * @throws TsException if a length is past the field (offset counted from {@code streamOffset})
+     */
+    public static AdaptationField parse(ByteBuffer in, int index, long streamOffset) {
+        int len = in.get(index) & 0xFF;
+        if (len > 183 || index + 1 + len > in.limit() && index + 1 + len > in.capacity()) {
+            throw new TsException("adaptation_field_length", len + " is past the packet", streamOffset, SPEC);
+        }
+        if (len == 0) {
+            return new AdaptationField(false, false, false, -1, -1, null, null, null, 0);
+        }
+        int end = index + 1 + len;
+        int i = index + 1;
+        int flags = in.get(i++) & 0xFF;
+        long pcr = -1;
+        long opcr = -1;
+        Integer splice = null;
+        ByteBuffer priv = null;
+        Extension ext = null;
+        if ((flags & 0x10) != 0) {
+            require(i + 6 <= end, "PCR_flag", i, index, streamOffset);
+            pcr = Bits.clock(in, i);
+            i += 6;
+        }
+        if ((flags & 0x08) != 0) {
+            require(i + 6 <= end, "OPCR_flag", i, index, streamOffset);
+            opcr = Bits.clock(in, i);
+            i += 6;
+        }
+        if ((flags & 0x04) != 0) {
+            require(i + 1 <= end, "splicing_point_flag", i, index, streamOffset);
+            splice = (int) in.get(i++);
+        }
+        if ((flags & 0x02) != 0) {
+            require(i + 1 <= end, "transport_private_data_length", i, index, streamOffset);
+            int n = in.get(i++) & 0xFF;
+            require(i + n <= end, "transport_private_data_length", i - 1, index, streamOffset);
+            priv = in.slice(i, n);
+            i += n;
+        }
+        if ((flags & 0x01) != 0) {
+            require(i + 1 <= end, "adaptation_field_extension_length", i, index, streamOffset);
+            int n = in.get(i) & 0xFF;
+            require(n >= 1 && i + 1 + n <= end, "adaptation_field_extension_length", i, index, streamOffset);
+            int extEnd = i + 1 + n;
+            int e = i + 1;
+            int eflags = in.get(e++) & 0xFF;
+            int ltw = -1;
+            boolean ltwValid = false;
+            int rate = -1;
+            int spliceType = -1;
+            long dtsNext = -1;
+            if ((eflags & 0x80) != 0) {
+                require(e + 2 <= extEnd, "ltw_flag", e, index, streamOffset);
+                int v = in.getShort(e) & 0xFFFF;
+                ltwValid = (v & 0x8000) != 0;
+                ltw = v & 0x7FFF;
+                e += 2;
+            }
+            if ((eflags & 0x40) != 0) {
+                require(e + 3 <= extEnd, "piecewise_rate_flag", e, index, streamOffset);
+                rate = ((in.get(e) & 0x3F) << 16) | ((in.get(e + 1) & 0xFF) << 8) | (in.get(e + 2) & 0xFF);
+                e += 3;
+            }
+            if ((eflags & 0x20) != 0) {
+                require(e + 5 <= extEnd, "seamless_splice_flag", e, index, streamOffset);
+                spliceType = (in.get(e) & 0xF0) >>> 4;
+                dtsNext = Bits.timestamp(in, e);
+                e += 5;
+            }
+            ext = new Extension(ltw, ltwValid, rate, spliceType, dtsNext, (eflags & 0x10) != 0, in.slice(e, extEnd - e));
+            i = extEnd;
+        }
+        return new AdaptationField((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, pcr, opcr, splice, priv,
+                ext, end - i);
+    }
+
+    /**
+     * Writes the field, adaptation_field_length first, at the buffer's position and moves the position
+     * past it. Stuffing is written as 0xFF.
+     *
+     * @throws java.nio.BufferOverflowException if it does not fit (position unchanged)
+     */
+    public void writeTo(ByteBuffer out) {
+        int size = encodedSize();
+        if (out.remaining() < size) {
+            throw new java.nio.BufferOverflowException();
+        }
+        int len = adaptationFieldLength();
+        out.put((byte) len);
+        if (len == 0) {
+            return;
+        }
+        out.put((byte) ((discontinuityIndicator ? 0x80 : 0) | (randomAccessIndicator ? 0x40 : 0)
+                | (elementaryStreamPriorityIndicator ? 0x20 : 0) | (pcr >= 0 ? 0x10 : 0) | (opcr >= 0 ? 0x08 : 0)
+                | (spliceCountdown != null ? 0x04 : 0) | (transportPrivateData != null ? 0x02 : 0) | (extension != null ? 0x01 : 0)));
+        if (pcr >= 0) {
+            Bits.putClock(out, pcr);
+        }
+        if (opcr >= 0) {
+            Bits.putClock(out, opcr);
+        }
+        if (spliceCountdown != null) {
+            out.put((byte) (int) spliceCountdown);
+        }
+        if (transportPrivateData != null) {
+            out.put((byte) transportPrivateData.remaining()).put(transportPrivateData.duplicate());
+        }
+        if (extension != null) {
+            Extension x = extension;
+            out.put((byte) (x.encodedSize() - 1));
+            out.put((byte) ((x.ltwOffset >= 0 ? 0x80 : 0) | (x.piecewiseRate >= 0 ? 0x40 : 0) | (x.spliceType >= 0 ? 0x20 : 0)
+                    | (x.afDescriptorNotPresentFlag ? 0x10 : 0) | 0x0F));
+            if (x.ltwOffset >= 0) {
+                out.putShort((short) ((x.ltwValidFlag ? 0x8000 : 0) | x.ltwOffset));
+            }
+            if (x.piecewiseRate >= 0) {
+                out.put((byte) (0xC0 | x.piecewiseRate >>> 16)).putShort((short) x.piecewiseRate);
+            }
+            if (x.spliceType >= 0) {
+                Bits.putTimestamp(out, x.spliceType, x.dtsNextAu);
+            }
+            out.put(x.remaining.duplicate());
+        }
+        for (int s = 0; s < stuffingLength; s++) {
+            out.put((byte) 0xFF);
+        }
+    }
+
+    private static void require(boolean ok, String field, int at, int index, long streamOffset) {
+        if (!ok) {
+            throw new TsException(field, "runs past adaptation_field_length", streamOffset + (at - index), SPEC);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.streamwire.mpegts.psi;
+
+import io.streamwire.mpegts.Anomaly;
+import io.streamwire.mpegts.TsPacket;
+import java.nio.ByteBuffer;
+
+/**
+ * Reassembles the sections carried on one PID: ISO/IEC 13818-1:2019 §2.4.4 (pointer_field §2.4.4.2,
+ * section syntax §2.4.4.3, CRC_32 Annex A).
+ *
+ * <p>Handles sections spanning packets, several sections in one packet, a section completed by the
+ * bytes before the pointer_field target, and 0xFF stuffing after the last section. A section that
+ * lies whole inside one packet is handed out in place (no copy); one spanning packets is copied into
+ * a buffer of at most 3 + {@code maxSectionLength} bytes. CRC_32 is checked for sections with
+ * section_syntax_indicator 1 and for SCTE-35 (table_id 0xFC): a mismatch is reported as
+ * {@link Anomaly.Kind#CRC_MISMATCH} and the section dropped ({@link CrcMode#STRICT}), delivered anyway
+ * ({@link CrcMode#LENIENT}) or not checked at all ({@link CrcMode#OFF}). pointer_field or
+ * section_length past the limit are {@link Anomaly.Kind#MALFORMED_SECTION}: the rest of the packet is
+ * dropped and assembly restarts at the next payload_unit_start_indicator.
+ *
+ * <p>Not thread-safe, keep it on one connection or event loop.
+ *
+ * @since 0.1.0
+ */
+public final class SectionAssembler {
+    private static final String SPEC = "ISO/IEC 13818-1 §2.4.4.2";
+
+    /** What to do about CRC_32. */
+    public enum CrcMode {
+        /** Verify; drop a mismatching section and report it. */
+        STRICT,
+        /** Verify and report a mismatch, but deliver the section. */
+        LENIENT,
+        /** Do not verify (fuzzing, captures with known-bad CRCs). */
+        OFF
+    }
+
+    /** Receives complete sections. */
+    public interface Handler {
+        /**
+         * A complete section from table_id to CRC_32 inclusive, between position and limit; valid until
+         * this returns.
+         *
+         * @param pid the PID
+         * @param section the section bytes
+         * @param offset stream offset of table_id (for a section spanning packets, an approximation:
+         *     the offset of its first byte in the first packet)
+         */
+        void onSection(int pid, ByteBuffer section, long offset);
+
+        /** A recoverable problem. */
+        default void onAnomaly(Anomaly anomaly) {}
+    }
+
+    private final int pid;
+    private final int maxSectionLength;
+    private final CrcMode crcMode;
+    private final Handler handler;
+    private byte[] pending;
+    private ByteBuffer pendingView;
+    private int have;
+    /** Total bytes of the pending section, or -1 while its 3-byte header is incomplete; 0 when idle. */
+    private int total;
+    private long pendingOffset;
+
+    /**
+     * @param pid the PID, used in reports
+     * @param maxSectionLength largest section_length accepted (3..4093)
+     * @param crcMode CRC_32 handling
+     * @param handler receives sections and anomalies
+     */
+    public SectionAssembler(int pid, int maxSectionLength, CrcMode crcMode, Handler handler) {
+        if (maxSectionLength < 3 || maxSectionLength > 4093) {
+            throw new IllegalArgumentException("maxSectionLength " + maxSectionLength);
+        }
+        this.pid = pid;
+        this.maxSectionLength = maxSectionLength;
+        this.crcMode = java.util.Objects.requireNonNull(crcMode);
+        this.handler = java.util.Objects.requireNonNull(handler);
+    }
+
+    /** Feeds the payload of a packet of this PID. */
+    public void feed(TsPacket packet) {
+        feed(packet.buffer(), packet.payloadIndex(), packet.payloadLength(), packet.payloadUnitStartIndicator(),
+                packet.offset() + (packet.payloadIndex() - packet.index()));
+    }
+
+    /**
+     * Feeds a packet payload.
+     *
+     * @param buf the bytes (position and limit ignored, not changed)
+     * @param index absolute index of the payload
+     * @param length payload bytes
+     * @param pusi payload_unit_start_indicator (a pointer_field comes first)
+     * @param offset stream offset of the payload
+     */
+    public void feed(ByteBuffer buf, int index, int length, boolean pusi, long offset) {
+        int p = index;
+        int end = index + length;
+        if (pusi) {
+            if (length < 1) {
+                malformed("pointer_field", "missing", offset);
+                return;
+            }
+            int pointer = buf.get(p) & 0xFF;
+            p++;
+            if (p + pointer > end) {
+                malformed("pointer_field", pointer + " is past the packet (" + (end - p) + " bytes)", offset);
+                return;
+            }
+            if (total != 0) {
+                append(buf, p, pointer, offset + 1);
+                if (total != 0) {
+                    // the section did not end where the pointer says: drop it
+                    malformed("section_length", "pending section not complete at pointer_field target", offset);
+                }
+            }
+            p += pointer;
+            parseSections(buf, p, end, offset + (p - index));
+        } else if (total != 0) {
+            int used = append(buf, p, length, offset);
+            p += used;
+            if (total == 0 && p < end) {
+                // back-to-back sections may also follow in a packet without PUSI only if the spec's pointer
+                // would have announced them; the rest must be stuffing
+            }
+        }
+    }
+
+    /** Drops a partially assembled section (after a continuity gap). */
+    public void reset() {
+        total = 0;
+        have = 0;
+    }
+
+    private void parseSections(ByteBuffer buf, int p, int end, long offset) {
+        long base = offset - p;
+        while (p < end) {
+            if ((buf.get(p) & 0xFF) == 0xFF) {
+                return; // stuffing to the end of the packet
+            }
+            if (end - p < 3) {
+                startPending(base + p);
+                total = -1;
+                append(buf, p, end - p, base + p);
+                return;
+            }
+            int length = buf.getShort(p + 1) & 0x0FFF;
+            if (length > maxSectionLength) {
+                malformed("section_length", length + " exceeds the limit " + maxSectionLength
+                        + " (see TsLimits.maxSectionLength())", base + p + 1);
+                return;
+            }
+            int size = 3 + length;
+            if (p + size <= end) {
+                deliver(buf, p, size, base + p);
+                p += size;
+            } else {
+                startPending(base + p);
+                total = size;
+                append(buf, p, end - p, base + p);
+                return;
+            }
+        }
+    }
+
+    private void startPending(long offset) {
+        if (pending == null) {
+            pending = new byte[3 + maxSectionLength];
+            pendingView = ByteBuffer.wrap(pending);
+        }
+        have = 0;
+        pendingOffset = offset;
+    }
+
+    /** Appends up to {@code n} bytes to the pending section; returns the bytes used. */
+    private int append(ByteBuffer buf, int p, int n, long offset) {
+        int used = 0;
+        if (total == -1) {
+            int k = Math.min(3 - have, n);
+            buf.get(p, pending, have, k);
+            have += k;
+            used += k;
+            if (have < 3) {
+                return used;
+            }
+            int length = ((pending[1] & 0x0F) << 8) | (pending[2] & 0xFF);
+            if (length > maxSectionLength) {
+                malformed("section_length", length + " exceeds the limit " + maxSectionLength
+                        + " (see TsLimits.maxSectionLength())", pendingOffset + 1);
+                return n;
+            }
+            total = 3 + length;
+        }
+        int k = Math.min(total - have, n - used);
+        buf.get(p + used, pending, have, k);
+        have += k;
+        used += k;
+        if (have == total) {
+            int size = total;
+            total = 0;
+            have = 0;
+            deliver(pendingView, 0, size, pendingOffset);
+        }
+        return used;
+    }
+
+    private void deliver(ByteBuffer buf, int at, int size, long offset) {
+        int tableId = buf.get(at) & 0xFF;
+        boolean syntax = (buf.get(at + 1) & 0x80) != 0;
+        if (crcMode != CrcMode.OFF && (syntax || tableId == SpliceInfoSection.TABLE_ID)) {
+            if (size < 7 || Crc32Mpeg2.compute(buf, at, size) != 0) {
+                handler.onAnomaly(new Anomaly(Anomaly.Kind.CRC_MISMATCH, pid, offset, tableId,
+                        String.format("CRC_32 mismatch in a section with table_id 0x%02X", tableId)));
+                if (crcMode == CrcMode.STRICT) {
+                    return;
+                }
+            }
+        }
+        ByteBuffer view = buf.duplicate();
+        view.limit(at + size).position(at);
+        handler.onSection(pid, view, offset);
+    }
+
+    private void malformed(String field, String problem, long offset) {
+        total = 0;
+        have = 0;
+        handler.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_SECTION, pid, offset, 0, field + " " + problem + "; " + SPEC));
+    }
+}

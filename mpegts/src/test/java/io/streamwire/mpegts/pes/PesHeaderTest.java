@@ -1,0 +1,90 @@
+package io.streamwire.mpegts.pes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.mpegts.TsException;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PesHeaderTest {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // ffmpeg's first video PES: stream_id E0, length 0, '10' 0000 0 0 → 0x80, PTS+DTS flags 0xC0, 10 bytes
+                Arguments.of("ffmpeg video PTS+DTS", "000001e00000" + "80c00a" + "3100079d81" + "1100076591",
+                        new PesHeader(0xE0, 0, 0, false, false, false, false, 118_464, 111_304, -1, -1, -1, -1, -1, null, 0)),
+                Arguments.of("audio PTS only", "000001c00010" + "8480052100077f21",
+                        new PesHeader(0xC0, 16, 0, false, true, false, false, 114_576, -1, -1, -1, -1, -1, -1, null, 0)),
+                Arguments.of("padding stream, no optional header", "000001be0004", new PesHeader(0xBE, 4, 0, false, false, false,
+                        false, -1, -1, -1, -1, -1, -1, -1, null, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void decodesAndEncodes(String name, String hex, PesHeader ignored) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        PesHeader h = PesHeader.parse(ByteBuffer.wrap(bytes));
+        ByteBuffer out = ByteBuffer.allocate(h.encodedSize());
+        h.writeTo(out);
+        assertThat(HexFormat.of().formatHex(out.array())).isEqualTo(hex);
+        assertThat(PesHeader.peekLength(ByteBuffer.wrap(bytes), 0, bytes.length, 0)).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void readsTimestampsAsTheSpecLaysThemOut() {
+        PesHeader h = PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001e00000" + "80c00a" + "3100079d81" + "1100076591")));
+        // PTS: 0011 000 1 | 0000 0000 0000 011 1 | 1001 1101 1000 000 1 → (3 << 15) | 0x4EC0 = 118,464
+        assertThat(h.pts()).isEqualTo(((0x00L) << 30) | (0x0003L << 15) | 0x4EC0L);
+        assertThat(h.dts()).isEqualTo((0x0003L << 15) | 0x32C8L);
+    }
+
+    @Test
+    void rejectsBadHeadersWithField() {
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000002e0000080800521000100"))))
+                .isInstanceOfSatisfying(TsException.class, e -> assertThat(e.field()).isEqualTo("packet_start_code_prefix"));
+        // PTS flag but PES_header_data_length 2
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001e00000808002ffff"))))
+                .isInstanceOfSatisfying(TsException.class, e -> {
+                    assertThat(e.field()).isEqualTo("PTS");
+                    assertThat(e.offset()).isEqualTo(9);
+                });
+        // header data length past PES_packet_length
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001c00004808005210001000100"))))
+                .isInstanceOfSatisfying(TsException.class, e -> assertThat(e.field()).isEqualTo("PES_header_data_length"));
+    }
+
+    @Provide
+    Arbitrary<PesHeader> headers() {
+        Arbitrary<Long> ts = Arbitraries.longs().between(-1, (1L << 33) - 1);
+        Arbitrary<Long> escr = Arbitraries.longs().between(-1, ((1L << 33) - 1) * 300 + 299);
+        Arbitrary<Integer> small = Arbitraries.integers().between(-1, 127);
+        return Combinators.combine(Arbitraries.of(0xE0, 0xC0, 0xBD, 0xFC), Arbitraries.integers().between(0, 0xFFFF), ts, ts, escr,
+                Arbitraries.integers().between(-1, 0x3FFFFF), small, Arbitraries.integers().between(0, 32))
+                .as((id, len0, pts, dts, e, rate, copy, stuffing) -> new PesHeader(id, len0 < 300 ? 0 : len0, 1, true, false, true, false, pts,
+                        pts >= 0 ? dts : -1, e, rate, copy >= 0 ? copy * 2 : -1, copy, copy >= 0 ? copy * 500 : -1,
+                        copy % 2 == 0 ? ByteBuffer.wrap(new byte[] {0x3E, 0x12, 0x34, 0x56, 0x78}) : null, stuffing));
+    }
+
+    @Property
+    void roundTrips(@ForAll("headers") PesHeader h) {
+        ByteBuffer out = ByteBuffer.allocate(h.encodedSize());
+        h.writeTo(out);
+        assertThat(out.hasRemaining()).isFalse();
+        PesHeader back = PesHeader.parse(out.flip());
+        // PES_packet_length is written as given even if it is too short for the header; parse then rejects it,
+        // so compare only where it is consistent
+        assertThat(back).isEqualTo(h);
+    }
+}

@@ -1,0 +1,166 @@
+package io.streamwire.mpegts.psi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamwire.mpegts.Anomaly;
+import io.streamwire.mpegts.TsPacket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class SectionAssemblerTest {
+
+    static List<String> assemble(List<byte[]> payloads, boolean[] pusi, SectionAssembler.CrcMode mode) {
+        List<String> out = new ArrayList<>();
+        SectionAssembler a = new SectionAssembler(0x1000, 4093, mode, new SectionAssembler.Handler() {
+            @Override
+            public void onSection(int pid, ByteBuffer section, long offset) {
+                byte[] b = new byte[section.remaining()];
+                section.duplicate().get(b);
+                out.add(HexFormat.of().formatHex(b));
+            }
+
+            @Override
+            public void onAnomaly(Anomaly anomaly) {
+                out.add(anomaly.kind().name());
+            }
+        });
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] p = payloads.get(i);
+            ByteBuffer packet = ByteBuffer.allocate(188);
+            packet.position(188 - p.length).put(p);
+            a.feed(packet, 188 - p.length, p.length, pusi[i], i * 188L);
+        }
+        return out;
+    }
+
+    static byte[] pmt(int streams) {
+        List<Pmt.Stream> list = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            list.add(new Pmt.Stream(0x1B, 0x100 + i, List.of(Descriptor.of(0x0A, (byte) 'e', (byte) 'n', (byte) 'g', (byte) 0))));
+        }
+        Pmt pmt = new Pmt(1, 0, true, 0x100, List.of(), list);
+        return PsiTablesTest.write(pmt);
+    }
+
+    /** Lays sections out as a stream of 184-byte payloads, each section starting with the stated pointer. */
+    static List<byte[]> layout(List<byte[]> sections, boolean[] pusiOut, int gapStuffing) {
+        ByteBuffer all = ByteBuffer.allocate(100_000);
+        List<Integer> starts = new ArrayList<>();
+        for (byte[] s : sections) {
+            starts.add(all.position());
+            all.put(s);
+        }
+        int total = all.position();
+        List<byte[]> payloads = new ArrayList<>();
+        int at = 0;
+        int k = 0;
+        int idx = 0;
+        while (at < total) {
+            // first section start inside this payload window
+            int nextStart = -1;
+            for (int st : starts) {
+                if (st >= at && st < at + 183) {
+                    nextStart = st;
+                    break;
+                }
+            }
+            ByteBuffer p = ByteBuffer.allocate(184);
+            if (nextStart >= 0) {
+                pusiOut[idx] = true;
+                p.put((byte) (nextStart - at));
+                int n = Math.min(183, total - at);
+                p.put(all.array(), at, n);
+                at += n;
+            } else {
+                int n = Math.min(184, total - at);
+                p.put(all.array(), at, n);
+                at += n;
+            }
+            while (p.hasRemaining()) {
+                p.put((byte) 0xFF);
+            }
+            payloads.add(p.array());
+            idx++;
+            k++;
+        }
+        return payloads;
+    }
+
+    @Test
+    void assemblesSectionsAcrossPacketsAndSeveralPerPacket() {
+        List<byte[]> sections = List.of(pmt(1), pmt(40), pmt(2), pmt(3), pmt(60));
+        boolean[] pusi = new boolean[100];
+        List<byte[]> payloads = layout(sections, pusi, 0);
+        List<String> expected = sections.stream().map(s -> HexFormat.of().formatHex(s)).toList();
+        assertThat(assemble(payloads, pusi, SectionAssembler.CrcMode.STRICT)).isEqualTo(expected);
+    }
+
+    @Test
+    void crcMismatchIsDroppedOrKeptAsConfigured() {
+        byte[] bad = pmt(1);
+        bad[bad.length - 1] ^= 1;
+        boolean[] pusi = new boolean[4];
+        List<byte[]> payloads = layout(List.of(bad, pmt(2)), pusi, 0);
+        assertThat(assemble(payloads, pusi, SectionAssembler.CrcMode.STRICT))
+                .containsExactly("CRC_MISMATCH", HexFormat.of().formatHex(pmt(2)));
+        assertThat(assemble(payloads, pusi, SectionAssembler.CrcMode.LENIENT))
+                .containsExactly("CRC_MISMATCH", HexFormat.of().formatHex(bad), HexFormat.of().formatHex(pmt(2)));
+        assertThat(assemble(payloads, pusi, SectionAssembler.CrcMode.OFF)).hasSize(2);
+    }
+
+    @Test
+    void pointerPastThePacketAndOversizedSectionsAreAnomalies() {
+        byte[] payload = new byte[184];
+        payload[0] = (byte) 200; // pointer_field past the packet
+        assertThat(assemble(List.of(payload), new boolean[] {true}, SectionAssembler.CrcMode.STRICT)).containsExactly("MALFORMED_SECTION");
+        List<String> out = new ArrayList<>();
+        SectionAssembler small = new SectionAssembler(0, 100, SectionAssembler.CrcMode.STRICT, new SectionAssembler.Handler() {
+            @Override
+            public void onSection(int pid, ByteBuffer section, long offset) {
+                out.add("section");
+            }
+
+            @Override
+            public void onAnomaly(Anomaly anomaly) {
+                out.add(anomaly.kind() + " " + anomaly.detail());
+            }
+        });
+        byte[] big = new byte[184];
+        big[1] = 2;
+        big[2] = (byte) 0xB1; // section_length 0x1FF = 511 > 100
+        big[3] = (byte) 0xFF;
+        small.feed(ByteBuffer.wrap(big), 0, 184, true, 0);
+        assertThat(out).singleElement().asString().contains("section_length 511 exceeds the limit 100", "TsLimits.maxSectionLength()");
+    }
+
+    @Property(tries = 300)
+    void randomPayloadsOnlyProduceSectionsOrAnomalies(@ForAll @Size(max = 8) List<@Size(184) byte[]> payloads,
+            @ForAll @IntRange(max = 255) int pusiMask) {
+        boolean[] pusi = new boolean[8];
+        for (int i = 0; i < 8; i++) {
+            pusi[i] = (pusiMask >> i & 1) != 0;
+        }
+        assemble(payloads, pusi, SectionAssembler.CrcMode.OFF);
+    }
+
+    @Test
+    void feedsFromAPacketView() {
+        byte[] section = pmt(1);
+        byte[] packet = new byte[188];
+        ByteBuffer b = ByteBuffer.wrap(packet).putInt(0x47500010).put((byte) 0).put(section);
+        while (b.hasRemaining()) {
+            b.put((byte) 0xFF);
+        }
+        List<Long> offsets = new ArrayList<>();
+        new SectionAssembler(0x1000, 1021, SectionAssembler.CrcMode.STRICT, (pid, s, offset) -> offsets.add(offset))
+                .feed(new TsPacket().wrap(ByteBuffer.wrap(packet), 0, 188));
+        assertThat(offsets).containsExactly(188L + 5);
+    }
+}
