@@ -1,0 +1,279 @@
+package io.streamwire.hls;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns lines (terminators removed) into {@link PlaylistLine}s, applying variable substitution and
+ * recording each kept line's position for diagnostics. Shared by the whole-input parse and the
+ * push {@link PlaylistDecoder}.
+ *
+ * <p>Not thread-safe.
+ */
+final class LineParser {
+    private final PlaylistParser config;
+    private final boolean strict;
+    private final PlaylistLimits limits;
+    private final List<PlaylistLine> lines = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Variables variables;
+    private int[] lineNumbers = new int[64];
+    private long[] offsets = new long[64];
+    private boolean sawDefine;
+
+    LineParser(PlaylistParser config) {
+        this.config = config;
+        this.strict = config.isStrict();
+        this.limits = config.limits();
+        this.variables = new Variables(limits.maxVariableExpansion());
+    }
+
+    private void problem(String field, String problem, int line, int column, long offset, String specRef) {
+        Diagnostic d = new Diagnostic(field, problem, line, column, offset + Math.max(0, column - 1), specRef);
+        if (strict) {
+            throw d.toException();
+        }
+        diagnostics.add(d);
+    }
+
+    /** One line without its terminator; {@code offset} is where it starts. */
+    void line(String text, int lineNo, long offset) {
+        int n = text.length();
+        if (n == 0) {
+            return;
+        }
+        PlaylistLine parsed;
+        char c0 = text.charAt(0);
+        if (c0 == '#') {
+            if (n >= 4 && text.charAt(1) == 'E' && text.charAt(2) == 'X' && text.charAt(3) == 'T') {
+                parsed = tag(text, lineNo, offset);
+            } else {
+                parsed = new Comment(text.substring(1));
+            }
+        } else if (c0 == ' ' || c0 == '\t') {
+            String trimmed = text.strip();
+            if (trimmed.isEmpty()) {
+                return; // §4.1: blank lines are ignored; white space only counts as blank
+            }
+            problem("URI", "has leading white space", lineNo, 1, offset, "RFC 8216bis §4.1");
+            if (trimmed.charAt(0) == '#') {
+                line(trimmed, lineNo, offset);
+                return;
+            }
+            parsed = new Uri(uri(trimmed, lineNo, offset));
+        } else {
+            parsed = new Uri(uri(text, lineNo, offset));
+        }
+        add(parsed, lineNo, offset);
+    }
+
+    private void add(PlaylistLine parsed, int lineNo, long offset) {
+        int size = lines.size();
+        if (size >= limits.maxEntries()) {
+            throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
+        }
+        if (size == lineNumbers.length) {
+            lineNumbers = Arrays.copyOf(lineNumbers, size * 2);
+            offsets = Arrays.copyOf(offsets, size * 2);
+        }
+        lineNumbers[size] = lineNo;
+        offsets[size] = offset;
+        lines.add(parsed);
+    }
+
+    private String uri(String text, int lineNo, long offset) {
+        String end = text;
+        int last = end.length() - 1;
+        if (end.charAt(last) == ' ' || end.charAt(last) == '\t') {
+            problem("URI", "has trailing white space", lineNo, last + 1, offset, "RFC 8216bis §4.1");
+            end = end.stripTrailing();
+        }
+        return substitute(end, "URI", lineNo, 1, offset);
+    }
+
+    private String substitute(String text, String field, int lineNo, int column, long offset) {
+        if (!sawDefine || !config.substitutesVariables()) {
+            return text;
+        }
+        try {
+            return variables.substitute(text);
+        } catch (Variables.Undefined u) {
+            problem(field, "refers to undefined variable {$" + u.name + "}", lineNo, column + u.index, offset, "RFC 8216bis §4.3");
+            return text;
+        } catch (LimitExceededException e) {
+            throw new LimitExceededException(e.limitName(), e.limit(), e.actual(), offset, lineNo, column);
+        }
+    }
+
+    private PlaylistTag tag(String text, int lineNo, long offset) {
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? text.substring(1) : text.substring(1, colon);
+        String value = colon < 0 ? null : text.substring(colon + 1);
+        TagName tagName = name.equals("EXTINF") ? TagName.EXTINF : TagName.of(name);
+        int valueColumn = colon + 2;
+        switch (tagName.form()) {
+            case NONE:
+                if (value != null) {
+                    problem(name, "takes no value", lineNo, valueColumn, offset, tagName.specRef());
+                }
+                return MarkerTag.of(tagName);
+            case INTEGER: {
+                String v = value == null ? "" : value;
+                if (!strict) {
+                    v = v.strip();
+                }
+                if (!AttributeType.isDecimalInteger(v, 0, v.length()) || v.length() > 18) {
+                    problem(name, "value '" + value + "' is not a decimal-integer", lineNo, valueColumn, offset, tagName.specRef());
+                    return new UnknownTag(name, value);
+                }
+                return new IntegerTag(tagName, Long.parseLong(v));
+            }
+            case EXTINF: {
+                String v = value == null ? "" : value;
+                int comma = v.indexOf(',');
+                String duration = comma < 0 ? v : v.substring(0, comma);
+                String title = comma < 0 ? "" : v.substring(comma + 1);
+                if (comma < 0) {
+                    problem(name, "has no ',' after the duration", lineNo, valueColumn, offset, tagName.specRef());
+                }
+                if (!strict) {
+                    duration = duration.strip();
+                }
+                if (!AttributeType.isDecimal(duration, 0)) {
+                    problem(name, "duration '" + duration + "' is not a decimal-floating-point", lineNo, valueColumn, offset,
+                            tagName.specRef());
+                    return new UnknownTag(name, value);
+                }
+                return new Extinf(duration, title);
+            }
+            case BYTERANGE: {
+                ByteRange r = value == null ? null : ByteRange.tryParse(strict ? value : value.strip());
+                if (r == null) {
+                    problem(name, "value '" + value + "' is not <n>[@<o>]", lineNo, valueColumn, offset, tagName.specRef());
+                    return new UnknownTag(name, value);
+                }
+                return r;
+            }
+            case DATE_TIME: {
+                if (value == null || ProgramDateTime.parseOrNull(value) == null) {
+                    problem(name, "value '" + value + "' is not an ISO 8601 date-time with time zone", lineNo, valueColumn,
+                            offset, tagName.specRef());
+                    return new UnknownTag(name, value);
+                }
+                return new ProgramDateTime(value);
+            }
+            case ENUM: {
+                if (value == null || !AttributeType.ENUMERATED_STRING.accepts(value, false)) {
+                    problem(name, "value '" + value + "' is not an enumerated-string", lineNo, valueColumn, offset,
+                            tagName.specRef());
+                    return new UnknownTag(name, value);
+                }
+                return new PlaylistType(value);
+            }
+            case ATTRIBUTES: {
+                AttributeList attributes;
+                try {
+                    attributes = AttributeList.parse(value == null ? "" : value, strict, limits.maxAttributes());
+                } catch (LimitExceededException e) {
+                    throw new LimitExceededException(e.limitName(), e.limit(), e.actual(), offset, lineNo, valueColumn);
+                } catch (PlaylistException e) {
+                    problem(e.field(), e.getMessage().substring(e.field().length() + 1).replaceFirst(" at line 0.*", ""),
+                            lineNo, valueColumn + e.column() - 1, offset, "RFC 8216bis §4.2");
+                    return new UnknownTag(name, value);
+                }
+                if (tagName == TagName.EXT_X_DEFINE) {
+                    define(attributes, lineNo, offset);
+                } else if (sawDefine && config.substitutesVariables()) {
+                    attributes = substitute(attributes, lineNo, valueColumn, offset);
+                }
+                return AttributeTag.of(tagName, attributes);
+            }
+            case RAW:
+                return tagName == TagName.UNKNOWN ? new UnknownTag(name, value) : new RawTag(tagName, value);
+            default:
+                throw new IllegalStateException(tagName.form().name());
+        }
+    }
+
+    private AttributeList substitute(AttributeList attributes, int lineNo, int column, long offset) {
+        AttributeList.Builder b = null;
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            if ((a.quoted() || a.value().startsWith("0x") || a.value().startsWith("0X")) && a.value().contains("{$")) {
+                String v = substitute(a.value(), a.name(), lineNo, column, offset);
+                if (!v.equals(a.value())) {
+                    if (b == null) {
+                        b = attributes.toBuilder();
+                    }
+                    try {
+                        b.set(new Attribute(a.name(), v, a.quoted()));
+                    } catch (IllegalArgumentException e) {
+                        problem(a.name(), "substituted value holds a character not allowed there", lineNo, column, offset,
+                                "RFC 8216bis §4.3");
+                    }
+                }
+            }
+        }
+        return b == null ? attributes : b.build();
+    }
+
+    private void define(AttributeList a, int lineNo, long offset) {
+        sawDefine = true;
+        String spec = "RFC 8216bis §4.4.2.3";
+        String name = a.quotedString("NAME");
+        String imp = a.quotedString("IMPORT");
+        String query = a.quotedString("QUERYPARAM");
+        int forms = (name != null ? 1 : 0) + (imp != null ? 1 : 0) + (query != null ? 1 : 0);
+        if (forms != 1) {
+            problem("EXT-X-DEFINE", "needs exactly one of NAME, IMPORT, QUERYPARAM", lineNo, 1, offset, spec);
+            return;
+        }
+        String var = name != null ? name : imp != null ? imp : query;
+        if (!Variables.validName(var)) {
+            problem("EXT-X-DEFINE", "variable name '" + var + "' is not [a-zA-Z0-9_-]+", lineNo, 1, offset, spec);
+            return;
+        }
+        if (variables.has(var)) {
+            problem("EXT-X-DEFINE", "defines " + var + " twice", lineNo, 1, offset, spec);
+            return;
+        }
+        if (variables.size() >= limits.maxVariables()) {
+            throw new LimitExceededException("maxVariables", limits.maxVariables(), variables.size() + 1L, offset, lineNo, 1);
+        }
+        String value;
+        if (name != null) {
+            value = a.quotedString("VALUE");
+            if (value == null) {
+                problem("EXT-X-DEFINE", "NAME " + var + " has no VALUE", lineNo, 1, offset, spec);
+                return;
+            }
+        } else if (imp != null) {
+            value = config.parentVariables().get(imp);
+            if (value == null) {
+                problem("EXT-X-DEFINE", "IMPORT " + imp + " is not defined by the multivariant playlist", lineNo, 1, offset, spec);
+                return;
+            }
+        } else {
+            value = Variables.queryParam(config.playlistUrl(), query);
+            if (value == null) {
+                problem("EXT-X-DEFINE", "QUERYPARAM " + query + " is not in the playlist URL", lineNo, 1, offset, spec);
+                return;
+            }
+        }
+        variables.put(var, value);
+    }
+
+    /** Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result. */
+    ParseResult finish() {
+        Playlist playlist = Playlist.of(lines);
+        PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets);
+        for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
+            if (strict) {
+                throw d.toException();
+            }
+            diagnostics.add(d);
+        }
+        return new ParseResult(playlist, diagnostics);
+    }
+}

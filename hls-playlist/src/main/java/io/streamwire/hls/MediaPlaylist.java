@@ -1,0 +1,232 @@
+package io.streamwire.hls;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A media playlist, RFC 8216bis §4.4.3: a list of media segments with the state in effect for each
+ * (see {@link MediaSegment}), plus the playlist-wide tags and the LL-HLS tags (parts, preload hints,
+ * rendition reports, skip).
+ *
+ * <p>Equality is on {@link #lines()}; the views are derived from them once, when constructed.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class MediaPlaylist implements Playlist {
+    private final List<PlaylistLine> lines;
+    private final List<MediaSegment> segments;
+    private final List<Part> trailingParts;
+    private final long targetDuration;
+    private final long mediaSequence;
+    private final long discontinuitySequence;
+
+    MediaPlaylist(List<PlaylistLine> lines) {
+        this.lines = lines;
+        IntegerTag td = Lines.integer(lines, TagName.EXT_X_TARGETDURATION);
+        IntegerTag ms = Lines.integer(lines, TagName.EXT_X_MEDIA_SEQUENCE);
+        IntegerTag ds = Lines.integer(lines, TagName.EXT_X_DISCONTINUITY_SEQUENCE);
+        targetDuration = td == null ? -1 : td.value();
+        mediaSequence = ms == null ? 0 : ms.value();
+        discontinuitySequence = ds == null ? 0 : ds.value();
+        List<MediaSegment> out = new ArrayList<>();
+        List<Part> pending = new ArrayList<>();
+        long msn = mediaSequence;
+        long dsn = discontinuitySequence;
+        boolean discontinuity = false;
+        List<Key> keys = List.of();
+        SegmentMap map = null;
+        Extinf extinf = null;
+        ByteRange range = null;
+        long nextRangeOffset = 0;
+        String lastRangeUri = null;
+        Instant pdtBase = null;
+        long sincePdtMicros = 0;
+        boolean pdtHere = false;
+        boolean gap = false;
+        long bitrate = -1;
+        int first = 0;
+        int n = lines.size();
+        for (int i = 0; i < n; i++) {
+            PlaylistLine line = lines.get(i);
+            if (line instanceof Uri u) {
+                long micros = extinf == null ? 0 : Decimals.parseMicros(extinf.duration());
+                long rangeLength = -1;
+                long rangeOffset = -1;
+                if (range != null) {
+                    rangeLength = range.length();
+                    rangeOffset = range.hasOffset() ? range.offset() : (u.value().equals(lastRangeUri) ? nextRangeOffset : 0);
+                    nextRangeOffset = rangeOffset + rangeLength;
+                    lastRangeUri = u.value();
+                }
+                Instant pdt = pdtBase == null ? null : sincePdtMicros == 0 ? pdtBase : pdtBase.plusNanos(sincePdtMicros * 1000);
+                out.add(new MediaSegment(u.value(), extinf == null ? null : extinf.duration(), extinf == null ? "" : extinf.title(),
+                        micros, msn, dsn, discontinuity, keys, map, rangeLength, rangeOffset, pdt, pdtHere, gap, bitrate,
+                        pending.isEmpty() ? List.of() : List.copyOf(pending), lines.subList(first, i + 1)));
+                msn++;
+                sincePdtMicros += micros;
+                discontinuity = false;
+                extinf = null;
+                range = null;
+                pdtHere = false;
+                gap = false;
+                pending.clear();
+                first = i + 1;
+            } else if (line instanceof Extinf e) {
+                extinf = e;
+            } else if (line instanceof MarkerTag m) {
+                if (m.tagName() == TagName.EXT_X_DISCONTINUITY) {
+                    discontinuity = true;
+                    dsn++;
+                } else if (m.tagName() == TagName.EXT_X_GAP) {
+                    gap = true;
+                }
+            } else if (line instanceof ByteRange r) {
+                range = r;
+            } else if (line instanceof ProgramDateTime p) {
+                Instant t = p.instant();
+                if (t != null) {
+                    pdtBase = t;
+                    sincePdtMicros = 0;
+                    pdtHere = true;
+                }
+            } else if (line instanceof Key k && !k.session()) {
+                keys = withKey(keys, k);
+            } else if (line instanceof SegmentMap m) {
+                map = m;
+            } else if (line instanceof Part p) {
+                pending.add(p);
+            } else if (line instanceof IntegerTag t && t.tagName() == TagName.EXT_X_BITRATE) {
+                bitrate = t.value();
+            } else if (line instanceof Skip s) {
+                long skipped = s.skippedSegments();
+                if (skipped > 0) {
+                    msn += skipped;
+                }
+            }
+        }
+        segments = List.copyOf(out);
+        trailingParts = List.copyOf(pending);
+    }
+
+    private static List<Key> withKey(List<Key> keys, Key k) {
+        if (k.isNone()) {
+            return List.of();
+        }
+        List<Key> next = new ArrayList<>(keys.size() + 1);
+        String format = k.keyFormat();
+        for (Key old : keys) {
+            if (!old.keyFormat().equals(format)) {
+                next.add(old);
+            }
+        }
+        next.add(k);
+        return List.copyOf(next);
+    }
+
+    /** Builds a media playlist from its lines (no validation; see {@link PlaylistValidator}). */
+    public static MediaPlaylist of(List<PlaylistLine> lines) {
+        return new MediaPlaylist(List.copyOf(lines));
+    }
+
+    @Override
+    public List<PlaylistLine> lines() {
+        return lines;
+    }
+
+    /** The media segments, in order. */
+    public List<MediaSegment> segments() {
+        return segments;
+    }
+
+    /** EXT-X-PART tags after the last segment's URI: the parts of the segment still being produced. */
+    public List<Part> trailingParts() {
+        return trailingParts;
+    }
+
+    /** EXT-X-TARGETDURATION, or -1 when absent. */
+    public long targetDuration() {
+        return targetDuration;
+    }
+
+    /** EXT-X-MEDIA-SEQUENCE, 0 when absent (§4.4.3.2). */
+    public long mediaSequence() {
+        return mediaSequence;
+    }
+
+    /** EXT-X-DISCONTINUITY-SEQUENCE, 0 when absent (§4.4.3.3). */
+    public long discontinuitySequence() {
+        return discontinuitySequence;
+    }
+
+    /** EXT-X-PLAYLIST-TYPE, or null. */
+    public PlaylistType playlistType() {
+        return Lines.first(lines, PlaylistType.class);
+    }
+
+    /** Whether EXT-X-ENDLIST is present. */
+    public boolean endList() {
+        return lines.contains(MarkerTag.ENDLIST);
+    }
+
+    /** Whether EXT-X-I-FRAMES-ONLY is present. */
+    public boolean iFramesOnly() {
+        return lines.contains(MarkerTag.I_FRAMES_ONLY);
+    }
+
+    /** EXT-X-PART-INF, or null. */
+    public PartInf partInf() {
+        return Lines.first(lines, PartInf.class);
+    }
+
+    /** EXT-X-SERVER-CONTROL, or null. */
+    public ServerControl serverControl() {
+        return Lines.first(lines, ServerControl.class);
+    }
+
+    /** EXT-X-SKIP, or null. */
+    public Skip skip() {
+        return Lines.first(lines, Skip.class);
+    }
+
+    /** EXT-X-DATERANGE tags, in order. */
+    public List<DateRange> dateRanges() {
+        return Lines.all(lines, DateRange.class);
+    }
+
+    /** EXT-X-PRELOAD-HINT tags, in order. */
+    public List<PreloadHint> preloadHints() {
+        return Lines.all(lines, PreloadHint.class);
+    }
+
+    /** EXT-X-RENDITION-REPORT tags, in order. */
+    public List<RenditionReport> renditionReports() {
+        return Lines.all(lines, RenditionReport.class);
+    }
+
+    /** Sum of the segment durations in microseconds. */
+    public long durationMicros() {
+        long sum = 0;
+        for (MediaSegment s : segments) {
+            sum += s.durationMicros();
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MediaPlaylist other && lines.equals(other.lines);
+    }
+
+    @Override
+    public int hashCode() {
+        return lines.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MediaPlaylist[" + segments.size() + " segments, " + lines.size() + " lines]";
+    }
+}

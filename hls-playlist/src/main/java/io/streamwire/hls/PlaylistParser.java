@@ -1,0 +1,220 @@
+package io.streamwire.hls;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Parses playlists (RFC 8216bis §4) from text or UTF-8 bytes into a {@link Playlist}, telling
+ * multivariant from media playlists by their tags.
+ *
+ * <p>Input: a byte order mark is skipped, lines end with LF or CRLF, the last line needs no
+ * terminator, blank lines are ignored. Bytes must be UTF-8 (§4.1); strict mode rejects malformed
+ * UTF-8, lenient mode replaces it with U+FFFD.
+ *
+ * <p>Strict mode ({@link #strict()}) throws a {@link PlaylistException} (line, column, tag, spec
+ * section) for the first violation of a rule of the spec, including every rule of
+ * {@link PlaylistValidator}; lenient mode ({@link #lenient()}) keeps going, keeps what it cannot
+ * read as {@link UnknownTag}s and returns the violations as {@link Diagnostic}s. Both throw
+ * {@link LimitExceededException} past a {@link PlaylistLimits} bound.
+ *
+ * <p>Variables (EXT-X-DEFINE, §4.3): NAME/VALUE definitions, IMPORT from
+ * {@link #withParentVariables} (the multivariant playlist's definitions) and QUERYPARAM from
+ * {@link #withPlaylistUrl}. References in URI lines and quoted-string attributes are replaced.
+ *
+ * <pre>{@code
+ * ParseResult r = PlaylistParser.lenient().parse(bytes);
+ * r.diagnostics().forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each parse uses its own state.
+ *
+ * @since 0.1.0
+ */
+public final class PlaylistParser {
+    private final boolean strict;
+    private final PlaylistLimits limits;
+    private final Map<String, String> parentVariables;
+    private final String playlistUrl;
+    private final boolean substitute;
+
+    private PlaylistParser(boolean strict, PlaylistLimits limits, Map<String, String> parentVariables, String playlistUrl,
+            boolean substitute) {
+        this.strict = strict;
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.parentVariables = Map.copyOf(parentVariables);
+        this.playlistUrl = playlistUrl;
+        this.substitute = substitute;
+    }
+
+    /** A strict parser with default limits. */
+    public static PlaylistParser strict() {
+        return new PlaylistParser(true, PlaylistLimits.defaults(), Map.of(), null, true);
+    }
+
+    /** A lenient parser with default limits. */
+    public static PlaylistParser lenient() {
+        return new PlaylistParser(false, PlaylistLimits.defaults(), Map.of(), null, true);
+    }
+
+    /** This parser with other limits. */
+    public PlaylistParser withLimits(PlaylistLimits limits) {
+        return new PlaylistParser(strict, limits, parentVariables, playlistUrl, substitute);
+    }
+
+    /** This parser with the variables that EXT-X-DEFINE IMPORT may import (the multivariant playlist's). */
+    public PlaylistParser withParentVariables(Map<String, String> variables) {
+        return new PlaylistParser(strict, limits, variables, playlistUrl, substitute);
+    }
+
+    /** This parser with the URL the playlist was loaded from, for EXT-X-DEFINE QUERYPARAM. */
+    public PlaylistParser withPlaylistUrl(String url) {
+        return new PlaylistParser(strict, limits, parentVariables, url, substitute);
+    }
+
+    /** This parser with variable substitution on (default) or off (references kept as written). */
+    public PlaylistParser withVariableSubstitution(boolean on) {
+        return new PlaylistParser(strict, limits, parentVariables, playlistUrl, on);
+    }
+
+    boolean isStrict() {
+        return strict;
+    }
+
+    PlaylistLimits limits() {
+        return limits;
+    }
+
+    Map<String, String> parentVariables() {
+        return parentVariables;
+    }
+
+    String playlistUrl() {
+        return playlistUrl;
+    }
+
+    boolean substitutesVariables() {
+        return substitute;
+    }
+
+    /** Test hook: the playlist the push decoder gives for {@code bytes} fed one byte at a time. */
+    Playlist newDecoderResult(byte[] bytes) {
+        PlaylistDecoder d = newDecoder();
+        for (int i = 0; i < bytes.length; i += 7) {
+            d.feed(java.nio.ByteBuffer.wrap(bytes, i, Math.min(7, bytes.length - i)));
+        }
+        return d.endOfInput().playlist();
+    }
+
+    /** A push decoder for a playlist arriving in pieces, using this configuration. */
+    public PlaylistDecoder newDecoder() {
+        return new PlaylistDecoder(this);
+    }
+
+    /**
+     * Parses text. Offsets in diagnostics count chars.
+     *
+     * @throws PlaylistException in strict mode for the first rule violation
+     * @throws LimitExceededException past a limit
+     */
+    public ParseResult parse(CharSequence text) {
+        String s = text.toString();
+        int n = s.length();
+        if (n > limits.maxPlaylistBytes()) {
+            throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), n, limits.maxPlaylistBytes(), 0, 0);
+        }
+        LineParser p = new LineParser(this);
+        int start = n > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
+        int lineNo = 1;
+        while (start < n) {
+            int nl = s.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            int stop = end > start && s.charAt(end - 1) == '\r' ? end - 1 : end;
+            if (stop - start > limits.maxLineLength()) {
+                throw new LimitExceededException("maxLineLength", limits.maxLineLength(), stop - start, start, lineNo, 1);
+            }
+            p.line(s.substring(start, stop), lineNo, start);
+            lineNo++;
+            start = end + 1;
+        }
+        return p.finish();
+    }
+
+    /**
+     * Parses UTF-8 bytes.
+     *
+     * @throws PlaylistException in strict mode for the first rule violation or malformed UTF-8
+     * @throws LimitExceededException past a limit
+     */
+    public ParseResult parse(byte[] bytes) {
+        return parse(bytes, 0, bytes.length);
+    }
+
+    /** Parses {@code length} UTF-8 bytes of {@code bytes} from {@code from}. */
+    public ParseResult parse(byte[] bytes, int from, int length) {
+        Objects.checkFromIndexSize(from, length, bytes.length);
+        if (length > limits.maxPlaylistBytes()) {
+            throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), length, limits.maxPlaylistBytes(), 0, 0);
+        }
+        LineParser p = new LineParser(this);
+        int end = from + length;
+        int i = from;
+        if (length >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF) {
+            i += 3;
+        }
+        int lineNo = 1;
+        int maxLine = limits.maxLineLength();
+        while (i < end) {
+            int start = i;
+            int high = 0;
+            int limit = (int) Math.min(end, (long) start + maxLine + 1);
+            while (i < limit && bytes[i] != '\n') {
+                high |= bytes[i];
+                i++;
+            }
+            if (i == limit && limit < end) {
+                throw new LimitExceededException("maxLineLength", maxLine, maxLine + 1L, start - from, lineNo, 1);
+            }
+            int stop = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+            if (stop - start > maxLine) {
+                throw new LimitExceededException("maxLineLength", maxLine, stop - start, start - from, lineNo, 1);
+            }
+            p.line(decode(bytes, start, stop - start, high < 0, lineNo, start - from), lineNo, start - from);
+            lineNo++;
+            i++;
+        }
+        return p.finish();
+    }
+
+    /** Parses the remaining bytes of {@code buffer}; its position moves to the limit on success only. */
+    public ParseResult parse(ByteBuffer buffer) {
+        ParseResult r;
+        if (buffer.hasArray()) {
+            r = parse(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        } else {
+            byte[] copy = new byte[buffer.remaining()];
+            buffer.duplicate().get(copy);
+            r = parse(copy);
+        }
+        buffer.position(buffer.limit());
+        return r;
+    }
+
+    String decode(byte[] b, int from, int length, boolean nonAscii, int lineNo, long offset) {
+        if (!nonAscii) {
+            return new String(b, from, length, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, length)).toString();
+        } catch (CharacterCodingException e) {
+            if (strict) {
+                throw new PlaylistException("line", "is not valid UTF-8", offset, lineNo, 1, "RFC 8216bis §4.1");
+            }
+            return new String(b, from, length, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.streamwire.hls;
+
+import java.util.List;
+
+/**
+ * The lowest EXT-X-VERSION a playlist's features need, RFC 8216bis §8 (RFC 8216 §7).
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Versions {
+    private Versions() {}
+
+    /** Each feature and the version it needs; the highest wins. */
+    static int minimumVersion(Playlist playlist) {
+        List<PlaylistLine> lines = playlist.lines();
+        boolean iFramesOnly = lines.contains(MarkerTag.I_FRAMES_ONLY);
+        int v = 1;
+        for (PlaylistLine l : lines) {
+            if (l instanceof Extinf e) {
+                if (v < 3 && e.isFractional()) {
+                    v = 3;
+                }
+            } else if (l instanceof ByteRange) {
+                v = Math.max(v, 4);
+            } else if (l == MarkerTag.I_FRAMES_ONLY || (l instanceof MarkerTag m && m.tagName() == TagName.EXT_X_I_FRAMES_ONLY)) {
+                v = Math.max(v, 4);
+            } else if (l instanceof Key k && !k.session()) {
+                AttributeList a = k.attributes();
+                if (a.has("IV")) {
+                    v = Math.max(v, 2);
+                }
+                if (a.has("KEYFORMAT") || a.has("KEYFORMATVERSIONS") || "SAMPLE-AES".equals(k.method())) {
+                    v = Math.max(v, 5);
+                }
+            } else if (l instanceof SegmentMap) {
+                v = Math.max(v, iFramesOnly ? 5 : 6);
+            } else if (l instanceof Media m) {
+                String id = m.instreamId();
+                if (id != null && id.startsWith("SERVICE")) {
+                    v = Math.max(v, 7);
+                }
+            } else if (l instanceof Define d) {
+                v = Math.max(v, d.queryParam() != null ? 11 : 8);
+            } else if (l instanceof Skip s) {
+                v = Math.max(v, s.attributes().has("RECENTLY-REMOVED-DATERANGES") ? 10 : 9);
+            }
+            if (l instanceof AttributeTag t && v < 12) {
+                for (Attribute a : t.attributes().asList()) {
+                    if (a.name().startsWith("REQ-")) {
+                        v = 12;
+                    }
+                }
+            }
+        }
+        return v;
+    }
+}
