@@ -43,6 +43,13 @@ final class LineParser {
         if (n == 0) {
             return;
         }
+        int cr = text.indexOf('\r');
+        if (cr >= 0) {
+            problem("line", "holds a carriage return not followed by a line feed", lineNo, cr + 1, offset, "RFC 8216bis §4.1");
+            line(text.substring(0, cr), lineNo, offset);
+            line(text.substring(cr + 1), lineNo, offset + cr + 1);
+            return;
+        }
         PlaylistLine parsed;
         char c0 = text.charAt(0);
         if (c0 == '#') {
