@@ -1,0 +1,192 @@
+package io.streamwire.rtmp;
+
+import io.streamwire.amf.Amf0Command;
+import io.streamwire.amf.AmfLimits;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+
+/**
+ * What client and server sessions share: handshake, chunk decoder and encoder, the outbound queue,
+ * and the automatic protocol control of RTMP 1.0 §5.4 (acknowledgements, ping answers, window size).
+ * Package-private; not thread-safe.
+ */
+final class Connection {
+    /** Chunk streams used for sending, as FMS and nginx use them. */
+    static final int CS_CONTROL = 2;
+    static final int CS_COMMAND = 3;
+    static final int CS_STREAM_COMMAND = 5;
+    static final int CS_AUDIO = 6;
+    static final int CS_VIDEO = 7;
+    static final int CS_DATA = 5;
+
+    interface Handler {
+        void onHandshakeDone();
+
+        void onMessage(int csid, long timestamp, int type, int streamId, ByteBuffer payload, long offset);
+    }
+
+    final RtmpLimits limits;
+    final AmfLimits amfLimits;
+    private final ServerHandshake serverHandshake;
+    private final ClientHandshake clientHandshake;
+    final ChunkDecoder decoder;
+    final ChunkEncoder encoder = new ChunkEncoder();
+    private final Handler handler;
+    private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
+    private ByteBuffer open = ByteBuffer.allocate(4096);
+    private boolean handshakeDone;
+    private boolean failed;
+    private long handshakeBytes;
+    private long ackWindow;
+    private long lastAck;
+    private long bytesSent;
+    private long peerAcknowledged;
+
+    Connection(boolean server, java.util.random.RandomGenerator random, boolean digest, RtmpLimits limits,
+            AmfLimits amfLimits, Handler handler) {
+        this.limits = limits;
+        this.amfLimits = amfLimits;
+        this.handler = handler;
+        this.serverHandshake = server ? new ServerHandshake(random) : null;
+        this.clientHandshake = server ? null : new ClientHandshake(digest, random);
+        this.decoder = new ChunkDecoder(limits, (csid, ts, type, sid, payload) -> dispatch(csid, ts, type, sid, payload));
+        if (clientHandshake != null) {
+            queue(clientHandshake.takeOutbound());
+        }
+    }
+
+    void feed(ByteBuffer in) {
+        if (failed) {
+            throw new IllegalStateException("session failed earlier");
+        }
+        try {
+            if (!handshakeDone) {
+                int before = in.position();
+                boolean done = serverHandshake != null ? serverHandshake.feed(in) : clientHandshake.feed(in);
+                handshakeBytes += in.position() - before;
+                queue(serverHandshake != null ? serverHandshake.takeOutbound() : clientHandshake.takeOutbound());
+                if (!done) {
+                    return;
+                }
+                handshakeDone = true;
+                handler.onHandshakeDone();
+            }
+            decoder.feed(in);
+            long received = bytesReceived();
+            if (ackWindow > 0 && received - lastAck >= ackWindow) {
+                lastAck = received;
+                sendControl(new Acknowledgement(received & 0xFFFFFFFFL));
+            }
+        } catch (RtmpException | IllegalStateException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    boolean handshakeDone() {
+        return handshakeDone;
+    }
+
+    ServerHandshake serverHandshake() {
+        return serverHandshake;
+    }
+
+    ClientHandshake clientHandshake() {
+        return clientHandshake;
+    }
+
+    long bytesReceived() {
+        return handshakeBytes + decoder.bytesRead();
+    }
+
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    long peerAcknowledged() {
+        return peerAcknowledged;
+    }
+
+    private void dispatch(int csid, long ts, int type, int sid, ByteBuffer payload) {
+        long offset = handshakeBytes + decoder.bytesRead() - payload.remaining();
+        switch (type) {
+            case MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
+                    MessageType.SET_PEER_BANDWIDTH -> {
+                ControlMessage control = ControlMessage.parse(type, payload, offset);
+                if (control instanceof WindowAcknowledgementSize w) {
+                    ackWindow = w.windowSize();
+                } else if (control instanceof Acknowledgement a) {
+                    peerAcknowledged = a.sequenceNumber();
+                } else if (control instanceof UserControlMessage u && u.eventType() == UserControlMessage.PING_REQUEST) {
+                    sendControl(new UserControlMessage(UserControlMessage.PING_RESPONSE, u.eventData(), 0));
+                }
+            }
+            default -> { }
+        }
+        handler.onMessage(csid, ts, type, sid, payload, offset);
+    }
+
+    // ---- outbound
+
+    /** Ensures {@code n} bytes of room in the open buffer. */
+    private ByteBuffer room(int n) {
+        if (open.remaining() < n) {
+            if (open.position() > 0) {
+                outbound.add(open.flip());
+            }
+            open = ByteBuffer.allocate(Math.max(4096, n));
+        }
+        return open;
+    }
+
+    private void queue(ByteBuffer bytes) {
+        if (!bytes.hasRemaining()) {
+            return;
+        }
+        if (open.position() > 0) {
+            outbound.add(open.flip());
+            open = ByteBuffer.allocate(4096);
+        }
+        bytesSent += bytes.remaining();
+        outbound.add(bytes);
+    }
+
+    void send(int csid, long timestamp, int type, int streamId, ByteBuffer payload) {
+        int size = encoder.encodedSize(csid, timestamp, type, streamId, payload.remaining());
+        bytesSent += encoder.encode(csid, timestamp, type, streamId, payload, room(size));
+    }
+
+    void sendShared(EncodedMessage message) {
+        queue(encoder.sendShared(message));
+    }
+
+    void sendControl(ControlMessage message) {
+        send(CS_CONTROL, 0, message.messageTypeId(), 0, message.toPayload());
+    }
+
+    void setChunkSize(int size) {
+        sendControl(new SetChunkSize(size));
+        encoder.setChunkSize(size);
+    }
+
+    void sendCommand(int csid, int streamId, Amf0Command command) {
+        send(csid, 0, MessageType.COMMAND_AMF0, streamId, ByteBuffer.wrap(command.toByteArray()));
+    }
+
+    void sendData(int streamId, long timestamp, DataMessage data) {
+        send(CS_DATA, timestamp, MessageType.DATA_AMF0, streamId, ByteBuffer.wrap(data.toByteArray()));
+    }
+
+    ByteBuffer pollOutbound() {
+        ByteBuffer next = outbound.poll();
+        if (next == null && open.position() > 0) {
+            next = open.flip();
+            open = ByteBuffer.allocate(4096);
+        }
+        return next;
+    }
+
+    boolean hasOutbound() {
+        return !outbound.isEmpty() || open.position() > 0;
+    }
+}

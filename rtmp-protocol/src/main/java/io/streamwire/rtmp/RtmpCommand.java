@@ -1,0 +1,213 @@
+package io.streamwire.rtmp;
+
+import io.streamwire.amf.Amf0Command;
+import io.streamwire.amf.Amf0Null;
+import io.streamwire.amf.Amf0Value;
+import io.streamwire.amf.AmfException;
+import io.streamwire.amf.AmfLimits;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command messages real peers send (ffmpeg, OBS, Flash Player, FMS, nginx-rtmp), typed: Adobe
+ * RTMP Specification 1.0 §7.2 (NetConnection and NetStream commands), plus the de-facto
+ * releaseStream/FCPublish/FCUnpublish/getStreamLength/onBWDone and the Enhanced RTMP (v1/v2)
+ * connect fields ({@code fourCcList}). Any other command is {@link Unknown} and keeps its AMF0 body.
+ *
+ * <p>{@link #parse} reads an AMF0 command body (type 20) or an AMF3 one (type 17, whose leading 0x00
+ * format byte is skipped; the rest is AMF0 as FMS and Flash send it). {@link #toAmf0()} gives the body
+ * back for sending.
+ *
+ * <p>Implementations are immutable and thread-safe records.
+ *
+ * @since 0.1.0
+ */
+public sealed interface RtmpCommand {
+    /** The transaction id; 0 for commands that expect no answer. */
+    double transactionId();
+
+    /** The command as an AMF0 command body. */
+    Amf0Command toAmf0();
+
+    /** connect, §7.2.1.1. {@code fourCcList} is Enhanced RTMP's list of codecs the client supports (empty if absent). */
+    record Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
+            List<String> fourCcList, Amf0Value commandObject, List<Amf0Value> arguments) implements RtmpCommand {
+        public Connect {
+            fourCcList = List.copyOf(fourCcList);
+            arguments = List.copyOf(arguments);
+        }
+
+        /** A connect as ffmpeg sends it. */
+        public static Connect of(String app, String tcUrl) {
+            Map<String, Amf0Value> o = new LinkedHashMap<>();
+            o.put("app", Amf0Value.of(app));
+            o.put("type", Amf0Value.of("nonprivate"));
+            o.put("flashVer", Amf0Value.of("FMLE/3.0 (compatible; Streamwire)"));
+            o.put("tcUrl", Amf0Value.of(tcUrl));
+            return new Connect(1, app, "FMLE/3.0 (compatible; Streamwire)", tcUrl, 0, List.of(), Amf0Value.object(o), List.of());
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return new Amf0Command("connect", transactionId, commandObject, arguments);
+        }
+    }
+
+    /** _result or _error, §7.2.1.2-3: the answer to the command with the same transaction id. */
+    record Result(boolean error, double transactionId, Amf0Value commandObject, List<Amf0Value> arguments) implements RtmpCommand {
+        public Result {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** The first argument (connect's information object, createStream's stream id), or null. */
+        public Amf0Value info() {
+            return arguments.isEmpty() ? null : arguments.get(0);
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return new Amf0Command(error ? "_error" : "_result", transactionId, commandObject, arguments);
+        }
+    }
+
+    /** createStream, §7.2.1.3. */
+    record CreateStream(double transactionId) implements RtmpCommand {
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("createStream", transactionId, Amf0Null.INSTANCE);
+        }
+    }
+
+    /**
+     * A command whose only argument is a stream name: releaseStream, FCPublish, FCUnpublish,
+     * FCSubscribe, getStreamLength (the Flash Media Live Encoder family).
+     */
+    record StreamNameCommand(String name, double transactionId, String streamName) implements RtmpCommand {
+        public static final List<String> NAMES = List.of("releaseStream", "FCPublish", "FCUnpublish", "FCSubscribe", "getStreamLength");
+
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of(name, transactionId, Amf0Null.INSTANCE, Amf0Value.of(streamName));
+        }
+    }
+
+    /** publish, §7.2.2.6; {@code publishingType} is "live", "record" or "append". */
+    record Publish(double transactionId, String publishingName, String publishingType) implements RtmpCommand {
+        /** The name before any {@code ?}: the stream key. */
+        public String streamKey() {
+            int q = publishingName.indexOf('?');
+            return q < 0 ? publishingName : publishingName.substring(0, q);
+        }
+
+        /** The {@code key=value} pairs after {@code ?} (not URL-decoded), in order. */
+        public Map<String, String> queryParameters() {
+            return RtmpCommands.query(publishingName);
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("publish", transactionId, Amf0Null.INSTANCE, Amf0Value.of(publishingName),
+                    Amf0Value.of(publishingType));
+        }
+    }
+
+    /** play, §7.2.2.1: start -2 live-or-recorded, -1 live only, else seconds; duration -1 to the end. */
+    record Play(double transactionId, String streamName, double start, double duration, boolean reset) implements RtmpCommand {
+        /** The name before any {@code ?}. */
+        public String streamKey() {
+            int q = streamName.indexOf('?');
+            return q < 0 ? streamName : streamName.substring(0, q);
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("play", transactionId, Amf0Null.INSTANCE, Amf0Value.of(streamName), Amf0Value.of(start));
+        }
+    }
+
+    /** deleteStream, §7.2.2.3. */
+    record DeleteStream(double transactionId, double streamId) implements RtmpCommand {
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("deleteStream", transactionId, Amf0Null.INSTANCE, Amf0Value.of(streamId));
+        }
+    }
+
+    /** closeStream (sent on the stream being closed). */
+    record CloseStream(double transactionId) implements RtmpCommand {
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("closeStream", transactionId, Amf0Null.INSTANCE);
+        }
+    }
+
+    /** onStatus, §7.2.2: the info object's level, code and description. */
+    record OnStatus(double transactionId, String level, String code, String description, Amf0Value info) implements RtmpCommand {
+        /** An onStatus with level, code and description (and nothing else). */
+        public static OnStatus of(String level, String code, String description) {
+            Map<String, Amf0Value> o = new LinkedHashMap<>();
+            o.put("level", Amf0Value.of(level));
+            o.put("code", Amf0Value.of(code));
+            o.put("description", Amf0Value.of(description));
+            return new OnStatus(0, level, code, description, Amf0Value.object(o));
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("onStatus", transactionId, Amf0Null.INSTANCE, info);
+        }
+    }
+
+    /** onBWDone (FMS's bandwidth check result, which some clients wait for). */
+    record OnBwDone(double transactionId) implements RtmpCommand {
+        @Override
+        public Amf0Command toAmf0() {
+            return Amf0Command.of("onBWDone", transactionId, Amf0Null.INSTANCE);
+        }
+    }
+
+    /** Any other command, raw. */
+    record Unknown(Amf0Command command) implements RtmpCommand {
+        @Override
+        public double transactionId() {
+            return command.transactionId();
+        }
+
+        @Override
+        public Amf0Command toAmf0() {
+            return command;
+        }
+    }
+
+    /**
+     * Parses a command message body (position to limit; the position does not move).
+     *
+     * @param messageTypeId 20 (AMF0) or 17 (AMF3)
+     * @param offset stream offset of the body, for errors
+     * @throws RtmpException for malformed AMF (the {@link AmfException} is the cause) or a typed
+     *     command missing a required argument
+     */
+    static RtmpCommand parse(int messageTypeId, ByteBuffer body, long offset, AmfLimits limits) {
+        ByteBuffer in = body.duplicate();
+        if (messageTypeId == MessageType.COMMAND_AMF3 && in.hasRemaining() && in.get(in.position()) == 0) {
+            in.position(in.position() + 1);
+        }
+        Amf0Command c;
+        try {
+            c = Amf0Command.parse(in, limits);
+        } catch (AmfException e) {
+            RtmpException wrapped = new RtmpException("command " + e.field(), "is malformed: " + e.getMessage(),
+                    offset + Math.max(0, e.offset()), "RTMP 1.0 §7.1.1");
+            wrapped.initCause(e);
+            throw wrapped;
+        }
+        return RtmpCommands.typed(c, offset);
+    }
+
+    /** As {@link #parse(int, ByteBuffer, long, AmfLimits)} with default AMF limits. */
+    static RtmpCommand parse(int messageTypeId, ByteBuffer body) {
+        return parse(messageTypeId, body, 0, AmfLimits.defaults());
+    }
+}

@@ -1,0 +1,362 @@
+package io.streamwire.rtmp;
+
+import io.streamwire.amf.Amf0Null;
+import io.streamwire.amf.Amf0Value;
+import io.streamwire.amf.AmfLimits;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The server side of one RTMP connection, sans-IO: Adobe RTMP Specification 1.0 §5.2 (handshake),
+ * §5.3-5.4 (chunking, protocol control), §7.2 (NetConnection and NetStream commands).
+ *
+ * <p>{@link #feed(ByteBuffer)} takes bytes from the client and calls the {@link Listener}; everything
+ * to send queues up and comes out of {@link #pollOutbound()}. connect, publish and play reach the
+ * application as requests with an id; it answers with {@link #accept(long)} or
+ * {@link #reject(long, String)}, during the callback or later. createStream, acknowledgements
+ * (Window Acknowledgement Size 2,500,000), ping responses and the answers to accepted requests
+ * (Stream Begin, onStatus NetStream.Publish.Start / Play.Reset + Play.Start, |RtmpSampleAccess) are
+ * sent automatically. Outgoing chunk size: 4096.
+ *
+ * <p>Errors: {@link RtmpException} for malformed input, a limit, or a command that makes no sense in
+ * the current state (publish or play before connect, a second connect); the session then fails.
+ *
+ * <p>Not thread-safe; keep it on one connection or event loop (or guard it with a lock).
+ *
+ * @since 0.1.0
+ */
+public final class ServerSession {
+    /** Outgoing chunk size. */
+    public static final int CHUNK_SIZE = 4096;
+    /** The acknowledgement window announced to clients. */
+    public static final long WINDOW_SIZE = 2_500_000;
+    private static final int MAX_STREAMS = 64;
+    private static final String SPEC = "RTMP 1.0 §7.2";
+
+    /** What the session reports. Requests stay pending until accepted or rejected. */
+    public interface Listener {
+        /** A client asks to connect to {@code connect.app()}. */
+        default void onConnectRequest(ServerSession session, long requestId, RtmpCommand.Connect connect) {}
+
+        /** A client asks to publish on message stream {@code streamId}; check {@code publish.streamKey()} here. */
+        default void onPublishRequest(ServerSession session, long requestId, int streamId, RtmpCommand.Publish publish) {}
+
+        /** A client asks to play on message stream {@code streamId}. */
+        default void onPlayRequest(ServerSession session, long requestId, int streamId, RtmpCommand.Play play) {}
+
+        /**
+         * An audio (8) or video (9) message of a publishing stream: an FLV tag body, valid only during
+         * the call (copy it or {@link ChunkEncoder#encodeShared} it to keep it).
+         */
+        default void onMedia(ServerSession session, int streamId, int messageTypeId, long timestamp, ByteBuffer body) {}
+
+        /** Data on a publishing stream: onMetaData (usually via @setDataFrame) or another data message. */
+        default void onData(ServerSession session, int streamId, long timestamp, DataMessage data) {}
+
+        /** A published or played stream ended: FCUnpublish, closeStream or deleteStream. */
+        default void onStreamEnded(ServerSession session, int streamId) {}
+
+        /** Any other command (typed or {@link RtmpCommand.Unknown}). */
+        default void onCommand(ServerSession session, int streamId, RtmpCommand command) {}
+    }
+
+    private enum Kind { CONNECT, PUBLISH, PLAY }
+
+    private record Pending(Kind kind, double transactionId, int streamId, String name) {}
+
+    private enum Role { IDLE, PUBLISHING, PLAYING }
+
+    private final Listener listener;
+    private final Connection connection;
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private final Map<Integer, Role> streams = new LinkedHashMap<>();
+    private final Map<Integer, String> streamNames = new HashMap<>();
+    private long nextRequestId = 1;
+    private int nextStreamId = 1;
+    private boolean connectRequested;
+    private boolean connected;
+
+    /** A session with default limits and a {@link SecureRandom} for the handshake. */
+    public ServerSession(Listener listener) {
+        this(listener, RtmpLimits.defaults(), AmfLimits.defaults(), new SecureRandom());
+    }
+
+    /** A session with these limits and random source. */
+    public ServerSession(Listener listener, RtmpLimits limits, AmfLimits amfLimits, java.util.random.RandomGenerator random) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        this.connection = new Connection(true, random, false, limits, amfLimits, new Connection.Handler() {
+            @Override
+            public void onHandshakeDone() {}
+
+            @Override
+            public void onMessage(int csid, long timestamp, int type, int streamId, ByteBuffer payload, long offset) {
+                handle(timestamp, type, streamId, payload, offset);
+            }
+        });
+    }
+
+    /**
+     * Consumes all of {@code in} (handshake, then chunks) and calls the listener.
+     *
+     * @throws RtmpException on malformed input, a limit, or an unexpected command
+     * @throws IllegalStateException after an earlier failure
+     */
+    public void feed(ByteBuffer in) {
+        connection.feed(in);
+    }
+
+    /** The next buffer to send, or null when nothing is queued. Send it whole before polling again. */
+    public ByteBuffer pollOutbound() {
+        return connection.pollOutbound();
+    }
+
+    /** Whether bytes are waiting in {@link #pollOutbound()}. */
+    public boolean hasOutbound() {
+        return connection.hasOutbound();
+    }
+
+    /** Whether the handshake is complete. */
+    public boolean isHandshakeComplete() {
+        return connection.handshakeDone();
+    }
+
+    /** Whether the client used the digest handshake. */
+    public boolean isDigestHandshake() {
+        return connection.serverHandshake().isDigest();
+    }
+
+    /** Bytes received so far, handshake included (what Acknowledgements count). */
+    public long bytesReceived() {
+        return connection.bytesReceived();
+    }
+
+    /** Bytes queued for sending so far, and the last sequence number the client acknowledged. */
+    public long bytesSent() {
+        return connection.bytesSent();
+    }
+
+    /** The client's last Acknowledgement sequence number (0 until it sends one). */
+    public long peerAcknowledged() {
+        return connection.peerAcknowledged();
+    }
+
+    /**
+     * Accepts a pending request and queues the answers.
+     *
+     * @throws IllegalArgumentException for an unknown or already answered request id
+     */
+    public void accept(long requestId) {
+        Pending p = take(requestId);
+        switch (p.kind) {
+            case CONNECT -> {
+                connected = true;
+                connection.sendControl(new WindowAcknowledgementSize(WINDOW_SIZE));
+                connection.sendControl(new SetPeerBandwidth(WINDOW_SIZE, SetPeerBandwidth.DYNAMIC));
+                connection.setChunkSize(CHUNK_SIZE);
+                Map<String, Amf0Value> props = new LinkedHashMap<>();
+                props.put("fmsVer", Amf0Value.of("FMS/3,0,1,123"));
+                props.put("capabilities", Amf0Value.of(31));
+                connection.sendCommand(Connection.CS_COMMAND, 0, new RtmpCommand.Result(false, p.transactionId,
+                        Amf0Value.object(props), java.util.List.of(status("status", "NetConnection.Connect.Success",
+                                "Connection succeeded.", true))).toAmf0());
+            }
+            case PUBLISH -> {
+                streams.put(p.streamId, Role.PUBLISHING);
+                streamNames.put(p.streamId, p.name);
+                connection.sendControl(UserControlMessage.streamBegin(p.streamId));
+                onStatus(p.streamId, "status", "NetStream.Publish.Start", p.name + " is now published.");
+            }
+            case PLAY -> {
+                streams.put(p.streamId, Role.PLAYING);
+                streamNames.put(p.streamId, p.name);
+                connection.sendControl(UserControlMessage.streamBegin(p.streamId));
+                onStatus(p.streamId, "status", "NetStream.Play.Reset", "Playing and resetting " + p.name + ".");
+                onStatus(p.streamId, "status", "NetStream.Play.Start", "Started playing " + p.name + ".");
+                connection.sendData(p.streamId, 0, new DataMessage.SampleAccess(true, true));
+            }
+            default -> throw new IllegalStateException(p.kind.toString());
+        }
+    }
+
+    /**
+     * Rejects a pending request with an error status carrying {@code description}.
+     *
+     * @throws IllegalArgumentException for an unknown or already answered request id
+     */
+    public void reject(long requestId, String description) {
+        Pending p = take(requestId);
+        switch (p.kind) {
+            case CONNECT -> connection.sendCommand(Connection.CS_COMMAND, 0, new RtmpCommand.Result(true, p.transactionId,
+                    Amf0Null.INSTANCE, java.util.List.of(status("error", "NetConnection.Connect.Rejected", description, false)))
+                    .toAmf0());
+            case PUBLISH -> onStatus(p.streamId, "error", "NetStream.Publish.BadName", description);
+            case PLAY -> onStatus(p.streamId, "error", "NetStream.Play.StreamNotFound", description);
+            default -> throw new IllegalStateException(p.kind.toString());
+        }
+    }
+
+    /** Sends an audio (8) or video (9) FLV tag body to a playing stream; {@code body} is not moved. */
+    public void sendMedia(int streamId, int messageTypeId, long timestamp, ByteBuffer body) {
+        connection.send(messageTypeId == MessageType.AUDIO ? Connection.CS_AUDIO : Connection.CS_VIDEO, timestamp,
+                messageTypeId, streamId, body);
+    }
+
+    /**
+     * Sends a message cut once for many players (see {@link #shareMedia}); nothing is copied. Falls back
+     * to encoding when this player's stream id differs.
+     */
+    public void sendShared(int streamId, EncodedMessage message, ByteBuffer body) {
+        if (message.messageStreamId() == streamId && message.chunkSize() == connection.encoder.chunkSize()) {
+            connection.sendShared(message);
+        } else {
+            sendMedia(streamId, message.messageTypeId(), message.timestamp(), body);
+        }
+    }
+
+    /** Cuts a media message once, for {@link #sendShared} to every player on stream id {@code streamId}. */
+    public static EncodedMessage shareMedia(int streamId, int messageTypeId, long timestamp, ByteBuffer body) {
+        ChunkEncoder encoder = new ChunkEncoder();
+        encoder.setChunkSize(CHUNK_SIZE);
+        return encoder.encodeShared(messageTypeId == MessageType.AUDIO ? Connection.CS_AUDIO : Connection.CS_VIDEO,
+                timestamp, messageTypeId, streamId, body);
+    }
+
+    /** Sends onMetaData (without @setDataFrame) to a playing stream. */
+    public void sendMetaData(int streamId, long timestamp, Amf0Value metadata) {
+        connection.sendData(streamId, timestamp, new DataMessage.MetaData(false, metadata));
+    }
+
+    /** Ends a played stream: Stream EOF and onStatus NetStream.Play.Stop. */
+    public void endStream(int streamId) {
+        if (streams.get(streamId) == Role.PLAYING) {
+            streams.put(streamId, Role.IDLE);
+            connection.sendControl(UserControlMessage.streamEof(streamId));
+            onStatus(streamId, "status", "NetStream.Play.Stop", "Stopped playing " + streamNames.get(streamId) + ".");
+        }
+    }
+
+    private Pending take(long requestId) {
+        Pending p = pending.remove(requestId);
+        if (p == null) {
+            throw new IllegalArgumentException("no pending request " + requestId);
+        }
+        return p;
+    }
+
+    private void onStatus(int streamId, String level, String code, String description) {
+        connection.sendCommand(Connection.CS_STREAM_COMMAND, streamId, RtmpCommand.OnStatus.of(level, code, description).toAmf0());
+    }
+
+    private static Amf0Value status(String level, String code, String description, boolean encoding) {
+        Map<String, Amf0Value> o = new LinkedHashMap<>();
+        o.put("level", Amf0Value.of(level));
+        o.put("code", Amf0Value.of(code));
+        o.put("description", Amf0Value.of(description));
+        if (encoding) {
+            o.put("objectEncoding", Amf0Value.of(0));
+        }
+        return Amf0Value.object(o);
+    }
+
+    private void handle(long timestamp, int type, int streamId, ByteBuffer payload, long offset) {
+        switch (type) {
+            case MessageType.AUDIO, MessageType.VIDEO -> {
+                if (streams.get(streamId) == Role.PUBLISHING) {
+                    listener.onMedia(this, streamId, type, timestamp, payload);
+                }
+            }
+            case MessageType.DATA_AMF0, MessageType.DATA_AMF3 -> {
+                if (streams.get(streamId) == Role.PUBLISHING) {
+                    listener.onData(this, streamId, timestamp, DataMessage.parse(type, payload, offset, connection.amfLimits));
+                }
+            }
+            case MessageType.AGGREGATE -> AggregateMessage.split(timestamp, streamId, payload, connection.limits, offset,
+                    (ts, subType, sid, body) -> {
+                        if (subType == MessageType.AUDIO || subType == MessageType.VIDEO || subType == MessageType.DATA_AMF0) {
+                            handle(ts, subType, sid, body, offset);
+                        }
+                    });
+            case MessageType.COMMAND_AMF0, MessageType.COMMAND_AMF3 ->
+                    command(streamId, RtmpCommand.parse(type, payload, offset, connection.amfLimits), offset);
+            default -> { } // control handled by Connection; shared objects are not served
+        }
+    }
+
+    private void command(int streamId, RtmpCommand command, long offset) {
+        if (command instanceof RtmpCommand.Connect c) {
+            if (connectRequested) {
+                throw new RtmpException("command connect", "sent twice on one connection", offset, SPEC + ".1.1");
+            }
+            connectRequested = true;
+            long id = request(new Pending(Kind.CONNECT, c.transactionId(), 0, c.app()));
+            listener.onConnectRequest(this, id, c);
+            return;
+        }
+        if (!connected && !(command instanceof RtmpCommand.Unknown)) {
+            throw new RtmpException("command " + command.toAmf0().name(), "before connect was accepted", offset, SPEC);
+        }
+        if (command instanceof RtmpCommand.CreateStream c) {
+            if (streams.size() >= MAX_STREAMS) {
+                connection.sendCommand(Connection.CS_COMMAND, 0, new RtmpCommand.Result(true, c.transactionId(),
+                        Amf0Null.INSTANCE, java.util.List.of()).toAmf0());
+                return;
+            }
+            int id = nextStreamId++;
+            streams.put(id, Role.IDLE);
+            connection.sendCommand(Connection.CS_COMMAND, 0, new RtmpCommand.Result(false, c.transactionId(),
+                    Amf0Null.INSTANCE, java.util.List.of(Amf0Value.of(id))).toAmf0());
+        } else if (command instanceof RtmpCommand.Publish p) {
+            requireStream(streamId, "publish", offset);
+            long id = request(new Pending(Kind.PUBLISH, p.transactionId(), streamId, p.publishingName()));
+            listener.onPublishRequest(this, id, streamId, p);
+        } else if (command instanceof RtmpCommand.Play p) {
+            requireStream(streamId, "play", offset);
+            long id = request(new Pending(Kind.PLAY, p.transactionId(), streamId, p.streamName()));
+            listener.onPlayRequest(this, id, streamId, p);
+        } else if (command instanceof RtmpCommand.DeleteStream d) {
+            ended((int) d.streamId());
+            streams.remove((int) d.streamId());
+        } else if (command instanceof RtmpCommand.CloseStream) {
+            ended(streamId);
+        } else if (command instanceof RtmpCommand.StreamNameCommand n && n.name().equals("FCUnpublish")) {
+            for (Map.Entry<Integer, String> e : streamNames.entrySet()) {
+                if (e.getValue().equals(n.streamName()) || e.getValue().startsWith(n.streamName() + "?")) {
+                    ended(e.getKey());
+                    break;
+                }
+            }
+        } else if (command instanceof RtmpCommand.StreamNameCommand n && n.name().equals("getStreamLength")) {
+            connection.sendCommand(Connection.CS_COMMAND, 0, new RtmpCommand.Result(false, n.transactionId(),
+                    Amf0Null.INSTANCE, java.util.List.of(Amf0Value.of(0))).toAmf0());
+        } else {
+            listener.onCommand(this, streamId, command);
+        }
+    }
+
+    private void requireStream(int streamId, String what, long offset) {
+        if (!streams.containsKey(streamId)) {
+            throw new RtmpException("command " + what, "on message stream " + streamId + " that createStream did not open",
+                    offset, SPEC + ".2");
+        }
+    }
+
+    private void ended(int streamId) {
+        Role role = streams.get(streamId);
+        if (role == Role.PUBLISHING || role == Role.PLAYING) {
+            streams.put(streamId, Role.IDLE);
+            listener.onStreamEnded(this, streamId);
+        }
+    }
+
+    private long request(Pending p) {
+        if (pending.size() >= MAX_STREAMS) {
+            throw new RtmpException("command " + p.kind, "more than " + MAX_STREAMS + " unanswered requests", -1, SPEC);
+        }
+        long id = nextRequestId++;
+        pending.put(id, p);
+        return id;
+    }
+}
