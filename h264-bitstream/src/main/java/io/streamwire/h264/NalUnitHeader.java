@@ -53,6 +53,11 @@ public record NalUnitHeader(int forbiddenZeroBit, int nalRefIdc, int nalUnitType
         return new NalUnitHeader(b >>> 7, (b >>> 5) & 3, b & 0x1F);
     }
 
+    /** The header as one byte value, 0..255. */
+    public int toByte() {
+        return forbiddenZeroBit << 7 | nalRefIdc << 5 | nalUnitType;
+    }
+
     /** Writes the header byte at the buffer's position and moves the position past it. */
     public void writeTo(ByteBuffer out) {
         out.put((byte) (forbiddenZeroBit << 7 | nalRefIdc << 5 | nalUnitType));

@@ -1,0 +1,437 @@
+package io.streamwire.h264;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sequence parameter set: seq_parameter_set_data() of ITU-T H.264 (08/2021) §7.3.2.1.1, semantics
+ * §7.4.2.1.1, with vui_parameters() (Annex E). Every field is kept, so {@link #toRbsp()} reproduces
+ * the parsed RBSP bit for bit; derived values (display size after cropping, frame rate, RFC 6381
+ * codec string, ffmpeg-style profile and pixel format names) are methods.
+ *
+ * <pre>
+ * profile_idc u(8) constraint_set0..5_flag u(1)x6 reserved_zero_2bits u(2) level_idc u(8)
+ * seq_parameter_set_id ue(v) 0..31
+ * [high profiles: chroma_format_idc ue(v) [=3: separate_colour_plane_flag u(1)] bit_depth_luma_minus8 ue(v)
+ *   bit_depth_chroma_minus8 ue(v) qpprime_y_zero_transform_bypass_flag u(1) seq_scaling_matrix_present_flag u(1)
+ *   [scaling_list() x (chroma_format_idc != 3 ? 8 : 12)]]
+ * log2_max_frame_num_minus4 ue(v) 0..12  pic_order_cnt_type ue(v) 0..2
+ * [0: log2_max_pic_order_cnt_lsb_minus4 ue(v) 0..12]
+ * [1: delta_pic_order_always_zero_flag u(1) offset_for_non_ref_pic se(v) offset_for_top_to_bottom_field se(v)
+ *   num_ref_frames_in_pic_order_cnt_cycle ue(v) 0..255 offset_for_ref_frame se(v) x n]
+ * max_num_ref_frames ue(v) gaps_in_frame_num_value_allowed_flag u(1)
+ * pic_width_in_mbs_minus1 ue(v) pic_height_in_map_units_minus1 ue(v)
+ * frame_mbs_only_flag u(1) [0: mb_adaptive_frame_field_flag u(1)] direct_8x8_inference_flag u(1)
+ * frame_cropping_flag u(1) [frame_crop_left/right/top/bottom_offset ue(v) x4]
+ * vui_parameters_present_flag u(1) [vui_parameters()] rbsp_trailing_bits()
+ * </pre>
+ *
+ * @param profileIdc profile_idc, 8 bits
+ * @param constraintSetFlags constraint_set0_flag..constraint_set5_flag as 6 bits, set0 the most significant
+ * @param reservedZero2bits reserved_zero_2bits, 2 bits (kept as read)
+ * @param levelIdc level_idc, 8 bits
+ * @param seqParameterSetId seq_parameter_set_id, 0..31
+ * @param chromaFormatIdc chroma_format_idc, 0..3 (1 when not coded)
+ * @param separateColourPlaneFlag separate_colour_plane_flag
+ * @param bitDepthLumaMinus8 bit_depth_luma_minus8, 0..6
+ * @param bitDepthChromaMinus8 bit_depth_chroma_minus8, 0..6
+ * @param qpprimeYZeroTransformBypassFlag qpprime_y_zero_transform_bypass_flag
+ * @param seqScalingMatrix the scaling lists when seq_scaling_matrix_present_flag is 1, else null
+ * @param log2MaxFrameNumMinus4 log2_max_frame_num_minus4, 0..12
+ * @param picOrderCntType pic_order_cnt_type, 0..2
+ * @param log2MaxPicOrderCntLsbMinus4 log2_max_pic_order_cnt_lsb_minus4, 0..12 (type 0)
+ * @param deltaPicOrderAlwaysZeroFlag delta_pic_order_always_zero_flag (type 1)
+ * @param offsetForNonRefPic offset_for_non_ref_pic (type 1)
+ * @param offsetForTopToBottomField offset_for_top_to_bottom_field (type 1)
+ * @param offsetForRefFrame offset_for_ref_frame[], num_ref_frames_in_pic_order_cnt_cycle of them, at most 255 (type 1)
+ * @param maxNumRefFrames max_num_ref_frames, 0..16
+ * @param gapsInFrameNumValueAllowedFlag gaps_in_frame_num_value_allowed_flag
+ * @param picWidthInMbsMinus1 pic_width_in_mbs_minus1, bounded here to 0..65535
+ * @param picHeightInMapUnitsMinus1 pic_height_in_map_units_minus1, bounded here to 0..65535
+ * @param frameMbsOnlyFlag frame_mbs_only_flag
+ * @param mbAdaptiveFrameFieldFlag mb_adaptive_frame_field_flag
+ * @param direct8x8InferenceFlag direct_8x8_inference_flag
+ * @param frameCroppingFlag frame_cropping_flag
+ * @param frameCropLeftOffset frame_crop_left_offset
+ * @param frameCropRightOffset frame_crop_right_offset
+ * @param frameCropTopOffset frame_crop_top_offset
+ * @param frameCropBottomOffset frame_crop_bottom_offset
+ * @param vuiParameters the VUI when vui_parameters_present_flag is 1, else null
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits, int levelIdc, int seqParameterSetId,
+        int chromaFormatIdc, boolean separateColourPlaneFlag, int bitDepthLumaMinus8, int bitDepthChromaMinus8,
+        boolean qpprimeYZeroTransformBypassFlag, ScalingMatrix seqScalingMatrix, int log2MaxFrameNumMinus4,
+        int picOrderCntType, int log2MaxPicOrderCntLsbMinus4, boolean deltaPicOrderAlwaysZeroFlag,
+        int offsetForNonRefPic, int offsetForTopToBottomField, List<Integer> offsetForRefFrame, int maxNumRefFrames,
+        boolean gapsInFrameNumValueAllowedFlag, int picWidthInMbsMinus1, int picHeightInMapUnitsMinus1,
+        boolean frameMbsOnlyFlag, boolean mbAdaptiveFrameFieldFlag, boolean direct8x8InferenceFlag,
+        boolean frameCroppingFlag, int frameCropLeftOffset, int frameCropRightOffset, int frameCropTopOffset,
+        int frameCropBottomOffset, VuiParameters vuiParameters) {
+
+    static final String SPEC = "ITU-T H.264 §7.3.2.1.1";
+    static final int MAX_MBS_MINUS1 = 65535;
+
+    /** Checks ranges, the presence rules and that the cropping leaves a picture. */
+    public Sps {
+        offsetForRefFrame = List.copyOf(offsetForRefFrame);
+        if (profileIdc >>> 8 != 0 || constraintSetFlags >>> 6 != 0 || reservedZero2bits >>> 2 != 0 || levelIdc >>> 8 != 0
+                || seqParameterSetId < 0 || seqParameterSetId > 31 || chromaFormatIdc < 0 || chromaFormatIdc > 3
+                || bitDepthLumaMinus8 < 0 || bitDepthLumaMinus8 > 6 || bitDepthChromaMinus8 < 0 || bitDepthChromaMinus8 > 6
+                || log2MaxFrameNumMinus4 < 0 || log2MaxFrameNumMinus4 > 12 || picOrderCntType < 0 || picOrderCntType > 2
+                || log2MaxPicOrderCntLsbMinus4 < 0 || log2MaxPicOrderCntLsbMinus4 > 12 || offsetForRefFrame.size() > 255
+                || maxNumRefFrames < 0 || maxNumRefFrames > 16 || picWidthInMbsMinus1 < 0 || picWidthInMbsMinus1 > MAX_MBS_MINUS1
+                || picHeightInMapUnitsMinus1 < 0 || picHeightInMapUnitsMinus1 > MAX_MBS_MINUS1
+                || frameCropLeftOffset < 0 || frameCropRightOffset < 0 || frameCropTopOffset < 0 || frameCropBottomOffset < 0) {
+            throw new IllegalArgumentException("SPS field out of range");
+        }
+        if (!hasChromaFields(profileIdc) && (chromaFormatIdc != 1 || separateColourPlaneFlag || bitDepthLumaMinus8 != 0
+                || bitDepthChromaMinus8 != 0 || qpprimeYZeroTransformBypassFlag || seqScalingMatrix != null)) {
+            throw new IllegalArgumentException("profile " + profileIdc + " does not code chroma format, bit depth or scaling fields");
+        }
+        if ((separateColourPlaneFlag && chromaFormatIdc != 3)
+                || (seqScalingMatrix != null && seqScalingMatrix.lists().size() != (chromaFormatIdc != 3 ? 8 : 12))
+                || (picOrderCntType != 0 && log2MaxPicOrderCntLsbMinus4 != 0)
+                || (picOrderCntType != 1 && (deltaPicOrderAlwaysZeroFlag || offsetForNonRefPic != 0 || offsetForTopToBottomField != 0
+                        || !offsetForRefFrame.isEmpty()))
+                || (frameMbsOnlyFlag && mbAdaptiveFrameFieldFlag)
+                || (!frameCroppingFlag && (frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset) != 0)) {
+            throw new IllegalArgumentException("SPS fields inconsistent with their presence conditions");
+        }
+    }
+
+    /** True for the profile_idc values that code chroma_format_idc and the following fields. */
+    public static boolean hasChromaFields(int profileIdc) {
+        switch (profileIdc) {
+            case 100: case 110: case 122: case 244: case 44: case 83: case 86: case 118: case 128: case 138:
+            case 139: case 134: case 135:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Parses an SPS NAL unit (header byte first, nal_unit_type 7) from {@code nal}'s position to its
+     * limit; on success the position moves to the limit, on failure it is unchanged.
+     *
+     * @throws H264Exception naming the field, for a value out of range, a truncated RBSP or bad
+     *     trailing bits
+     */
+    public static Sps parse(ByteBuffer nal) {
+        return parse(nal, 0);
+    }
+
+    /** {@link #parse(ByteBuffer)} with errors offset by {@code offset}, the stream offset of the header byte. */
+    public static Sps parse(ByteBuffer nal, long offset) {
+        int p = nal.position();
+        if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
+            throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
+        }
+        Sps sps = read(new RbspReader(nal, p + 1, nal.limit(), offset + 1, "sps", SPEC));
+        nal.position(nal.limit());
+        return sps;
+    }
+
+    /** Reads seq_parameter_set_data() and rbsp_trailing_bits(). */
+    static Sps read(RbspReader r) {
+        int profile = r.u(8, "profile_idc");
+        int constraints = r.u(6, "constraint_set_flags");
+        int reserved = r.u(2, "reserved_zero_2bits");
+        int level = r.u(8, "level_idc");
+        int id = r.ue("seq_parameter_set_id", 31);
+        int chroma = 1;
+        boolean separate = false;
+        int lumaDepth = 0;
+        int chromaDepth = 0;
+        boolean bypass = false;
+        ScalingMatrix matrix = null;
+        if (hasChromaFields(profile)) {
+            chroma = r.ue("chroma_format_idc", 3);
+            if (chroma == 3) {
+                separate = r.flag("separate_colour_plane_flag");
+            }
+            lumaDepth = r.ue("bit_depth_luma_minus8", 6);
+            chromaDepth = r.ue("bit_depth_chroma_minus8", 6);
+            bypass = r.flag("qpprime_y_zero_transform_bypass_flag");
+            if (r.flag("seq_scaling_matrix_present_flag")) {
+                matrix = ScalingMatrix.read(r, chroma != 3 ? 8 : 12);
+            }
+        }
+        int log2FrameNum = r.ue("log2_max_frame_num_minus4", 12);
+        int pocType = r.ue("pic_order_cnt_type", 2);
+        int log2PocLsb = 0;
+        boolean alwaysZero = false;
+        int nonRef = 0;
+        int topToBottom = 0;
+        List<Integer> refFrames = List.of();
+        if (pocType == 0) {
+            log2PocLsb = r.ue("log2_max_pic_order_cnt_lsb_minus4", 12);
+        } else if (pocType == 1) {
+            alwaysZero = r.flag("delta_pic_order_always_zero_flag");
+            nonRef = r.se("offset_for_non_ref_pic");
+            topToBottom = r.se("offset_for_top_to_bottom_field");
+            int n = r.ue("num_ref_frames_in_pic_order_cnt_cycle", 255);
+            List<Integer> offsets = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                offsets.add(r.se("offset_for_ref_frame"));
+            }
+            refFrames = offsets;
+        }
+        int maxRefFrames = r.ue("max_num_ref_frames", 16);
+        boolean gaps = r.flag("gaps_in_frame_num_value_allowed_flag");
+        int width = r.ue("pic_width_in_mbs_minus1", MAX_MBS_MINUS1);
+        int height = r.ue("pic_height_in_map_units_minus1", MAX_MBS_MINUS1);
+        boolean frameMbsOnly = r.flag("frame_mbs_only_flag");
+        boolean mbaff = !frameMbsOnly && r.flag("mb_adaptive_frame_field_flag");
+        boolean direct8x8 = r.flag("direct_8x8_inference_flag");
+        boolean cropping = r.flag("frame_cropping_flag");
+        int left = 0;
+        int right = 0;
+        int top = 0;
+        int bottom = 0;
+        if (cropping) {
+            left = r.ue("frame_crop_left_offset");
+            right = r.ue("frame_crop_right_offset");
+            top = r.ue("frame_crop_top_offset");
+            bottom = r.ue("frame_crop_bottom_offset");
+            int arrayType = separate ? 0 : chroma;
+            long unitX = arrayType == 0 ? 1 : (chroma == 3 ? 1 : 2);
+            long unitY = (arrayType == 0 ? 1 : (chroma == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
+            long codedWidth = (width + 1L) * 16;
+            long codedHeight = (height + 1L) * 16 * (frameMbsOnly ? 1 : 2);
+            if (unitX * ((long) left + right) >= codedWidth) {
+                throw r.error("frame_crop_right_offset", "crops " + unitX * ((long) left + right) + " of " + codedWidth + " columns");
+            }
+            if (unitY * ((long) top + bottom) >= codedHeight) {
+                throw r.error("frame_crop_bottom_offset", "crops " + unitY * ((long) top + bottom) + " of " + codedHeight + " rows");
+            }
+        }
+        VuiParameters vui = r.flag("vui_parameters_present_flag") ? VuiParameters.read(r) : null;
+        r.rbspTrailingBits();
+        return new Sps(profile, constraints, reserved, level, id, chroma, separate, lumaDepth, chromaDepth, bypass, matrix,
+                log2FrameNum, pocType, log2PocLsb, alwaysZero, nonRef, topToBottom, refFrames, maxRefFrames, gaps, width,
+                height, frameMbsOnly, mbaff, direct8x8, cropping, left, right, top, bottom, vui);
+    }
+
+    /** Writes seq_parameter_set_data() and rbsp_trailing_bits(). */
+    public void writeTo(RbspWriter w) {
+        w.u(8, profileIdc).u(6, constraintSetFlags).u(2, reservedZero2bits).u(8, levelIdc).ue(seqParameterSetId);
+        if (hasChromaFields(profileIdc)) {
+            w.ue(chromaFormatIdc);
+            if (chromaFormatIdc == 3) {
+                w.flag(separateColourPlaneFlag);
+            }
+            w.ue(bitDepthLumaMinus8).ue(bitDepthChromaMinus8).flag(qpprimeYZeroTransformBypassFlag).flag(seqScalingMatrix != null);
+            if (seqScalingMatrix != null) {
+                seqScalingMatrix.write(w);
+            }
+        }
+        w.ue(log2MaxFrameNumMinus4).ue(picOrderCntType);
+        if (picOrderCntType == 0) {
+            w.ue(log2MaxPicOrderCntLsbMinus4);
+        } else if (picOrderCntType == 1) {
+            w.flag(deltaPicOrderAlwaysZeroFlag).se(offsetForNonRefPic).se(offsetForTopToBottomField).ue(offsetForRefFrame.size());
+            for (int o : offsetForRefFrame) {
+                w.se(o);
+            }
+        }
+        w.ue(maxNumRefFrames).flag(gapsInFrameNumValueAllowedFlag).ue(picWidthInMbsMinus1).ue(picHeightInMapUnitsMinus1)
+                .flag(frameMbsOnlyFlag);
+        if (!frameMbsOnlyFlag) {
+            w.flag(mbAdaptiveFrameFieldFlag);
+        }
+        w.flag(direct8x8InferenceFlag).flag(frameCroppingFlag);
+        if (frameCroppingFlag) {
+            w.ue(frameCropLeftOffset).ue(frameCropRightOffset).ue(frameCropTopOffset).ue(frameCropBottomOffset);
+        }
+        w.flag(vuiParameters != null);
+        if (vuiParameters != null) {
+            vuiParameters.write(w);
+        }
+        w.trailingBits();
+    }
+
+    /** The RBSP (no header byte, no emulation prevention). */
+    public byte[] toRbsp() {
+        RbspWriter w = new RbspWriter();
+        writeTo(w);
+        return w.toRbsp();
+    }
+
+    /** The NAL unit: header (nal_ref_idc given, type 7) and the escaped RBSP. */
+    public byte[] toNal(int nalRefIdc) {
+        RbspWriter w = new RbspWriter();
+        writeTo(w);
+        return w.toNal(new NalUnitHeader(0, nalRefIdc, NalUnitHeader.TYPE_SPS).toByte());
+    }
+
+    /** constraint_set{i}_flag, i in 0..5. */
+    public boolean constraintSetFlag(int i) {
+        return (constraintSetFlags >>> (5 - i) & 1) != 0;
+    }
+
+    /** ChromaArrayType (§7.4.2.1.1): 0 with separate colour planes, else chroma_format_idc. */
+    public int chromaArrayType() {
+        return separateColourPlaneFlag ? 0 : chromaFormatIdc;
+    }
+
+    /** SubWidthC (Table 6-1); 1 for monochrome and 4:4:4. */
+    public int subWidthC() {
+        return chromaFormatIdc == 1 || chromaFormatIdc == 2 ? 2 : 1;
+    }
+
+    /** SubHeightC (Table 6-1). */
+    public int subHeightC() {
+        return chromaFormatIdc == 1 ? 2 : 1;
+    }
+
+    /** BitDepthY. */
+    public int bitDepthLuma() {
+        return 8 + bitDepthLumaMinus8;
+    }
+
+    /** BitDepthC. */
+    public int bitDepthChroma() {
+        return 8 + bitDepthChromaMinus8;
+    }
+
+    /** MaxFrameNum = 2^(log2_max_frame_num_minus4 + 4). */
+    public int maxFrameNum() {
+        return 1 << (log2MaxFrameNumMinus4 + 4);
+    }
+
+    /** Bits of pic_order_cnt_lsb in slice headers. */
+    public int log2MaxPicOrderCntLsb() {
+        return log2MaxPicOrderCntLsbMinus4 + 4;
+    }
+
+    /** PicWidthInMbs. */
+    public int picWidthInMbs() {
+        return picWidthInMbsMinus1 + 1;
+    }
+
+    /** FrameHeightInMbs = (2 - frame_mbs_only_flag) * PicHeightInMapUnits. */
+    public int frameHeightInMbs() {
+        return (frameMbsOnlyFlag ? 1 : 2) * (picHeightInMapUnitsMinus1 + 1);
+    }
+
+    /** PicSizeInMapUnits. */
+    public int picSizeInMapUnits() {
+        return Math.multiplyExact(picWidthInMbsMinus1 + 1, picHeightInMapUnitsMinus1 + 1);
+    }
+
+    /** Decoded frame width before cropping, in luma samples. */
+    public int codedWidthPixels() {
+        return picWidthInMbs() * 16;
+    }
+
+    /** Decoded frame height before cropping, in luma samples. */
+    public int codedHeightPixels() {
+        return frameHeightInMbs() * 16;
+    }
+
+    /** CropUnitX (7-19, 7-21). */
+    public int cropUnitX() {
+        return chromaArrayType() == 0 ? 1 : subWidthC();
+    }
+
+    /** CropUnitY (7-20, 7-22), counting field coding. */
+    public int cropUnitY() {
+        return (chromaArrayType() == 0 ? 1 : subHeightC()) * (frameMbsOnlyFlag ? 1 : 2);
+    }
+
+    /** Display width after the cropping window, in luma samples. */
+    public int widthPixels() {
+        return codedWidthPixels() - cropUnitX() * (frameCropLeftOffset + frameCropRightOffset);
+    }
+
+    /** Display height after the cropping window, in luma samples (a frame, both fields). */
+    public int heightPixels() {
+        return codedHeightPixels() - cropUnitY() * (frameCropTopOffset + frameCropBottomOffset);
+    }
+
+    /** True when the VUI carries timing info. */
+    public boolean hasFrameRate() {
+        return vuiParameters != null && vuiParameters.timingInfoPresentFlag();
+    }
+
+    /** Frame rate numerator, time_scale reduced against 2 x num_units_in_tick; 0 without timing info. */
+    public long frameRateNumerator() {
+        if (!hasFrameRate()) {
+            return 0;
+        }
+        long num = vuiParameters.timeScale();
+        long den = 2 * vuiParameters.numUnitsInTick();
+        return num / gcd(num, den);
+    }
+
+    /** Frame rate denominator, 2 x num_units_in_tick reduced; 0 without timing info. */
+    public long frameRateDenominator() {
+        if (!hasFrameRate()) {
+            return 0;
+        }
+        long num = vuiParameters.timeScale();
+        long den = 2 * vuiParameters.numUnitsInTick();
+        return den / gcd(num, den);
+    }
+
+    /** Frames per second, time_scale / (2 x num_units_in_tick) (E-?: one tick per field); NaN without timing info. */
+    public double framesPerSecond() {
+        return hasFrameRate() ? vuiParameters.timeScale() / (2.0 * vuiParameters.numUnitsInTick()) : Double.NaN;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** RFC 6381 codec string, e.g. {@code avc1.64001F}: profile_idc, constraint byte, level_idc in hex. */
+    public String codecString() {
+        return String.format("avc1.%02X%02X%02X", profileIdc, constraintSetFlags << 2 | reservedZero2bits, levelIdc);
+    }
+
+    /** The profile name as ffmpeg/ffprobe prints it, e.g. "Constrained Baseline", "High 10". */
+    public String profileName() {
+        boolean intra = constraintSetFlag(3);
+        switch (profileIdc) {
+            case 66: return constraintSetFlag(1) ? "Constrained Baseline" : "Baseline";
+            case 77: return "Main";
+            case 88: return "Extended";
+            case 100: return "High";
+            case 110: return intra ? "High 10 Intra" : "High 10";
+            case 122: return intra ? "High 4:2:2 Intra" : "High 4:2:2";
+            case 244: return intra ? "High 4:4:4 Intra" : "High 4:4:4 Predictive";
+            case 44: return "CAVLC 4:4:4";
+            default: return "Unknown";
+        }
+    }
+
+    /** The pixel format as ffmpeg names it: chroma sampling and bit depth, e.g. "yuv420p10le", "gray". */
+    public String pixelFormat() {
+        String base;
+        switch (chromaFormatIdc) {
+            case 0: base = "gray"; break;
+            case 1: base = "yuv420p"; break;
+            case 2: base = "yuv422p"; break;
+            default: base = "yuv444p"; break;
+        }
+        return bitDepthLuma() == 8 ? base : base + bitDepthLuma() + "le";
+    }
+
+    /**
+     * The effective scaling list i (Table 7-2 rule A) in coded order; Flat_16 when the SPS has no
+     * matrix.
+     */
+    public int[] effectiveScalingList(int i) {
+        return seqScalingMatrix == null ? ScalingMatrix.flat(i) : seqScalingMatrix.effectiveList(i, null);
+    }
+}

@@ -1,0 +1,272 @@
+package io.streamwire.h264;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.testkit.Fixtures;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpsTest {
+    static final HexFormat HEX = HexFormat.of();
+    static final String[] FIXTURES = {"baseline", "main-bframes", "high", "high10", "yuv444", "interlaced", "slices4",
+        "aud-hrd", "crop-318x238", "bench-720p"};
+
+    static Map<String, String> keyValues(List<String> lines) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String l : lines) {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                m.put(l.substring(0, eq), l.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    static List<ByteBuffer> nalsOfType(byte[] stream, int type) {
+        List<ByteBuffer> out = new ArrayList<>();
+        for (ByteBuffer nal : AnnexB.split(ByteBuffer.wrap(stream))) {
+            if ((nal.get(nal.position()) & 0x1F) == type) {
+                out.add(nal);
+            }
+        }
+        return out;
+    }
+
+    static byte[] rbspOf(ByteBuffer nal) {
+        ByteBuffer payload = nal.duplicate().position(nal.position() + 1);
+        ByteBuffer rbsp = EmulationPrevention.remove(payload);
+        byte[] b = new byte[rbsp.remaining()];
+        rbsp.get(b);
+        return b;
+    }
+
+    /** Asserts that SPS fields agree with ffprobe's committed stream view of the same file. */
+    static void assertMatchesFfprobe(Sps sps, Map<String, String> probe, String name) {
+        assertThat(sps.widthPixels()).as(name + " width").isEqualTo(Integer.parseInt(probe.get("width")));
+        assertThat(sps.heightPixels()).as(name + " height").isEqualTo(Integer.parseInt(probe.get("height")));
+        assertThat(sps.profileName()).as(name + " profile").isEqualTo(probe.get("profile"));
+        assertThat(sps.levelIdc()).as(name + " level").isEqualTo(Integer.parseInt(probe.get("level")));
+        assertThat(sps.pixelFormat()).as(name + " pix_fmt").isEqualTo(probe.get("pix_fmt"));
+        assertThat(sps.frameRateNumerator() + "/" + sps.frameRateDenominator()).as(name + " r_frame_rate")
+                .isEqualTo(probe.get("r_frame_rate"));
+        assertThat(sps.frameMbsOnlyFlag()).as(name + " field_order").isEqualTo("progressive".equals(probe.get("field_order")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"baseline", "main-bframes", "high", "high10", "yuv444", "interlaced", "slices4", "aud-hrd",
+        "crop-318x238", "bench-720p"})
+    void fixtureSpsMatchesFfprobeAndRoundTripsBitExactly(String name) {
+        byte[] stream = Fixtures.bytes("h264/" + name + ".h264");
+        Map<String, String> probe = keyValues(Fixtures.lines("h264/" + name + ".h264.sps.txt"));
+        List<ByteBuffer> spss = nalsOfType(stream, 7);
+        assertThat(spss).isNotEmpty();
+        for (ByteBuffer nal : spss) {
+            ByteBuffer in = nal.duplicate();
+            Sps sps = Sps.parse(in);
+            assertThat(in.hasRemaining()).isFalse();
+            assertMatchesFfprobe(sps, probe, name);
+            assertThat(sps.toRbsp()).as(name + " write(parse(x)) == x").isEqualTo(rbspOf(nal));
+            byte[] original = new byte[nal.remaining()];
+            nal.duplicate().get(original);
+            assertThat(sps.toNal(3)).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void derivedValuesOfKnownStreams() {
+        Sps crop = Sps.parse(nalsOfType(Fixtures.bytes("h264/crop-318x238.h264"), 7).get(0));
+        assertThat(crop.frameCroppingFlag()).isTrue();
+        assertThat(crop.codedWidthPixels()).isEqualTo(320);
+        assertThat(crop.codedHeightPixels()).isEqualTo(240);
+        assertThat(crop.frameCropRightOffset()).isEqualTo(1);
+        assertThat(crop.frameCropBottomOffset()).isEqualTo(1);
+        assertThat(crop.framesPerSecond()).isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.01));
+        Sps high = Sps.parse(nalsOfType(Fixtures.bytes("h264/high.h264"), 7).get(0));
+        assertThat(high.codecString()).isEqualTo("avc1.64000D");
+        Sps hrd = Sps.parse(nalsOfType(Fixtures.bytes("h264/aud-hrd.h264"), 7).get(0));
+        assertThat(hrd.vuiParameters().nalHrdParameters()).isNotNull();
+        assertThat(hrd.vuiParameters().nalHrdParameters().cpbs().get(0).cbrFlag()).isTrue();
+        // x264 codes 300 kbit/s as (bit_rate_value_minus1 + 1) << (6 + bit_rate_scale): a multiple of 64 just under
+        assertThat(hrd.vuiParameters().nalHrdParameters().bitRateBitsPerSecond(0)).isBetween(299_900L, 300_000L);
+        Sps interlaced = Sps.parse(nalsOfType(Fixtures.bytes("h264/interlaced.h264"), 7).get(0));
+        assertThat(interlaced.frameMbsOnlyFlag()).isFalse();
+        assertThat(interlaced.frameHeightInMbs()).isEqualTo(16); // field pairs: 240 rounds up to 2 x 8 MB rows
+        assertThat(interlaced.cropUnitY()).isEqualTo(4);
+        assertThat(interlaced.heightPixels()).isEqualTo(240);
+        Sps baseline = Sps.parse(nalsOfType(Fixtures.bytes("h264/baseline.h264"), 7).get(0));
+        assertThat(baseline.codecString()).startsWith("avc1.42C0");
+    }
+
+    @Test
+    void scalingListDefaultsAndFallBack() {
+        assertThat(ScalingMatrix.DEFAULT_8X8_INTRA).hasSize(64);
+        assertThat(ScalingMatrix.DEFAULT_8X8_INTER).hasSize(64);
+        List<ScalingMatrix.ScalingList> lists = new ArrayList<>();
+        lists.add(new ScalingMatrix.ScalingList(true, List.of(-8))); // useDefaultScalingMatrixFlag
+        lists.add(new ScalingMatrix.ScalingList(false, List.of())); // falls back to list 0
+        lists.add(new ScalingMatrix.ScalingList(true, List.of(2, -10))); // 10, then repeat 10... nextScale 0 at j=1
+        for (int i = 3; i < 8; i++) {
+            lists.add(new ScalingMatrix.ScalingList(false, List.of()));
+        }
+        ScalingMatrix m = new ScalingMatrix(lists);
+        assertThat(m.effectiveList(0, null)).isEqualTo(ScalingMatrix.DEFAULT_4X4_INTRA);
+        assertThat(m.effectiveList(1, null)).isEqualTo(ScalingMatrix.DEFAULT_4X4_INTRA);
+        assertThat(m.effectiveList(2, null)).containsOnly(10);
+        assertThat(m.effectiveList(3, null)).isEqualTo(ScalingMatrix.DEFAULT_4X4_INTER);
+        assertThat(m.effectiveList(7, null)).isEqualTo(ScalingMatrix.DEFAULT_8X8_INTER);
+    }
+
+    @Test
+    void errorsNameTheFieldAndOffset() {
+        // profile 66, level 30, seq_parameter_set_id = 32 (ue 000001 00001)
+        RbspWriter w = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(32).trailingBits();
+        byte[] nal = w.toNal(0x67);
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(nal), 100))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("sps seq_parameter_set_id");
+                    assertThat(e.getMessage()).contains("32 out of range (expected: 0..31)");
+                    assertThat(e.offset()).isEqualTo(104);
+                });
+        RbspWriter poc = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(1).flag(false).se(0).se(0).ue(256).trailingBits();
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(poc.toNal(0x67))))
+                .hasMessageContaining("sps num_ref_frames_in_pic_order_cnt_cycle 256 out of range (expected: 0..255)");
+        RbspWriter frameNum = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(13).trailingBits();
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(frameNum.toNal(0x67))))
+                .hasMessageContaining("sps log2_max_frame_num_minus4 13 out of range (expected: 0..12)")
+                .hasMessageContaining("ITU-T H.264 §7.3.2.1.1");
+        ByteBuffer pps = ByteBuffer.wrap(HEX.parseHex("68ce3c80"));
+        assertThatThrownBy(() -> Sps.parse(pps)).isInstanceOf(H264Exception.class);
+        assertThat(pps.position()).isZero();
+    }
+
+    @Test
+    void everyTruncationOfARealSpsRaisesH264Exception() {
+        for (String name : FIXTURES) {
+            ByteBuffer nal = nalsOfType(Fixtures.bytes("h264/" + name + ".h264"), 7).get(0);
+            for (int n = 0; n < nal.remaining() - 1; n++) {
+                ByteBuffer cut = nal.slice(nal.position(), n);
+                try {
+                    Sps.parse(cut);
+                    // a cut after the trailing bits' byte could still parse; anything else must fail
+                    assertThat(n).isGreaterThanOrEqualTo(nal.remaining() - 1);
+                } catch (H264Exception expected) {
+                    assertThat(cut.position()).isZero();
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Sps> spss() {
+        return Arbitraries.randomValue(SpsTest::randomSps);
+    }
+
+    static HrdParameters randomHrd(Random r) {
+        List<HrdParameters.Cpb> cpbs = new ArrayList<>();
+        int n = 1 + r.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            cpbs.add(new HrdParameters.Cpb(r.nextInt(1 << 20) * (r.nextBoolean() ? 1L : 4000L), r.nextInt(1 << 20), r.nextBoolean()));
+        }
+        return new HrdParameters(r.nextInt(16), r.nextInt(16), cpbs, r.nextInt(32), r.nextInt(32), r.nextInt(32), r.nextInt(32));
+    }
+
+    static Sps randomSps(Random r) {
+        int[] profiles = {66, 77, 88, 100, 110, 122, 244, 44};
+        int profile = profiles[r.nextInt(profiles.length)];
+        boolean high = Sps.hasChromaFields(profile);
+        int chroma = high ? r.nextInt(4) : 1;
+        ScalingMatrix matrix = null;
+        if (high && r.nextBoolean()) {
+            List<ScalingMatrix.ScalingList> lists = new ArrayList<>();
+            for (int i = 0; i < (chroma != 3 ? 8 : 12); i++) {
+                if (r.nextBoolean()) {
+                    lists.add(new ScalingMatrix.ScalingList(false, List.of()));
+                    continue;
+                }
+                int size = i < 6 ? 16 : 64;
+                List<Integer> deltas = new ArrayList<>();
+                int last = 8;
+                int next = 8;
+                for (int j = 0; j < size && next != 0; j++) {
+                    int zeroing = (256 - last) % 256 > 127 ? (256 - last) % 256 - 256 : (256 - last) % 256;
+                    int d = r.nextInt(10) == 0 ? zeroing : r.nextInt(256) - 128;
+                    int candidate = (last + d + 256) % 256;
+                    deltas.add(d);
+                    next = candidate;
+                    last = next == 0 ? last : next;
+                }
+                lists.add(new ScalingMatrix.ScalingList(true, deltas));
+            }
+            matrix = new ScalingMatrix(lists);
+        }
+        int poc = r.nextInt(3);
+        List<Integer> refs = new ArrayList<>();
+        if (poc == 1) {
+            for (int i = r.nextInt(5); i > 0; i--) {
+                refs.add(r.nextInt() / 2);
+            }
+        }
+        boolean frameMbsOnly = r.nextBoolean();
+        boolean cropping = r.nextBoolean();
+        VuiParameters vui = null;
+        if (r.nextBoolean()) {
+            boolean ar = r.nextBoolean();
+            int arIdc = ar ? (r.nextBoolean() ? 255 : r.nextInt(17)) : 0;
+            boolean signal = r.nextBoolean();
+            boolean colour = signal && r.nextBoolean();
+            boolean loc = r.nextBoolean();
+            boolean timing = r.nextBoolean();
+            HrdParameters nal = r.nextBoolean() ? randomHrd(r) : null;
+            HrdParameters vcl = r.nextBoolean() ? randomHrd(r) : null;
+            boolean restriction = r.nextBoolean();
+            boolean overscan = r.nextBoolean();
+            vui = new VuiParameters(ar, arIdc, arIdc == 255 ? r.nextInt(65536) : 0, arIdc == 255 ? r.nextInt(65536) : 0,
+                    overscan, overscan && r.nextBoolean(), signal, signal ? r.nextInt(8) : 0, signal && r.nextBoolean(), colour,
+                    colour ? r.nextInt(256) : 0, colour ? r.nextInt(256) : 0, colour ? r.nextInt(256) : 0, loc,
+                    loc ? r.nextInt(6) : 0, loc ? r.nextInt(6) : 0, timing, timing ? 1 + (r.nextInt() & 0x7FFFFFFFL) : 0,
+                    timing ? 1 + (r.nextInt() & 0xFFFFFFFL) : 0, timing && r.nextBoolean(), nal, vcl,
+                    (nal != null || vcl != null) && r.nextBoolean(), r.nextBoolean(), restriction, restriction && r.nextBoolean(),
+                    restriction ? r.nextInt(17) : 0, restriction ? r.nextInt(17) : 0, restriction ? r.nextInt(16) : 0,
+                    restriction ? r.nextInt(16) : 0, restriction ? r.nextInt(17) : 0, restriction ? r.nextInt(17) : 0);
+        }
+        return new Sps(profile, r.nextInt(64), r.nextInt(4), r.nextInt(256), r.nextInt(32), chroma, chroma == 3 && r.nextBoolean(),
+                high ? r.nextInt(7) : 0, high ? r.nextInt(7) : 0, high && r.nextBoolean(), matrix, r.nextInt(13), poc,
+                poc == 0 ? r.nextInt(13) : 0, poc == 1 && r.nextBoolean(), poc == 1 ? r.nextInt(1000) - 500 : 0,
+                poc == 1 ? r.nextInt(1000) - 500 : 0, refs, r.nextInt(17), r.nextBoolean(), 10 + r.nextInt(200), 10 + r.nextInt(200),
+                frameMbsOnly, !frameMbsOnly && r.nextBoolean(), r.nextBoolean(), cropping, cropping ? r.nextInt(4) : 0,
+                cropping ? r.nextInt(4) : 0, cropping ? r.nextInt(4) : 0, cropping ? r.nextInt(4) : 0, vui);
+    }
+
+    @Property(tries = 500)
+    void generatedSpsRoundTrips(@ForAll("spss") Sps sps) {
+        byte[] nal = sps.toNal(3);
+        assertThat(Sps.parse(ByteBuffer.wrap(nal))).isEqualTo(sps);
+        assertThat(Sps.parse(ByteBuffer.wrap(nal)).toNal(3)).isEqualTo(nal);
+    }
+
+    @Property(tries = 500)
+    void mutatedSpsOnlyRaisesH264Exception(@ForAll("spss") Sps sps, @ForAll int flip) {
+        byte[] nal = sps.toNal(3);
+        int bit = Math.floorMod(flip, (nal.length - 1) * 8) + 8;
+        nal[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
+        try {
+            Sps.parse(ByteBuffer.wrap(nal));
+        } catch (H264Exception expected) {
+            // fine
+        }
+    }
+}
