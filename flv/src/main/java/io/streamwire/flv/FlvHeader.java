@@ -25,7 +25,7 @@ public record FlvHeader(int version, boolean typeFlagsAudio, boolean typeFlagsVi
     /** Bytes of a version 1 header, and the smallest valid DataOffset. */
     public static final int LENGTH = 9;
 
-    private static final String SPEC = "Adobe FLV/F4V v10.1 §E.2";
+    static final String SPEC = "Adobe FLV/F4V v10.1 §E.2";
 
     /** Checks ranges. */
     public FlvHeader {

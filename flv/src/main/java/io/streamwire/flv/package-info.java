@@ -4,8 +4,18 @@
  *
  * <p>Supported structures:
  * <ul>
- *   <li>[x] FLV header ({@link io.streamwire.flv.FlvHeader})</li>
- *   <li>[ ] tag header, reader, writer, AUDIODATA/VIDEODATA, Enhanced RTMP, script data</li>
+ *   <li>[x] FLV header ({@link io.streamwire.flv.FlvHeader}), tag header
+ *       ({@link io.streamwire.flv.FlvTagHeader}, extended timestamps)</li>
+ *   <li>[x] push reader ({@link io.streamwire.flv.FlvDecoder}): zero-copy tags, resync with
+ *       skipped-bytes anomaly, PreviousTagSize check, truncated tail reported</li>
+ *   <li>[x] writer ({@link io.streamwire.flv.FlvWriter})</li>
+ *   <li>[x] AUDIODATA ({@link io.streamwire.flv.AudioData}), VIDEODATA
+ *       ({@link io.streamwire.flv.VideoData}) incl. command frames and signed composition time</li>
+ *   <li>[x] Enhanced RTMP ExAudioTagHeader/ExVideoTagHeader ({@link io.streamwire.flv.ExAudioData},
+ *       {@link io.streamwire.flv.ExVideoData}): all packet types, FourCC, multitrack, ModEx</li>
  * </ul>
+ *
+ * <p>Errors are {@link io.streamwire.flv.FlvException}s with the byte offset and the field; limits
+ * are in {@link io.streamwire.flv.FlvLimits}.
  */
 package io.streamwire.flv;

@@ -1,0 +1,86 @@
+package io.streamwire.flv;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Legacy AUDIODATA: Adobe FLV/F4V specification v10.1, §E.4.2.1 "AUDIODATA" and §E.4.2.2
+ * "AACAUDIODATA".
+ *
+ * <pre>
+ * SoundFormat (4) | SoundRate (2) | SoundSize (1) | SoundType (1) | [AACPacketType (8) if SoundFormat == 10] | data
+ * </pre>
+ *
+ * @param soundFormat SoundFormat, 4 bits: 0 PCM platform endian, 1 ADPCM, 2 MP3, 3 PCM little
+ *     endian, 4/5/6 Nellymoser, 7 G.711 A-law, 8 G.711 mu-law, 10 AAC, 11 Speex, 14 MP3 8 kHz,
+ *     15 device-specific (9 is the Enhanced RTMP ExHeader and parses as {@link ExAudioData})
+ * @param soundRate SoundRate, 2 bits: 0 5.5 kHz, 1 11 kHz, 2 22 kHz, 3 44 kHz
+ * @param soundSize SoundSize, 1 bit: 0 8-bit, 1 16-bit
+ * @param soundType SoundType, 1 bit: 0 mono, 1 stereo
+ * @param aacPacketType AACPacketType (0 sequence header: AudioSpecificConfig; 1 raw), or -1 when
+ *     SoundFormat is not 10
+ * @param data the rest: an AudioSpecificConfig, raw AAC, or the codec's frames (read-only slice)
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public record AudioData(int soundFormat, int soundRate, int soundSize, int soundType, int aacPacketType, ByteBuffer data)
+        implements AudioTagBody {
+    static final String SPEC = "Adobe FLV/F4V v10.1 §E.4.2";
+    /** SoundFormat MP3. */
+    public static final int MP3 = 2;
+    /** SoundFormat AAC. */
+    public static final int AAC = 10;
+    /** AACPacketType sequence header. */
+    public static final int AAC_SEQUENCE_HEADER = 0;
+    /** AACPacketType raw. */
+    public static final int AAC_RAW = 1;
+
+    /** Checks ranges. */
+    public AudioData {
+        if (soundFormat >>> 4 != 0 || soundFormat == EX_HEADER || soundRate >>> 2 != 0 || soundSize >>> 1 != 0
+                || soundType >>> 1 != 0 || (soundFormat == AAC ? aacPacketType >>> 8 != 0 : aacPacketType != -1)) {
+            throw new IllegalArgumentException("AUDIODATA out of range: format " + soundFormat + ", packet type "
+                    + aacPacketType);
+        }
+        data = data.asReadOnlyBuffer();
+    }
+
+    /**
+     * Parses legacy AUDIODATA from the buffer's position to its limit; moves the position to the limit.
+     *
+     * @throws FlvException if empty, SoundFormat is 9, or AAC without AACPacketType (position unchanged)
+     */
+    public static AudioData parse(ByteBuffer in) {
+        BodyReader r = new BodyReader(in, SPEC);
+        int b = r.u8("audio SoundFormat");
+        int format = b >>> 4;
+        if (format == EX_HEADER) {
+            throw new FlvException("audio SoundFormat", "9 is the ExHeader (use AudioTagBody.parse)", in.position(), SPEC);
+        }
+        int packetType = format == AAC ? r.u8("audio AACPacketType") : -1;
+        AudioData d = new AudioData(format, b >>> 2 & 3, b >>> 1 & 1, b & 1, packetType, r.rest());
+        in.position(r.end);
+        return d;
+    }
+
+    /** Whether this is an AAC sequence header (AudioSpecificConfig in {@link #data()}). */
+    public boolean isAacSequenceHeader() {
+        return soundFormat == AAC && aacPacketType == AAC_SEQUENCE_HEADER;
+    }
+
+    @Override
+    public int encodedSize() {
+        return 1 + (soundFormat == AAC ? 1 : 0) + data.remaining();
+    }
+
+    @Override
+    public void writeTo(ByteBuffer out) {
+        out.put((byte) (soundFormat << 4 | soundRate << 2 | soundSize << 1 | soundType));
+        if (soundFormat == AAC) {
+            out.put((byte) aacPacketType);
+        }
+        out.put(out.position(), data, data.position(), data.remaining());
+        out.position(out.position() + data.remaining());
+    }
+}

@@ -1,0 +1,89 @@
+package io.streamwire.flv;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bounds-checked reads over a tag body for the tag-body parsers. Not thread-safe. */
+final class BodyReader {
+    final ByteBuffer in;
+    final String spec;
+    int pos;
+    int end;
+
+    BodyReader(ByteBuffer in, String spec) {
+        this.in = in;
+        this.spec = spec;
+        this.pos = in.position();
+        this.end = in.limit();
+    }
+
+    int remaining() {
+        return end - pos;
+    }
+
+    void require(int n, String field) {
+        if (end - pos < n) {
+            throw new FlvTruncatedInputException(field, n, end - pos, pos, spec);
+        }
+    }
+
+    int u8(String field) {
+        require(1, field);
+        return in.get(pos++) & 0xFF;
+    }
+
+    int u16(String field) {
+        require(2, field);
+        pos += 2;
+        return in.getShort(pos - 2) & 0xFFFF;
+    }
+
+    int u24(String field) {
+        require(3, field);
+        pos += 3;
+        return FlvTagHeader.medium(in, pos - 3);
+    }
+
+    int si24(String field) {
+        return u24(field) << 8 >> 8;
+    }
+
+    int u32(String field) {
+        require(4, field);
+        pos += 4;
+        return in.getInt(pos - 4);
+    }
+
+    ByteBuffer slice(int n, String field) {
+        require(n, field);
+        pos += n;
+        return in.slice(pos - n, n).asReadOnlyBuffer();
+    }
+
+    ByteBuffer rest() {
+        return slice(end - pos, "data");
+    }
+
+    /** Reads the ModEx chain; returns the final packet type in {@code packetType[0]}. */
+    List<ModEx> modEx(int[] packetType) {
+        List<ModEx> list = List.of();
+        while (packetType[0] == 7) {
+            if (list.isEmpty()) {
+                list = new ArrayList<>(2);
+            }
+            if (list.size() >= 16) {
+                throw new FlvException("ModEx", "chain longer than 16 entries", pos, spec);
+            }
+            int size = u8("modExDataSize") + 1;
+            if (size == 256) {
+                size = u16("modExDataSize") + 1;
+            }
+            ByteBuffer data = slice(size, "modExData");
+            int b = u8("ModExType");
+            list.add(new ModEx(b >>> 4, data));
+            packetType[0] = b & 0x0F;
+        }
+        return list;
+    }
+}

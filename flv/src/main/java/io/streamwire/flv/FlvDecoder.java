@@ -1,0 +1,366 @@
+package io.streamwire.flv;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Push decoder for FLV files and HTTP-FLV streams: the file header, then tags with their
+ * PreviousTagSize. Adobe FLV/F4V specification v10.1, Annex E.2 (header) and E.3/E.4.1 (body, tags).
+ *
+ * <p>Sans-IO push model: {@link #feed(ByteBuffer)} consumes everything given and calls the
+ * {@link Listener}; {@link #endOfInput()} reports a truncated tail; {@link #reset()} starts over.
+ * A tag that lies wholly inside one fed buffer is handed out zero-copy (the {@link FlvTag} view
+ * points into the caller's buffer, valid during the call); a tag crossing feeds is gathered into a
+ * bounded internal buffer first, unless the listener answered {@link Interest#IGNORE} to its
+ * header, in which case its body is skipped without buffering. The events are identical however
+ * the input is split.
+ *
+ * <p>Resynchronisation (lenient mode, the default): an implausible tag header (TagType not 8, 9
+ * or 18, reserved bits set, StreamID not 0) starts a byte-by-byte search for the next plausible
+ * tag, one whose header is valid and whose trailing PreviousTagSize equals 11 + DataSize; the
+ * skipped bytes are reported as {@link FlvAnomaly.Kind#SKIPPED_BYTES}. A PreviousTagSize that
+ * disagrees with the tag before it is reported, not fatal. A final tag cut short (a recorder that
+ * crashed) is reported by {@code endOfInput()} as {@link FlvAnomaly.Kind#TRUNCATED_TAG}. In strict
+ * mode ({@link FlvLimits#strict()}) those cases throw instead.
+ *
+ * <p>Limits: DataSize above {@link FlvLimits#maxTagSize()} throws
+ * {@link FlvLimitExceededException} before anything is buffered. Errors carry the stream offset;
+ * after one the decoder is failed and further calls throw {@link IllegalStateException} until
+ * {@code reset()}.
+ *
+ * <pre>{@code
+ * FlvDecoder decoder = new FlvDecoder(tag -> System.out.println(tag.tagType() + " @" + tag.timestamp()));
+ * decoder.feed(chunk);     // any number of times
+ * decoder.endOfInput();
+ * }</pre>
+ *
+ * <p>Not thread-safe: keep it on one connection or event loop.
+ *
+ * @since 0.1.0
+ */
+public final class FlvDecoder {
+    /** Receives the decoder's events. Only {@link #onTag} is required. */
+    @FunctionalInterface
+    public interface Listener {
+        /** The file header was read. */
+        default void onHeader(FlvHeader header) {}
+
+        /** A tag header was read; the body has not been read yet. {@code tag.buffer()} is not set. */
+        default Interest onTagHeader(FlvTag tag) {
+            return Interest.ACCEPT;
+        }
+
+        /** A complete tag whose header was accepted. */
+        void onTag(FlvTag tag);
+
+        /** A non-fatal problem. */
+        default void onAnomaly(FlvAnomaly anomaly) {}
+    }
+
+    private enum State {
+        FILE_HEADER, SKIP_HEADER_REST, PREVIOUS_TAG_SIZE_0, TAG_HEADER, TAG_BODY, SKIP_BODY, PREVIOUS_TAG_SIZE, RESYNC, FAILED
+    }
+
+    private static final String SPEC = FlvTagHeader.SPEC;
+
+    private final Listener listener;
+    private final FlvLimits limits;
+    private final FlvTag tag = new FlvTag();
+    private State state = State.FILE_HEADER;
+    private long offset;
+    private long skipRemaining;
+    private long expectedPreviousTagSize;
+    private long resyncStart;
+    private ByteBuffer carry = ByteBuffer.allocate(0);
+    private int carryStart;
+    private int carryEnd;
+
+    /** A lenient decoder with {@link FlvLimits#defaults()}. */
+    public FlvDecoder(Listener listener) {
+        this(listener, FlvLimits.defaults());
+    }
+
+    /** A decoder with the given limits and strictness. */
+    public FlvDecoder(Listener listener, FlvLimits limits) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Stream offset of the next byte not yet consumed (bytes carried between feeds count as not consumed). */
+    public long offset() {
+        return offset;
+    }
+
+    /** Starts over at a new file header. */
+    public void reset() {
+        state = State.FILE_HEADER;
+        offset = 0;
+        carryStart = carryEnd = 0;
+    }
+
+    /**
+     * Consumes all of {@code in} (position moves to the limit) and reports what it completes.
+     *
+     * @throws FlvException on a malformed header, a tag past the size limit, or (strict) an
+     *     implausible tag header
+     * @throws IllegalStateException after an earlier error
+     */
+    public void feed(ByteBuffer in) {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("decoder failed earlier; reset() first");
+        }
+        try {
+            while (true) {
+                if (carryEnd > carryStart) {
+                    int r = step(carry, carryStart, carryEnd);
+                    if (r >= 0) {
+                        carryStart += r;
+                        offset += r;
+                        continue;
+                    }
+                    if (!in.hasRemaining()) {
+                        return;
+                    }
+                    int missing = -r - (carryEnd - carryStart);
+                    int take = Math.min(missing, in.remaining());
+                    append(in, take, -r);
+                    continue;
+                }
+                carryStart = carryEnd = 0;
+                int r = step(in, in.position(), in.limit());
+                if (r >= 0) {
+                    in.position(in.position() + r);
+                    offset += r;
+                    continue;
+                }
+                if (in.hasRemaining()) {
+                    append(in, in.remaining(), -r);
+                }
+                return;
+            }
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            throw e;
+        }
+    }
+
+    /**
+     * Declares the input complete: a tag cut short is reported as {@link FlvAnomaly.Kind#TRUNCATED_TAG}
+     * (lenient) or thrown (strict); the decoder is then ready for {@link #reset()}.
+     *
+     * @throws FlvTruncatedInputException if the file header is incomplete, or (strict) a tag is
+     * @throws IllegalStateException after an earlier error
+     */
+    public void endOfInput() {
+        if (state == State.FAILED) {
+            throw new IllegalStateException("decoder failed earlier; reset() first");
+        }
+        int carried = carryEnd - carryStart;
+        State at = state;
+        carryStart = carryEnd = 0;
+        switch (at) {
+            case FILE_HEADER:
+                state = State.FAILED;
+                throw new FlvTruncatedInputException("flv header", FlvHeader.LENGTH, carried, offset, FlvHeader.SPEC);
+            case SKIP_HEADER_REST:
+            case PREVIOUS_TAG_SIZE_0:
+                if (carried > 0 || at == State.SKIP_HEADER_REST) {
+                    truncated(FlvAnomaly.Kind.TRUNCATED_PREVIOUS_TAG_SIZE, offset, carried, 4);
+                }
+                break;
+            case TAG_HEADER:
+                if (carried > 0) {
+                    truncated(FlvAnomaly.Kind.TRUNCATED_TAG, offset, carried, FlvTagHeader.LENGTH);
+                }
+                break;
+            case TAG_BODY:
+            case SKIP_BODY: {
+                long present = FlvTagHeader.LENGTH + (at == State.TAG_BODY ? carried : tag.dataSize - skipRemaining);
+                truncated(FlvAnomaly.Kind.TRUNCATED_TAG, tag.offset, present, FlvTagHeader.LENGTH + (long) tag.dataSize);
+                break;
+            }
+            case PREVIOUS_TAG_SIZE:
+                if (carried > 0) {
+                    truncated(FlvAnomaly.Kind.TRUNCATED_PREVIOUS_TAG_SIZE, offset, carried, 4);
+                }
+                break;
+            case RESYNC:
+                listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.SKIPPED_BYTES, resyncStart,
+                        offset + carried - resyncStart, 0));
+                break;
+            default:
+                throw new IllegalStateException("state " + at);
+        }
+        offset += carried;
+        state = State.FILE_HEADER;
+    }
+
+    private void truncated(FlvAnomaly.Kind kind, long at, long present, long expected) {
+        if (limits.strict()) {
+            state = State.FAILED;
+            throw new FlvTruncatedInputException(kind == FlvAnomaly.Kind.TRUNCATED_TAG ? "flv tag" : "flv PreviousTagSize",
+                    expected, present, at, SPEC);
+        }
+        listener.onAnomaly(new FlvAnomaly(kind, at, present, expected));
+    }
+
+    private void append(ByteBuffer in, int n, int need) {
+        int live = carryEnd - carryStart;
+        if (carryEnd + n > carry.capacity()) {
+            int required = Math.max(need, live + n);
+            byte[] target = carry.capacity() >= required ? carry.array()
+                    : new byte[Math.max(required, Math.min(FlvTagHeader.LENGTH + limits.maxTagSize() + 4,
+                            Math.max(256, carry.capacity() * 2)))];
+            System.arraycopy(carry.array(), carryStart, target, 0, live);
+            carry = target == carry.array() ? carry : ByteBuffer.wrap(target);
+            carryStart = 0;
+            carryEnd = live;
+        }
+        carry.put(carryEnd, in, in.position(), n);
+        in.position(in.position() + n);
+        carryEnd += n;
+    }
+
+    /** One step at {@code i}: bytes consumed (0 = state change only), or minus the contiguous bytes needed. */
+    private int step(ByteBuffer b, int i, int lim) {
+        int avail = lim - i;
+        switch (state) {
+            case FILE_HEADER: {
+                if (avail < FlvHeader.LENGTH) {
+                    return -FlvHeader.LENGTH;
+                }
+                byte[] bytes = new byte[FlvHeader.LENGTH];
+                b.get(i, bytes);
+                FlvHeader header = FlvHeader.parse(ByteBuffer.wrap(bytes));
+                listener.onHeader(header);
+                skipRemaining = header.dataOffset() - FlvHeader.LENGTH;
+                state = skipRemaining > 0 ? State.SKIP_HEADER_REST : State.PREVIOUS_TAG_SIZE_0;
+                return FlvHeader.LENGTH;
+            }
+            case SKIP_HEADER_REST:
+            case SKIP_BODY: {
+                if (skipRemaining == 0) {
+                    state = state == State.SKIP_BODY ? State.PREVIOUS_TAG_SIZE : State.PREVIOUS_TAG_SIZE_0;
+                    return 0;
+                }
+                if (avail == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(avail, skipRemaining);
+                skipRemaining -= n;
+                return n;
+            }
+            case PREVIOUS_TAG_SIZE_0: {
+                if (avail < 4) {
+                    return -4;
+                }
+                long value = b.getInt(i) & 0xFFFF_FFFFL;
+                if (value != 0) {
+                    listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_0_NOT_ZERO, offset, value, 0));
+                }
+                state = State.TAG_HEADER;
+                return 4;
+            }
+            case TAG_HEADER: {
+                if (avail < FlvTagHeader.LENGTH) {
+                    return -FlvTagHeader.LENGTH;
+                }
+                int b0 = b.get(i) & 0xFF;
+                int type = b0 & 0x1F;
+                int size = FlvTagHeader.medium(b, i + 1);
+                int streamId = FlvTagHeader.medium(b, i + 8);
+                if (!plausible(b0, streamId)) {
+                    if (limits.strict()) {
+                        throw implausible(b0, streamId);
+                    }
+                    state = State.RESYNC;
+                    resyncStart = offset;
+                    return 0;
+                }
+                if (size > limits.maxTagSize()) {
+                    throw new FlvLimitExceededException("flv DataSize", "maxTagSize", limits.maxTagSize(), size, offset + 1,
+                            SPEC);
+                }
+                tag.reserved = b0 >>> 6;
+                tag.filter = (b0 & 0x20) != 0;
+                tag.tagType = type;
+                tag.dataSize = size;
+                tag.timestamp = FlvTagHeader.medium(b, i + 4) | (b.get(i + 7) & 0xFF) << 24;
+                tag.streamId = streamId;
+                tag.offset = offset;
+                tag.buffer = null;
+                expectedPreviousTagSize = FlvTagHeader.LENGTH + (long) size;
+                if (listener.onTagHeader(tag) == Interest.IGNORE) {
+                    skipRemaining = size;
+                    state = State.SKIP_BODY;
+                } else {
+                    state = State.TAG_BODY;
+                }
+                return FlvTagHeader.LENGTH;
+            }
+            case TAG_BODY: {
+                int size = tag.dataSize;
+                if (avail < size) {
+                    return -size;
+                }
+                tag.buffer = b;
+                tag.bodyIndex = i;
+                listener.onTag(tag);
+                tag.buffer = null;
+                state = State.PREVIOUS_TAG_SIZE;
+                return size;
+            }
+            case PREVIOUS_TAG_SIZE: {
+                if (avail < 4) {
+                    return -4;
+                }
+                long value = b.getInt(i) & 0xFFFF_FFFFL;
+                if (value != expectedPreviousTagSize) {
+                    listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_MISMATCH, offset, value,
+                            expectedPreviousTagSize));
+                }
+                state = State.TAG_HEADER;
+                return 4;
+            }
+            case RESYNC: {
+                if (avail < FlvTagHeader.LENGTH) {
+                    return -FlvTagHeader.LENGTH;
+                }
+                int b0 = b.get(i) & 0xFF;
+                int size = FlvTagHeader.medium(b, i + 1);
+                if (!plausible(b0, FlvTagHeader.medium(b, i + 8)) || size > limits.maxTagSize()) {
+                    return 1;
+                }
+                int need = FlvTagHeader.LENGTH + size + 4;
+                if (avail < need) {
+                    return -need;
+                }
+                if ((b.getInt(i + FlvTagHeader.LENGTH + size) & 0xFFFF_FFFFL) != FlvTagHeader.LENGTH + (long) size) {
+                    return 1;
+                }
+                listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.SKIPPED_BYTES, resyncStart, offset - resyncStart, 0));
+                state = State.TAG_HEADER;
+                return 0;
+            }
+            default:
+                throw new IllegalStateException("state " + state);
+        }
+    }
+
+    private static boolean plausible(int b0, int streamId) {
+        int type = b0 & 0x1F;
+        return b0 >>> 6 == 0 && streamId == 0
+                && (type == FlvTagHeader.AUDIO || type == FlvTagHeader.VIDEO || type == FlvTagHeader.SCRIPT_DATA);
+    }
+
+    private FlvException implausible(int b0, int streamId) {
+        int type = b0 & 0x1F;
+        if (type != FlvTagHeader.AUDIO && type != FlvTagHeader.VIDEO && type != FlvTagHeader.SCRIPT_DATA) {
+            return new FlvException("flv TagType", type + " is not 8, 9 or 18", offset, SPEC);
+        }
+        if (b0 >>> 6 != 0) {
+            return new FlvException("flv tag Reserved", "bits are " + (b0 >>> 6) + " (expected 0)", offset, SPEC);
+        }
+        return new FlvException("flv StreamID", streamId + " is not 0", offset + 8, SPEC);
+    }
+}

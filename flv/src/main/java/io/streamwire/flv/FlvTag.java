@@ -1,0 +1,92 @@
+package io.streamwire.flv;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One FLV tag as the {@link FlvDecoder} hands it out: a reused view whose header fields and body
+ * are valid only during the listener call. Adobe FLV/F4V v10.1 §E.4.1.
+ *
+ * <p>The body is the range {@link #bodyIndex()} .. {@code bodyIndex() + dataSize()} of
+ * {@link #buffer()} (the caller's buffer, or the decoder's own when a tag crossed feeds), so it can
+ * be read with absolute gets and no allocation; {@link #body()} returns a slice (one small object),
+ * {@link #toByteArray()} a copy.
+ *
+ * <p>Not thread-safe: owned by its decoder.
+ *
+ * @since 0.1.0
+ */
+public final class FlvTag {
+    int reserved;
+    boolean filter;
+    int tagType;
+    int dataSize;
+    int timestamp;
+    int streamId;
+    long offset;
+    ByteBuffer buffer;
+    int bodyIndex;
+
+    FlvTag() {}
+
+    /** TagType: 8 audio, 9 video, 18 script data. */
+    public int tagType() {
+        return tagType;
+    }
+
+    /** Filter bit (encrypted body). */
+    public boolean filter() {
+        return filter;
+    }
+
+    /** DataSize: bytes of the body. */
+    public int dataSize() {
+        return dataSize;
+    }
+
+    /** Timestamp with TimestampExtended, SI32 milliseconds. */
+    public int timestamp() {
+        return timestamp;
+    }
+
+    /** StreamID (0). */
+    public int streamId() {
+        return streamId;
+    }
+
+    /** Stream offset of the tag header's first byte. */
+    public long offset() {
+        return offset;
+    }
+
+    /** The buffer holding the body; do not keep it. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Absolute index of the body in {@link #buffer()}. */
+    public int bodyIndex() {
+        return bodyIndex;
+    }
+
+    /** A read-only slice of the body (valid during the listener call). */
+    public ByteBuffer body() {
+        return buffer.slice(bodyIndex, dataSize).asReadOnlyBuffer();
+    }
+
+    /** A copy of the body. */
+    public byte[] toByteArray() {
+        byte[] copy = new byte[dataSize];
+        buffer.get(bodyIndex, copy);
+        return copy;
+    }
+
+    /** The header as an immutable record. */
+    public FlvTagHeader header() {
+        return new FlvTagHeader(reserved, filter, tagType, dataSize, timestamp, streamId);
+    }
+
+    @Override
+    public String toString() {
+        return "FlvTag[type=" + tagType + ", size=" + dataSize + ", timestamp=" + timestamp + ", offset=" + offset + "]";
+    }
+}
