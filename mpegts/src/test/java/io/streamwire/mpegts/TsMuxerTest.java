@@ -1,0 +1,212 @@
+package io.streamwire.mpegts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.mpegts.psi.Pat;
+import io.streamwire.mpegts.psi.Pmt;
+import io.streamwire.testkit.Allocation;
+import io.streamwire.testkit.Fixtures;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TsMuxerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h264-aac.ts", "hevc-aac.ts", "wrap.ts"})
+    void remuxedAccessUnitsDemuxIdentically(String name) {
+        List<Remux.Unit> source = Remux.units(Fixtures.bytes("mpegts/" + name));
+        TsMuxerConfig config = TsMuxerConfig.h264Aac().withVideo(name.startsWith("hevc") ? TsMuxerConfig.VideoCodec.HEVC
+                : TsMuxerConfig.VideoCodec.H264);
+        byte[] ts = Remux.mux(source, new TsMuxer(config), new ArrayList<>());
+        assertThat(ts.length % 188).isZero();
+        List<Remux.Unit> all = Remux.units(ts);
+        assertThat(all).hasSameSizeAs(source);
+        for (int pid : new int[] {0x100, 0x101}) {
+            assertSameUnits(source.stream().filter(u -> u.pid() == pid).toList(), all.stream().filter(u -> u.pid() == pid).toList());
+        }
+        // checked by our own demuxer: no anomaly, PCR every ≤ 40 ms and never after the DTS it precedes
+        DemuxProbe probe = DemuxProbe.run(List.of(ts), true);
+        assertThat(probe.anomalies).isEmpty();
+        List<Long> pcrs = probe.pcrsByPid.get(0x100);
+        assertThat(pcrs).hasSizeGreaterThan(10);
+        for (int i = 1; i < pcrs.size(); i++) {
+            assertThat(pcrs.get(i) - pcrs.get(i - 1)).as("PCR interval").isBetween(0L, 40L * 27_000);
+        }
+        long firstVideoDts = probe.rows.stream().filter(r -> r.pid() == 0x100).findFirst().orElseThrow().dts();
+        assertThat(pcrs.get(0)).isLessThanOrEqualTo(firstVideoDts * 300);
+        assertThat(firstVideoDts * 300 - pcrs.get(0)).isEqualTo(63_000L * 300);
+    }
+
+    static void assertSameUnits(List<Remux.Unit> source, List<Remux.Unit> back) {
+        assertThat(back).hasSameSizeAs(source).isNotEmpty();
+        for (int i = 0; i < source.size(); i++) {
+            Remux.Unit a = source.get(i);
+            Remux.Unit b = back.get(i);
+            assertThat(java.util.Arrays.equals(a.data(), b.data())).as("PID %d unit %d payload (%d vs %d bytes)", a.pid(), i,
+                    a.data().length, b.data().length).isTrue();
+            assertThat(b.pts()).as("unit %d pts", i).isEqualTo(a.pts());
+            assertThat(b.dts()).as("unit %d dts", i).isEqualTo(a.dts());
+            if (a.video()) {
+                assertThat(b.key()).as("unit %d key", i).isEqualTo(a.key());
+            }
+        }
+    }
+
+    @Test
+    void firstPacketsArePatPmtThenAKeyframeWithPcrAndRandomAccess() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        byte[] au = HexFormat.of().parseHex("0000000165888000");
+        ByteBuffer out = ByteBuffer.allocate(muxer.maxEncodedSize(au.length));
+        int written = muxer.writeVideo(ByteBuffer.wrap(au), 9000, 9000, true, out);
+        assertThat(written).isEqualTo(3 * 188).isEqualTo(out.position());
+        TsPacket p = new TsPacket();
+        p.wrap(out, 0, 0);
+        assertThat(p.pid()).isZero();
+        assertThat(Pat.parse(out.duplicate().position(5))).isEqualTo(muxer.pat());
+        p.wrap(out, 188, 188);
+        assertThat(p.pid()).isEqualTo(0x1000);
+        assertThat(Pmt.parse(out.duplicate().position(188 + 5))).isEqualTo(muxer.pmt());
+        p.wrap(out, 376, 376);
+        assertThat(p.pid()).isEqualTo(0x100);
+        assertThat(p.payloadUnitStartIndicator()).isTrue();
+        assertThat(p.randomAccessIndicator()).isTrue();
+        assertThat(p.pcrBase()).isEqualTo(9000 - 63000 & (1L << 33) - 1);
+        // PES: header (14) + AUD (6) + access unit (8) at the end of the packet, stuffing before
+        assertThat(p.payloadLength()).isEqualTo(14 + 6 + 8);
+        int q = p.payloadIndex();
+        assertThat(HexFormat.of().formatHex(out.array(), q, q + 28))
+                .isEqualTo("000001e00000" + "84800521000146510000000109f0" + "0000000165888000");
+    }
+
+    @Test
+    void accessUnitDelimiterIsNotDuplicated() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        byte[] au = HexFormat.of().parseHex("0000000109f0000000016588");
+        ByteBuffer out = ByteBuffer.allocate(muxer.maxEncodedSize(au.length));
+        muxer.writeVideo(ByteBuffer.wrap(au), 0, 0, false, out);
+        List<Remux.Unit> units = Remux.units(java.util.Arrays.copyOf(out.array(), out.position()));
+        assertThat(units).singleElement().satisfies(u -> assertThat(u.data()).isEqualTo(au));
+    }
+
+    @Test
+    void hevcGetsItsOwnDelimiter() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac().withVideo(TsMuxerConfig.VideoCodec.HEVC));
+        byte[] au = HexFormat.of().parseHex("000000012601af");
+        ByteBuffer out = ByteBuffer.allocate(muxer.maxEncodedSize(au.length));
+        muxer.writeVideo(ByteBuffer.wrap(au), 0, 0, true, out);
+        List<Remux.Unit> units = Remux.units(java.util.Arrays.copyOf(out.array(), out.position()));
+        assertThat(HexFormat.of().formatHex(units.get(0).data())).isEqualTo("00000001460150" + "000000012601af");
+    }
+
+    @Property(tries = 200)
+    void everyPayloadSizePacketizesExactly(@ForAll @IntRange(min = 0, max = 3000) int size,
+            @ForAll @LongRange(min = 0, max = (1L << 34)) long pts, @ForAll boolean key, @ForAll boolean audio) {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            data[i] = (byte) (i * 7 + 1);
+        }
+        if (!audio && size >= 5) {
+            data[0] = 0;
+            data[1] = 0;
+            data[2] = 0;
+            data[3] = 1;
+            data[4] = 9; // has an AUD: nothing inserted
+        }
+        ByteBuffer out = ByteBuffer.allocate(muxer.maxEncodedSize(size));
+        if (audio) {
+            muxer.writeAudio(ByteBuffer.wrap(data), pts, out);
+        } else {
+            muxer.writeVideo(ByteBuffer.wrap(data), pts + 3000, pts, key, out);
+        }
+        List<Remux.Unit> units = Remux.units(java.util.Arrays.copyOf(out.array(), out.position()));
+        assertThat(units).singleElement().satisfies(u -> {
+            byte[] expected = data;
+            if (!audio && (size < 5 || data[4] != 9)) {
+                expected = new byte[size + 6];
+                System.arraycopy(HexFormat.of().parseHex("0000000109f0"), 0, expected, 0, 6);
+                System.arraycopy(data, 0, expected, 6, size);
+            }
+            assertThat(u.data()).isEqualTo(expected);
+            assertThat(u.pts() & ((1L << 33) - 1)).isEqualTo((audio ? pts : pts + 3000) & ((1L << 33) - 1));
+        });
+    }
+
+    @Test
+    void psiRepeatsAtTheIntervalAndAtSegmentStarts() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac().withPsiInterval90k(9000));
+        ByteBuffer out = ByteBuffer.allocate(1 << 20);
+        byte[] au = HexFormat.of().parseHex("0000000109f000000001658880");
+        List<Integer> patAt = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            if (i == 7) {
+                muxer.startSegment();
+            }
+            muxer.writeVideo(ByteBuffer.wrap(au), i * 3600L, i * 3600L, i == 7, out);
+        }
+        for (int p = 0; p < out.position(); p += 188) {
+            if ((out.getShort(p + 1) & 0x1FFF) == 0) {
+                patAt.add(p / 188);
+            }
+        }
+        // one packet per frame; PAT+PMT before frames 0, 3 (≥ 100 ms later), 6, 7 (segment start), 10, 13, 16, 19, 22:
+        // PAT at packet 0, then 3 + 2 packets later each time, and 1 + 2 after frame 6 for the segment
+        assertThat(patAt).containsExactly(0, 5, 10, 13, 18, 23, 28, 33, 38);
+    }
+
+    @Test
+    void multiFrameAudioPesAndId3() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac().withAudioFramesPerPes(3).withId3(true));
+        ByteBuffer out = ByteBuffer.allocate(1 << 16);
+        byte[] frame = HexFormat.of().parseHex("fff15080021ffc" + "2100");
+        frame[4] = (byte) (frame.length << 5 >>> 8);
+        assertThat(muxer.writeAudio(ByteBuffer.wrap(frame), 1000, out)).isZero();
+        assertThat(muxer.writeAudio(ByteBuffer.wrap(frame), 2920, out)).isZero();
+        assertThat(muxer.writeAudio(ByteBuffer.wrap(frame), 4840, out)).isPositive();
+        muxer.writeId3(ByteBuffer.wrap("ID3 tag".getBytes()), 5000, out);
+        List<Remux.Unit> units = Remux.units(java.util.Arrays.copyOf(out.array(), out.position()));
+        assertThat(units).hasSize(2);
+        assertThat(units.get(0).data()).hasSize(3 * frame.length);
+        assertThat(units.get(0).pts()).isEqualTo(1000);
+        assertThat(new String(units.get(1).data())).isEqualTo("ID3 tag");
+        assertThat(muxer.pmt().streams()).extracting(Pmt.Stream::streamType).containsExactly(0x1B, 0x0F, 0x15);
+    }
+
+    @Test
+    void tooSmallOutputThrowsBeforeWriting() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        ByteBuffer out = ByteBuffer.allocate(400);
+        assertThatThrownBy(() -> muxer.writeVideo(ByteBuffer.allocate(1000), 0, 0, true, out)).isInstanceOf(BufferOverflowException.class);
+        assertThat(out.position()).isZero();
+        assertThat(muxer.packetCount()).isZero();
+    }
+
+    @Test
+    void muxingAllocatesNothing() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        byte[] au = new byte[20_000];
+        au[3] = 1;
+        au[4] = 0x65;
+        ByteBuffer src = ByteBuffer.allocateDirect(au.length).put(au).flip();
+        ByteBuffer audio = ByteBuffer.wrap(new byte[300]);
+        ByteBuffer out = ByteBuffer.allocateDirect(muxer.maxEncodedSize(au.length) + muxer.maxEncodedSize(300));
+        long[] t = {0};
+        Allocation.assertAllocatesNothing("TsMuxer.writeVideo/writeAudio", 5_000, 5_000, 0, () -> {
+            out.clear();
+            muxer.writeVideo(src, t[0] + 3000, t[0], (t[0] / 3600) % 50 == 0, out);
+            muxer.writeAudio(audio, t[0], out);
+            t[0] += 3600;
+        });
+    }
+}
