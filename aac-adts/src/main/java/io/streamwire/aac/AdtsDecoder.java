@@ -78,6 +78,7 @@ public final class AdtsDecoder {
     private int need;
     private long garbageStart;
     private long garbageCount;
+    private long confirmedBits;
 
     /** A decoder with {@link AacLimits#defaults()}. */
     public AdtsDecoder(Listener listener) {
@@ -240,6 +241,7 @@ public final class AdtsDecoder {
                                 view.set(w, pos, offset(pos), bits);
                                 listener.onFrame(view);
                                 pos = next;
+                                pos = runOfFrames(w, pos, end, confirmedBits);
                                 continue;
                             }
                             if (eoi && next > end && state == State.SYNCED) {
@@ -290,8 +292,38 @@ public final class AdtsDecoder {
         }
     }
 
+    /**
+     * The hot path: delivers frame after frame while each is followed by a plausible header inside
+     * the window, with one 7-byte read per frame. Stops (returning the position of the first frame
+     * not delivered) at anything else, which the general loop then decides exactly as it would have.
+     *
+     * @param bits the already-checked header at {@code pos}, or -1 if {@code pos} does not start one
+     */
+    private int runOfFrames(ByteBuffer w, int pos, int end, long bits) {
+        int maxFrameSize = limits.maxFrameSize();
+        int lastHeader = end - 7;
+        long header = bits;
+        while (header >= 0) {
+            int length = AdtsHeader.frameLength(header);
+            int next = pos + length;
+            if (length > maxFrameSize || next > lastHeader) {
+                break;
+            }
+            long following = AdtsHeader.peekBits(w, next);
+            if (!AdtsHeader.isPlausible(following)) {
+                break;
+            }
+            view.set(w, pos, windowBase + pos, header);
+            listener.onFrame(view);
+            pos = next;
+            header = following;
+        }
+        return pos;
+    }
+
     /** 1: a unit starts at {@code next} (or the input ends there); 0: it does not; -1: need more. */
     private int confirm(ByteBuffer w, int next, int end, boolean eoi) {
+        confirmedBits = -1;
         int available = end - next;
         if (available < 0) {
             if (eoi) {
@@ -300,8 +332,12 @@ public final class AdtsDecoder {
             need = next + 7;
             return -1;
         }
-        if (available >= 7 && AdtsHeader.isPlausible(AdtsHeader.peekBits(w, next))) {
-            return 1;
+        if (available >= 7) {
+            long bits = AdtsHeader.peekBits(w, next);
+            if (AdtsHeader.isPlausible(bits)) {
+                confirmedBits = bits;
+                return 1;
+            }
         }
         if (available > 0 && w.get(next) == 'I') {
             int size = id3Size(w, next, end);

@@ -55,9 +55,12 @@ public record GaSpecificConfig(int frameLengthFlag, int dependsOnCoreCoder, int 
         }
     }
 
-    /** AAC LC style defaults: 1024 samples, no core coder, no extension, no PCE. */
+    private static final GaSpecificConfig SIMPLE_1024 = new GaSpecificConfig(0, 0, -1, 0, null, -1, -1, -1, -1, -1, -1, -1);
+    private static final GaSpecificConfig SIMPLE_960 = new GaSpecificConfig(1, 0, -1, 0, null, -1, -1, -1, -1, -1, -1, -1);
+
+    /** AAC LC style defaults: 1024 (or 960) samples, no core coder, no extension, no PCE (shared instances). */
     public static GaSpecificConfig simple(boolean frameLength960) {
-        return new GaSpecificConfig(frameLength960 ? 1 : 0, 0, -1, 0, null, -1, -1, -1, -1, -1, -1, -1);
+        return frameLength960 ? SIMPLE_960 : SIMPLE_1024;
     }
 
     static GaSpecificConfig read(BitReader in, int channelConfiguration, int audioObjectType) {
@@ -65,6 +68,10 @@ public record GaSpecificConfig(int frameLengthFlag, int dependsOnCoreCoder, int 
         int dependsOnCoreCoder = in.u(1, "dependsOnCoreCoder");
         int coreCoderDelay = dependsOnCoreCoder == 1 ? in.u(14, "coreCoderDelay") : -1;
         int extensionFlag = in.u(1, "extensionFlag");
+        if (dependsOnCoreCoder == 0 && extensionFlag == 0 && channelConfiguration != 0 && audioObjectType != 6
+                && audioObjectType != 20) {
+            return simple(frameLengthFlag == 1); // the common case: nothing else to read
+        }
         ProgramConfigElement pce = channelConfiguration == 0 ? ProgramConfigElement.read(in) : null;
         int layerNr = audioObjectType == 6 || audioObjectType == 20 ? in.u(3, "layerNr") : -1;
         int numOfSubFrame = -1;

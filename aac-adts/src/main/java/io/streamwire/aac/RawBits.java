@@ -17,6 +17,16 @@ public final class RawBits {
     /** No bits. */
     public static final RawBits EMPTY = new RawBits(new byte[0], 0);
 
+    /** The zero padding bits that end most configs, 1..7 bits, shared. */
+    private static final RawBits[] ZERO_PADDING = new RawBits[8];
+
+    static {
+        ZERO_PADDING[0] = EMPTY;
+        for (int i = 1; i < 8; i++) {
+            ZERO_PADDING[i] = new RawBits(new byte[1], i);
+        }
+    }
+
     private final byte[] bytes;
     private final int bitLength;
 
@@ -45,6 +55,19 @@ public final class RawBits {
             return EMPTY;
         }
         in.require(bitLength, "raw bits");
+        if (bitLength <= 32) {
+            int n = (int) bitLength;
+            long value = in.u(n, "raw bits") & 0xFFFFFFFFL;
+            if (value == 0 && n < 8) {
+                return ZERO_PADDING[n];
+            }
+            byte[] bytes = new byte[(n + 7) / 8];
+            long aligned = value << (8 * bytes.length - n);
+            for (int i = bytes.length - 1; i >= 0; i--, aligned >>>= 8) {
+                bytes[i] = (byte) aligned;
+            }
+            return new RawBits(bytes, n);
+        }
         BitWriter out = new BitWriter();
         for (long left = bitLength; left > 0; left -= Math.min(left, 32)) {
             int n = (int) Math.min(left, 32);

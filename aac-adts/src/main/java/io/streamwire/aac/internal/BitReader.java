@@ -15,7 +15,12 @@ public final class BitReader {
     private final long endBit;
     private final long streamOffset;
     private final String specRef;
+    private final int endByte;
     private long bit;
+    /** Up to 64 not yet consumed bits, left-aligned (the next bit is bit 63). */
+    private long cache;
+    private int cacheBits;
+    private int nextByte;
 
     /**
      * @param buffer the bytes (never modified, position ignored)
@@ -30,24 +35,31 @@ public final class BitReader {
         this.endBit = 8L * length;
         this.streamOffset = streamOffset;
         this.specRef = specRef;
+        this.endByte = start + length;
+        this.nextByte = start;
     }
 
     /** Reads {@code n} (0..32) bits as an unsigned value (n = 32 returns the low 32 bits as int). */
     public int u(int n, String field) {
-        require(n, field);
-        long value = 0;
-        int left = n;
-        while (left > 0) {
-            int index = start + (int) (bit >>> 3);
-            int used = (int) (bit & 7);
-            int take = Math.min(8 - used, left);
-            int b = buffer.get(index) & 0xFF;
-            int part = (b >>> (8 - used - take)) & ((1 << take) - 1);
-            value = (value << take) | part;
-            left -= take;
-            bit += take;
+        if (n > cacheBits) {
+            require(n, field);
+            refill();
         }
-        return (int) value;
+        if (n == 0) {
+            return 0;
+        }
+        int value = (int) (cache >>> (64 - n));
+        cache <<= n;
+        cacheBits -= n;
+        bit += n;
+        return value;
+    }
+
+    private void refill() {
+        while (cacheBits <= 56 && nextByte < endByte) {
+            cache |= (long) (buffer.get(nextByte++) & 0xFF) << (56 - cacheBits);
+            cacheBits += 8;
+        }
     }
 
     /** Reads one bit. */
@@ -60,9 +72,15 @@ public final class BitReader {
         if (bitsLeft() < n) {
             return -1;
         }
-        long saved = bit;
+        long savedBit = bit;
+        long savedCache = cache;
+        int savedCacheBits = cacheBits;
+        int savedNextByte = nextByte;
         int value = u(n, "peek");
-        bit = saved;
+        bit = savedBit;
+        cache = savedCache;
+        cacheBits = savedCacheBits;
+        nextByte = savedNextByte;
         return value;
     }
 
@@ -89,7 +107,11 @@ public final class BitReader {
         if (bitPosition < 0 || bitPosition > endBit) {
             throw new IllegalArgumentException("bit position " + bitPosition);
         }
-        bit = bitPosition;
+        bit = bitPosition & ~7L;
+        nextByte = start + (int) (bitPosition >>> 3);
+        cache = 0;
+        cacheBits = 0;
+        u((int) (bitPosition & 7), "seek");
     }
 
     /** Stream offset of the byte holding the next bit. */
