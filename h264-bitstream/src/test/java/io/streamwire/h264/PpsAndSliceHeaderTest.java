@@ -1,0 +1,116 @@
+package io.streamwire.h264;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.testkit.Fixtures;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PpsAndSliceHeaderTest {
+
+    static List<SliceHeader> slices(String name, ParameterSets sets) {
+        byte[] stream = Fixtures.bytes("h264/" + name + ".h264");
+        List<SliceHeader> out = new ArrayList<>();
+        AnnexBScanner s = new AnnexBScanner().reset(ByteBuffer.wrap(stream));
+        while (s.next()) {
+            ByteBuffer nal = ByteBuffer.wrap(stream, s.nalStart(), s.nalLength()).slice();
+            int type = nal.get(0) & 0x1F;
+            if (type == 8) {
+                Pps pps = Pps.parse(nal.duplicate(), sets, s.nalStart());
+                assertThat(pps.toRbsp()).as(name + " PPS write(parse(x)) == x").isEqualTo(SpsTest.rbspOf(nal));
+                byte[] original = new byte[nal.remaining()];
+                nal.duplicate().get(original);
+                assertThat(pps.toNal(3)).isEqualTo(original);
+            }
+            if (sets.accept(nal, s.nalStart())) {
+                continue;
+            }
+            if (type == 1 || type == 5) {
+                SliceHeader h = SliceHeader.parse(nal, sets, s.nalStart());
+                assertThat(h.headerBits()).isPositive().isLessThan(nal.remaining() * 8L);
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"baseline", "main-bframes", "high", "high10", "yuv444", "interlaced", "slices4", "aud-hrd",
+        "crop-318x238", "bench-720p"})
+    void everyFixtureSliceHeaderParses(String name) {
+        List<SliceHeader> headers = slices(name, new ParameterSets());
+        assertThat(headers).isNotEmpty();
+        assertThat(headers.get(0).isIdr()).isTrue();
+        assertThat(headers.get(0).sliceTypeKind()).isEqualTo(SliceHeader.I);
+        assertThat(headers.get(0).decRefPicMarking()).isNotNull();
+    }
+
+    @Test
+    void multiSliceAndBFramesAndFields() {
+        List<SliceHeader> four = slices("slices4", new ParameterSets());
+        // 320x240 is 15 rows of 20 macroblocks; x264 cuts 4 slices at row boundaries (4, 4, 3, 4 rows)
+        assertThat(four).hasSize(40);
+        assertThat(four.subList(0, 4)).extracting(SliceHeader::firstMbInSlice).containsExactly(0, 80, 160, 220);
+        List<SliceHeader> b = slices("main-bframes", new ParameterSets());
+        assertThat(b).anyMatch(h -> h.sliceTypeKind() == SliceHeader.B);
+        assertThat(b).filteredOn(h -> h.sliceTypeKind() == SliceHeader.B).allMatch(h -> h.nalRefIdc() == 0 || h.decRefPicMarking() != null);
+        List<SliceHeader> interlaced = slices("interlaced", new ParameterSets());
+        // x264 --tff codes MBAFF frames, not field pictures
+        assertThat(interlaced).allMatch(h -> !h.fieldPicFlag());
+        ParameterSets sets = new ParameterSets();
+        slices("high", sets);
+        assertThat(sets.pps(0).entropyCodingModeFlag()).isTrue();
+        assertThat(sets.pps(0).transform8x8ModeFlag()).isTrue();
+        ParameterSets base = new ParameterSets();
+        slices("baseline", base);
+        assertThat(base.pps(0).moreRbspData()).isFalse();
+        assertThat(base.pps(0).entropyCodingModeFlag()).isFalse();
+    }
+
+    @Test
+    void unknownParameterSetsAreErrorsWithField() {
+        byte[] stream = Fixtures.bytes("h264/high.h264");
+        List<ByteBuffer> nals = AnnexB.split(ByteBuffer.wrap(stream));
+        ByteBuffer pps = nals.stream().filter(n -> (n.get(n.position()) & 0x1F) == 8).findFirst().orElseThrow();
+        assertThatThrownBy(() -> Pps.parse(pps, new ParameterSets(), 40))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("pps seq_parameter_set_id");
+                    assertThat(e.getMessage()).contains("refers to an SPS not seen yet");
+                });
+        ByteBuffer idr = nals.stream().filter(n -> (n.get(n.position()) & 0x1F) == 5).findFirst().orElseThrow();
+        assertThatThrownBy(() -> SliceHeader.parse(idr, new ParameterSets(), 0))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.field()).isEqualTo("slice_header pic_parameter_set_id"));
+        assertThatThrownBy(() -> SliceHeader.parse(ByteBuffer.wrap(new byte[] {0x74, 1, 2}), new ParameterSets(), 0))
+                .isInstanceOf(UnsupportedFeatureException.class);
+    }
+
+    @Test
+    void sliceGroupsAreBoundedBySps() {
+        ParameterSets sets = new ParameterSets();
+        // 2x2 macroblocks baseline SPS
+        Sps sps = new Sps(66, 0, 0, 10, 0, 1, false, 0, 0, false, null, 0, 2, 0, false, 0, 0, List.of(), 1, false, 1, 1,
+                true, false, true, false, 0, 0, 0, 0, null);
+        sets.put(sps);
+        // type 6 with pic_size_in_map_units_minus1 = 3 and 2 slice groups (1 bit ids)
+        RbspWriter ok = new RbspWriter().ue(0).ue(0).flag(false).flag(false).ue(1).ue(6).ue(3).u(1, 0).u(1, 1).u(1, 1).u(1, 0)
+                .ue(0).ue(0).flag(false).u(2, 0).se(0).se(0).se(0).flag(false).flag(false).flag(false).trailingBits();
+        Pps pps = Pps.parse(ByteBuffer.wrap(ok.toNal(0x68)), sets);
+        assertThat(pps.sliceGroups().sliceGroupId()).containsExactly(0, 1, 1, 0);
+        assertThat(Pps.parse(ByteBuffer.wrap(pps.toNal(3)), sets)).isEqualTo(pps);
+        // a map-unit count that disagrees with the SPS is refused before reading ids
+        RbspWriter bad = new RbspWriter().ue(0).ue(0).flag(false).flag(false).ue(1).ue(6).ue(100000).trailingBits();
+        assertThatThrownBy(() -> Pps.parse(ByteBuffer.wrap(bad.toNal(0x68)), sets))
+                .hasMessageContaining("pps pic_size_in_map_units_minus1 100000 out of range (expected: 0..3)");
+        RbspWriter groups = new RbspWriter().ue(0).ue(0).flag(false).flag(false).ue(8).trailingBits();
+        assertThatThrownBy(() -> Pps.parse(ByteBuffer.wrap(groups.toNal(0x68)), sets))
+                .hasMessageContaining("pps num_slice_groups_minus1 8 out of range (expected: 0..7)");
+        RbspWriter id = new RbspWriter().ue(256).trailingBits();
+        assertThatThrownBy(() -> Pps.parse(ByteBuffer.wrap(id.toNal(0x68)), sets))
+                .hasMessageContaining("pps pic_parameter_set_id 256 out of range (expected: 0..255)");
+    }
+}

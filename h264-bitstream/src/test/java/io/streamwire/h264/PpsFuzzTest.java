@@ -1,0 +1,42 @@
+package io.streamwire.h264;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.testkit.Fixtures;
+import java.nio.ByteBuffer;
+
+/**
+ * Jazzer target for {@link Pps#parse} over the SPSs of the high and 4:4:4 fixtures (ids 0); the
+ * first byte picks which. Only {@link H264Exception} may escape; what parses survives write/parse.
+ */
+class PpsFuzzTest {
+    private static final ParameterSets[] SETS = {sets("high"), sets("yuv444")};
+
+    static ParameterSets sets(String name) {
+        ParameterSets sets = new ParameterSets();
+        for (ByteBuffer nal : AnnexB.split(ByteBuffer.wrap(Fixtures.bytes("h264/" + name + ".h264")))) {
+            if ((nal.get(nal.position()) & 0x1F) == 7) {
+                sets.accept(nal, 0);
+            }
+        }
+        return sets;
+    }
+
+    @FuzzTest(maxDuration = "120s")
+    void parse(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        ParameterSets sets = SETS[data[0] & 1];
+        byte[] nal = data.clone();
+        nal[0] = 0x68;
+        Pps pps;
+        try {
+            pps = Pps.parse(ByteBuffer.wrap(nal), sets);
+        } catch (H264Exception expected) {
+            return;
+        }
+        if (!Pps.parse(ByteBuffer.wrap(pps.toNal(3)), sets).equals(pps)) {
+            throw new AssertionError("parse(write(pps)) != pps");
+        }
+    }
+}
