@@ -62,6 +62,8 @@ public final class SectionAssembler {
     /** Total bytes of the pending section, or -1 while its 3-byte header is incomplete; 0 when idle. */
     private int total;
     private long pendingOffset;
+    private ByteBuffer viewSource;
+    private ByteBuffer view;
 
     /**
      * @param pid the PID, used in reports
@@ -217,8 +219,11 @@ public final class SectionAssembler {
                 }
             }
         }
-        ByteBuffer view = buf.duplicate();
-        view.limit(at + size).position(at);
+        if (buf != viewSource) {
+            viewSource = buf;
+            view = buf.duplicate();
+        }
+        view.clear().limit(at + size).position(at);
         handler.onSection(pid, view, offset);
     }
 
