@@ -232,8 +232,11 @@ class AdtsDecoderTest {
         ByteBuffer direct = ByteBuffer.allocateDirect(file.length).put(file).flip();
         long[] frames = {0};
         AdtsDecoder decoder = new AdtsDecoder(f -> frames[0] += f.aacFrameLength() > 0 ? 1 : 0);
+        // 200 runs decode about 34,000 frames: one object per frame would be over 500 KB. The 1 KiB
+        // slack absorbs one-off allocations by the JIT or the Jazzer agent when the whole suite runs in
+        // one JVM (seen once: 336 B in total), never anything per frame.
         for (ByteBuffer input : List.of(heap, direct)) {
-            Allocation.assertAllocatesNothing("AdtsDecoder feed of a whole stream", 2000, 200, 0, () -> {
+            Allocation.assertAllocatesNothing("AdtsDecoder feed of a whole stream", 5000, 200, 1024, () -> {
                 decoder.reset();
                 decoder.feed(input.clear());
                 decoder.endOfInput();
