@@ -210,7 +210,7 @@ public final class Amf3Reader {
                 if ((ref & 1) == 0) {
                     return object(ref >>> 1, at);
                 }
-                String text = utf8(ref >>> 1, "amf3 xml");
+                String text = utf8(ref >>> 1, "amf3 xml", at);
                 return addObject(marker == 0x07 ? new Amf3XmlDocument(text) : new Amf3Xml(text), at);
             }
             case 0x08: {
@@ -455,7 +455,7 @@ public final class Amf3Reader {
             }
             return strings.get(index);
         }
-        String s = utf8(ref >>> 1, field);
+        String s = utf8(ref >>> 1, field, at);
         if (!s.isEmpty()) {
             if (strings.size() >= limits.maxReferences()) {
                 throw new AmfLimitExceededException("amf3 string table", "maxReferences", limits.maxReferences(),
@@ -466,8 +466,8 @@ public final class Amf3Reader {
         return s;
     }
 
-    private String utf8(int n, String field) {
-        int length = length(n, limits.maxStringBytes(), "maxStringBytes", 1, field, pos);
+    private String utf8(int n, String field, int at) {
+        int length = length(n, limits.maxStringBytes(), "maxStringBytes", 1, field, at);
         String s = Utf8.decode(in, pos, length);
         pos += length;
         return s;
@@ -492,18 +492,18 @@ public final class Amf3Reader {
     private int u29(String field) {
         int at = pos;
         int b = u8(field);
-        if (b == 0x80) {
-            throw new AmfException(field, "U29 is overlong (leading 0x80 byte)", offset(at), "AMF3 §1.3.1");
-        }
         int value = 0;
         for (int i = 0; i < 3 && (b & 0x80) != 0; i++) {
             value = value << 7 | b & 0x7F;
             b = u8(field);
         }
-        if (pos - at == 4) {
-            return value << 8 | b;
+        int length = pos - at;
+        value = length == 4 ? value << 8 | b : value << 7 | b;
+        int minimum = length == 1 ? 0 : length == 2 ? 0x80 : length == 3 ? 0x4000 : 0x20_0000;
+        if (value < minimum) {
+            throw new AmfException(field, "U29 " + value + " is overlong (" + length + " bytes)", offset(at), "AMF3 §1.3.1");
         }
-        return value << 7 | b;
+        return value;
     }
 
     private void require(int n, String field) {

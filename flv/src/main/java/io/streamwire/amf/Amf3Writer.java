@@ -24,6 +24,29 @@ public final class Amf3Writer {
     private final Map<String, Integer> strings = new HashMap<>();
     private final Map<Amf3Traits, Integer> traits = new HashMap<>();
     private final IdentityHashMap<Amf3Value, Integer> objects = new IdentityHashMap<>();
+    private final Map<String, ExternalizableWriter> externalizable = new HashMap<>();
+
+    /** Writes the class-specific body of one externalizable class. */
+    @FunctionalInterface
+    public interface ExternalizableWriter {
+        /**
+         * Writes the body of {@code value} (after its traits) at the buffer's position.
+         *
+         * @param value the object
+         * @param writer this writer, to write nested AMF3 values with the shared tables
+         * @param out the output
+         */
+        void write(Amf3Externalizable value, Amf3Writer writer, ByteBuffer out);
+    }
+
+    /**
+     * Registers a body writer for one externalizable class; without one, the body is written as
+     * one AMF3 value (the ArrayCollection/ObjectProxy form). Returns this.
+     */
+    public Amf3Writer register(String className, ExternalizableWriter writer) {
+        externalizable.put(java.util.Objects.requireNonNull(className), java.util.Objects.requireNonNull(writer));
+        return this;
+    }
 
     /** Clears the reference tables. */
     public Amf3Writer reset() {
@@ -35,10 +58,15 @@ public final class Amf3Writer {
 
     /** The value encoded by a fresh writer. */
     public static byte[] encode(Amf3Value value) {
+        return new Amf3Writer().toByteArray(value);
+    }
+
+    /** The value encoded by this writer (tables reset first, registrations kept) into a new array. */
+    public byte[] toByteArray(Amf3Value value) {
         for (int size = 256; ; size *= 2) {
             ByteBuffer out = ByteBuffer.allocate(size);
             try {
-                new Amf3Writer().writeValue(out, value);
+                reset().writeValue(out, value);
                 byte[] bytes = new byte[out.position()];
                 out.flip().get(bytes);
                 return bytes;
@@ -167,7 +195,12 @@ public final class Amf3Writer {
             }
         } else if (value instanceof Amf3Externalizable x) {
             writeTraits(out, new Amf3Traits(x.className(), java.util.List.of(), false, true));
-            writeValue(out, x.body());
+            ExternalizableWriter custom = externalizable.get(x.className());
+            if (custom != null) {
+                custom.write(x, this, out);
+            } else {
+                writeValue(out, x.body());
+            }
         } else {
             Amf3Object o = (Amf3Object) value;
             writeTraits(out, o.traits());
