@@ -59,15 +59,54 @@ public final class ParameterSets {
             }
             put(parsed);
             spsBytes[parsed.seqParameterSetId()] = copy(nal);
+            lastSps = spsBytes[parsed.seqParameterSetId()];
             return true;
         }
         if (type == NalUnitHeader.TYPE_PPS) {
             Pps parsed = Pps.parse(nal.duplicate(), this, offset);
             put(parsed);
             ppsBytes[parsed.picParameterSetId()] = copy(nal);
+            lastPps = ppsBytes[parsed.picParameterSetId()];
             return true;
         }
         return false;
+    }
+
+    /**
+     * {@link #accept(ByteBuffer, long)} for {@code buf[from, to)}, parsing only when the bytes differ
+     * from every stored parameter set of that type (nothing is allocated for a repeat).
+     */
+    boolean acceptRange(ByteBuffer buf, int from, int to, long offset) {
+        int type = buf.get(from) & 0x1F;
+        byte[][] table = type == NalUnitHeader.TYPE_SPS ? spsBytes : type == NalUnitHeader.TYPE_PPS ? ppsBytes : null;
+        if (table == null) {
+            return false;
+        }
+        if (type == NalUnitHeader.TYPE_SPS ? lastSps != null && same(lastSps, buf, from, to) : lastPps != null && same(lastPps, buf, from, to)) {
+            return true;
+        }
+        for (byte[] b : table) {
+            if (b != null && same(b, buf, from, to)) {
+                return true;
+            }
+        }
+        accept(buf.duplicate().limit(to).position(from), offset);
+        return true;
+    }
+
+    private byte[] lastSps;
+    private byte[] lastPps;
+
+    private static boolean same(byte[] stored, ByteBuffer buf, int from, int to) {
+        if (stored.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i] != buf.get(from + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -19,12 +19,13 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public final class RbspReader {
-    private final ByteBuffer buf;
-    private final int start;
-    private final int end;
-    private final long baseOffset;
+    private ByteBuffer buf;
+    private int start;
+    private int end;
+    private long baseOffset;
     private final String structure;
     private final String specRef;
+    private boolean escaped = true;
     private int pos;
     private int zeros;
     private long cache;
@@ -52,6 +53,30 @@ public final class RbspReader {
         this.specRef = specRef;
     }
 
+    /**
+     * A reader over {@code buf[from, to)} holding RBSP bytes already free of emulation prevention
+     * (e.g. an SEI payload): every 0x03 is data.
+     */
+    public static RbspReader unescaped(ByteBuffer buf, int from, int to, long baseOffset, String structure, String specRef) {
+        RbspReader r = new RbspReader(buf, from, to, baseOffset, structure, specRef);
+        r.escaped = false;
+        return r;
+    }
+
+    /** Restarts this reader over another range, keeping its structure name: allocation-free reuse. */
+    void reset(ByteBuffer buf, int from, int to, long baseOffset) {
+        this.buf = buf;
+        this.start = from;
+        this.end = to;
+        this.pos = from;
+        this.baseOffset = baseOffset;
+        this.zeros = 0;
+        this.cache = 0;
+        this.cacheBits = 0;
+        this.bitsRead = 0;
+        this.stopBit = -1;
+    }
+
     /** A reader over the remaining bytes of {@code buf}, with offsets counted from its position. */
     public static RbspReader of(ByteBuffer buf, String structure, String specRef) {
         return new RbspReader(buf, buf.position(), buf.limit(), 0, structure, specRef);
@@ -60,7 +85,7 @@ public final class RbspReader {
     private void fill() {
         while (cacheBits <= 56 && pos < end) {
             int b = buf.get(pos++) & 0xFF;
-            if (zeros >= 2 && b == 3) {
+            if (zeros >= 2 && b == 3 && escaped) {
                 zeros = 0;
                 continue;
             }
@@ -203,7 +228,7 @@ public final class RbspReader {
         int z = 0;
         for (int i = start; i < end; i++) {
             int b = buf.get(i) & 0xFF;
-            if (z >= 2 && b == 3) {
+            if (z >= 2 && b == 3 && escaped) {
                 z = 0;
                 continue;
             }
@@ -246,7 +271,7 @@ public final class RbspReader {
         int z = zeros;
         for (int i = pos; i < end; i++) {
             int b = buf.get(i) & 0xFF;
-            if (z >= 2 && b == 3) {
+            if (z >= 2 && b == 3 && escaped) {
                 z = 0;
                 continue;
             }

@@ -1,0 +1,148 @@
+package io.streamwire.h264;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sei_message() of an SEI NAL unit: ITU-T H.264 (08/2021) §7.3.2.3.1 and Annex D. Typed
+ * decoders exist for the payload types this module knows ({@link RecoveryPoint},
+ * {@link UserDataUnregistered}, {@link CaptionData} in user_data_registered_itu_t_t35,
+ * {@link PicTiming}, {@link BufferingPeriod}); every other type stays raw here.
+ *
+ * <pre>
+ * payloadType: ff_byte* last_payload_type_byte u(8)   payloadSize: ff_byte* last_payload_size_byte u(8)
+ * sei_payload(payloadType, payloadSize)
+ * </pre>
+ *
+ * @param payloadType payloadType, the sum of its bytes (0xFF extension)
+ * @param payload the payloadSize RBSP bytes (emulation prevention removed), read-only
+ * @param offset stream offset of the message's first byte (approximate by the emulation prevention
+ *     bytes removed before it)
+ *
+ * <p>Immutable and thread-safe (the payload buffer is a read-only view; duplicate it to read).
+ *
+ * @since 0.1.0
+ */
+public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
+    /** buffering_period. */
+    public static final int BUFFERING_PERIOD = 0;
+    /** pic_timing. */
+    public static final int PIC_TIMING = 1;
+    /** user_data_registered_itu_t_t35. */
+    public static final int USER_DATA_REGISTERED_ITU_T_T35 = 4;
+    /** user_data_unregistered. */
+    public static final int USER_DATA_UNREGISTERED = 5;
+    /** recovery_point. */
+    public static final int RECOVERY_POINT = 6;
+
+    static final String SPEC = "ITU-T H.264 §7.3.2.3.1";
+
+    /** Checks and makes the payload read-only. */
+    public SeiMessage {
+        if (payloadType < 0) {
+            throw new IllegalArgumentException("payloadType " + payloadType);
+        }
+        payload = payload.asReadOnlyBuffer();
+    }
+
+    /** payloadSize in bytes. */
+    public int payloadSize() {
+        return payload.remaining();
+    }
+
+    /** A copy of the payload bytes. */
+    public byte[] payloadBytes() {
+        byte[] b = new byte[payload.remaining()];
+        payload.duplicate().get(b);
+        return b;
+    }
+
+    /**
+     * The messages of an SEI NAL unit (header byte first, type 6) from {@code nal}'s position to its
+     * limit; the position is unchanged. Payloads are slices of the NAL unit when it has no
+     * emulation prevention bytes, else of one unescaped copy.
+     *
+     * @param offset stream offset of the header byte
+     * @throws LimitExceededException if a payloadSize exceeds {@link H264Limits#maxSeiPayloadSize()}
+     * @throws H264Exception if a payloadSize runs past the NAL unit's end, or the type is not 6
+     */
+    public static List<SeiMessage> parseAll(ByteBuffer nal, H264Limits limits, long offset) {
+        int p = nal.position();
+        if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SEI) {
+            throw new H264Exception("sei nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 6" : "missing", offset, SPEC);
+        }
+        ByteBuffer rbsp = EmulationPrevention.remove(nal.duplicate().position(p + 1));
+        List<SeiMessage> messages = new ArrayList<>();
+        int i = 0;
+        int end = rbsp.limit();
+        while (i < end) {
+            if (end - i == 1 && (rbsp.get(i) & 0xFF) == 0x80) {
+                return messages; // rbsp_trailing_bits
+            }
+            long at = offset + 1 + i;
+            int type = 0;
+            int b;
+            do {
+                if (i >= end) {
+                    throw new TruncatedInputException("sei payloadType", "runs past the end of the NAL unit", offset + 1 + i, SPEC);
+                }
+                b = rbsp.get(i++) & 0xFF;
+                type += b;
+            } while (b == 0xFF);
+            long size = 0;
+            do {
+                if (i >= end) {
+                    throw new TruncatedInputException("sei payloadSize", "runs past the end of the NAL unit", offset + 1 + i, SPEC);
+                }
+                b = rbsp.get(i++) & 0xFF;
+                size += b;
+            } while (b == 0xFF);
+            if (size > limits.maxSeiPayloadSize()) {
+                throw new LimitExceededException("sei payloadSize", "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, at);
+            }
+            if (size > end - i) {
+                throw new H264Exception("sei payloadSize", size + " runs past the end of the NAL unit (" + (end - i) + " bytes remain)", at, SPEC);
+            }
+            messages.add(new SeiMessage(type, rbsp.slice(i, (int) size), at));
+            i += (int) size;
+        }
+        return messages; // lenient: no rbsp_trailing_bits
+    }
+
+    /** {@link #parseAll(ByteBuffer, H264Limits, long)} with default limits at offset 0. */
+    public static List<SeiMessage> parseAll(ByteBuffer nal) {
+        return parseAll(nal, H264Limits.defaults(), 0);
+    }
+
+    /**
+     * An SEI NAL unit (nal_ref_idc 0) carrying the messages in order, with the 0xFF-extended type and
+     * size codes, rbsp_trailing_bits and emulation prevention.
+     */
+    public static byte[] toNal(List<SeiMessage> messages) {
+        java.io.ByteArrayOutputStream rbsp = new java.io.ByteArrayOutputStream();
+        for (SeiMessage m : messages) {
+            writeValue(rbsp, m.payloadType());
+            writeValue(rbsp, m.payloadSize());
+            rbsp.writeBytes(m.payloadBytes());
+        }
+        rbsp.write(0x80);
+        byte[] escaped = EmulationPrevention.insert(rbsp.toByteArray());
+        byte[] nal = new byte[escaped.length + 1];
+        nal[0] = NalUnitHeader.TYPE_SEI;
+        System.arraycopy(escaped, 0, nal, 1, escaped.length);
+        return nal;
+    }
+
+    private static void writeValue(java.io.ByteArrayOutputStream out, int value) {
+        while (value >= 255) {
+            out.write(0xFF);
+            value -= 255;
+        }
+        out.write(value);
+    }
+
+    RbspReader reader(String structure, String specRef) {
+        return RbspReader.unescaped(payload, payload.position(), payload.limit(), offset, structure, specRef);
+    }
+}

@@ -1,0 +1,149 @@
+package io.streamwire.h264;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamwire.testkit.Fixtures;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class SeiTest {
+    static final HexFormat HEX = HexFormat.of();
+
+    static List<ByteBuffer> nals(String name, int type) {
+        return SpsTest.nalsOfType(Fixtures.bytes("h264/" + name + ".h264"), type);
+    }
+
+    static ParameterSets sets(String name) {
+        ParameterSets sets = new ParameterSets();
+        for (ByteBuffer nal : AnnexB.split(ByteBuffer.wrap(Fixtures.bytes("h264/" + name + ".h264")))) {
+            sets.accept(nal, 0);
+        }
+        return sets;
+    }
+
+    @Test
+    void x264WritesItsSettingsAsUserDataUnregistered() {
+        List<SeiMessage> messages = SeiMessage.parseAll(nals("high", 6).get(0));
+        assertThat(messages).hasSize(1);
+        UserDataUnregistered udu = UserDataUnregistered.parse(messages.get(0));
+        // x264's UUID dc45e9bd-e6d9-48b7-962c-d820d923eeef
+        assertThat(udu.uuid()).isEqualTo(UUID.fromString("dc45e9bd-e6d9-48b7-962c-d820d923eeef"));
+        assertThat(udu.text()).startsWith("x264 - core ").contains("cabac=1");
+        assertThat(messages.get(0).payloadSize()).isGreaterThan(255); // 0xFF-extended size
+        assertThat(SeiMessage.parseAll(ByteBuffer.wrap(SeiMessage.toNal(List.of(udu.toMessage()))))).hasSize(1)
+                .first().extracting(UserDataUnregistered::parse).isEqualTo(udu);
+        byte[] original = new byte[nals("high", 6).get(0).remaining()];
+        nals("high", 6).get(0).duplicate().get(original);
+        assertThat(SeiMessage.toNal(messages)).isEqualTo(original);
+    }
+
+    @Test
+    void hrdStreamHasBufferingPeriodAndPicTiming() {
+        ParameterSets sets = sets("aud-hrd");
+        Sps sps = sets.sps(0);
+        int bufferingPeriods = 0;
+        int picTimings = 0;
+        for (ByteBuffer nal : nals("aud-hrd", 6)) {
+            for (SeiMessage m : SeiMessage.parseAll(nal)) {
+                if (m.payloadType() == SeiMessage.BUFFERING_PERIOD) {
+                    BufferingPeriod bp = BufferingPeriod.parse(m, sets);
+                    assertThat(bp.seqParameterSetId()).isZero();
+                    assertThat(bp.nal()).hasSize(1);
+                    assertThat(bp.nal().get(0).initialCpbRemovalDelay()).isPositive();
+                    bufferingPeriods++;
+                } else if (m.payloadType() == SeiMessage.PIC_TIMING) {
+                    PicTiming pt = PicTiming.parse(m, sps);
+                    assertThat(pt.cpbRemovalDelay()).isNotNegative();
+                    assertThat(pt.dpbOutputDelay()).isNotNegative();
+                    picTimings++;
+                }
+            }
+        }
+        assertThat(bufferingPeriods).isGreaterThanOrEqualTo(1);
+        assertThat(picTimings).isEqualTo(12);
+    }
+
+    @Test
+    void interlacedPicStructGivesFfprobesFieldOrder() {
+        ParameterSets sets = sets("interlaced");
+        String fieldOrder = SpsTest.keyValues(Fixtures.lines("h264/interlaced.h264.sps.txt")).get("field_order");
+        int checked = 0;
+        for (ByteBuffer nal : nals("interlaced", 6)) {
+            for (SeiMessage m : SeiMessage.parseAll(nal)) {
+                if (m.payloadType() == SeiMessage.PIC_TIMING) {
+                    assertThat(PicTiming.parse(m, sets.sps(0)).fieldOrder()).isEqualTo(fieldOrder);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(10);
+    }
+
+    @Test
+    void captionsRoundTrip() {
+        CaptionData cc = new CaptionData(false, true, false, 0xFF, List.of(
+                new CaptionData.CcData(true, 0, 0x94 & 0xFF, 0x2C), // erase displayed memory (with parity)
+                new CaptionData.CcData(true, 0, 'H' | 0x80, 'i'),
+                new CaptionData.CcData(false, 1, 0x80, 0x80),
+                new CaptionData.CcData(true, 3, 0x02, 0x21)));
+        byte[] nal = SeiMessage.toNal(List.of(cc.toMessage(), new RecoveryPoint(3, false, true, 0).toMessage()));
+        List<SeiMessage> back = SeiMessage.parseAll(ByteBuffer.wrap(nal));
+        assertThat(back).extracting(SeiMessage::payloadType).containsExactly(4, 6);
+        assertThat(CaptionData.parse(back.get(0))).isEqualTo(cc);
+        assertThat(CaptionData.parse(back.get(0)).cea608Field1Text()).isEqualTo("Hi");
+        assertThat(RecoveryPoint.parse(back.get(1))).isEqualTo(new RecoveryPoint(3, false, true, 0));
+        // another T.35 registration is not captions
+        SeiMessage other = new SeiMessage(4, ByteBuffer.wrap(HEX.parseHex("b5003c0001")), 0);
+        assertThat(CaptionData.parse(other)).isNull();
+    }
+
+    @Test
+    void sizesPastTheEndAndLimitsRaise() {
+        // type 5, size 20, 3 bytes
+        assertThatThrownBy(() -> SeiMessage.parseAll(ByteBuffer.wrap(HEX.parseHex("060514aabbcc80")), H264Limits.defaults(), 50))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("sei payloadSize");
+                    assertThat(e.offset()).isEqualTo(51);
+                });
+        // size 0xFF 0xFF 0xFF 0x10 = 781 > limit 100, refused before slicing
+        assertThatThrownBy(() -> SeiMessage.parseAll(ByteBuffer.wrap(HEX.parseHex("0605ffffff10aa")), H264Limits.defaults().withMaxSeiPayloadSize(100), 0))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("H264Limits.maxSeiPayloadSize()");
+                    assertThat(e.actual()).isEqualTo(781);
+                });
+        assertThatThrownBy(() -> SeiMessage.parseAll(ByteBuffer.wrap(HEX.parseHex("06ffff"))))
+                .isInstanceOf(TruncatedInputException.class);
+    }
+
+    @Test
+    void accessUnitDelimiter() {
+        for (int t = 0; t < 8; t++) {
+            byte[] nal = new AccessUnitDelimiter(t).toNal();
+            assertThat(AccessUnitDelimiter.parse(ByteBuffer.wrap(nal), 0).primaryPicType()).isEqualTo(t);
+        }
+        ByteBuffer aud = nals("aud-hrd", 9).get(0);
+        assertThat(AccessUnitDelimiter.parse(aud.duplicate(), 0)).isEqualTo(new AccessUnitDelimiter(0));
+        byte[] original = new byte[aud.remaining()];
+        aud.duplicate().get(original);
+        assertThat(new AccessUnitDelimiter(0).toNal()).isEqualTo(original);
+        assertThatThrownBy(() -> AccessUnitDelimiter.parse(ByteBuffer.wrap(HEX.parseHex("0900")), 7))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.field()).isEqualTo("aud rbsp_stop_one_bit"));
+    }
+
+    @Property
+    void messagesRoundTripWithExtendedTypesAndSizes(@ForAll @IntRange(max = 1000) int type, @ForAll @Size(max = 600) byte[] payload) {
+        SeiMessage m = new SeiMessage(type, ByteBuffer.wrap(payload), -1);
+        List<SeiMessage> back = SeiMessage.parseAll(ByteBuffer.wrap(SeiMessage.toNal(List.of(m, m))));
+        assertThat(back).hasSize(2);
+        assertThat(back.get(1).payloadType()).isEqualTo(type);
+        assertThat(back.get(1).payloadBytes()).isEqualTo(payload);
+    }
+}
