@@ -30,9 +30,21 @@ public final class BitReader {
      * @param specRef the spec reference errors carry
      */
     public BitReader(ByteBuffer buffer, int start, int length, long streamOffset, String specRef) {
+        this(buffer, start, length, 8L * length, streamOffset, specRef);
+    }
+
+    /**
+     * A reader of only the first {@code bitLength} bits of the byte range.
+     *
+     * @param bitLength readable bits, at most {@code 8 * length}
+     */
+    public BitReader(ByteBuffer buffer, int start, int length, long bitLength, long streamOffset, String specRef) {
+        if (bitLength < 0 || bitLength > 8L * length) {
+            throw new IllegalArgumentException("bitLength " + bitLength + " for " + length + " bytes");
+        }
         this.buffer = buffer;
         this.start = start;
-        this.endBit = 8L * length;
+        this.endBit = bitLength;
         this.streamOffset = streamOffset;
         this.specRef = specRef;
         this.endByte = start + length;
@@ -41,8 +53,10 @@ public final class BitReader {
 
     /** Reads {@code n} (0..32) bits as an unsigned value (n = 32 returns the low 32 bits as int). */
     public int u(int n, String field) {
-        if (n > cacheBits) {
+        if (bit + n > endBit) {
             require(n, field);
+        }
+        if (n > cacheBits) {
             refill();
         }
         if (n == 0) {

@@ -1,0 +1,71 @@
+package io.streamwire.aac;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Jazzer target for {@link AdtsDecoder}: any bytes only ever raise {@link AacException}, and the
+ * events are the same fed whole or in chunks whose sizes come from the first byte. Seeds and kept
+ * findings: {@code src/test/resources/io/streamwire/aac/AdtsDecoderFuzzTestInputs/decode/}.
+ */
+class AdtsDecoderFuzzTest {
+
+    @FuzzTest(maxDuration = "120s")
+    void decode(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        int chunk = 1 + (data[0] & 0x3F);
+        ByteBuffer whole = ByteBuffer.wrap(data, 1, data.length - 1);
+        List<String> wholeEvents = run(List.of(whole.slice()));
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (int at = 1; at < data.length; at += chunk) {
+            pieces.add(ByteBuffer.wrap(data, at, Math.min(chunk, data.length - at)).slice());
+        }
+        List<String> chunkedEvents = run(pieces);
+        if (!wholeEvents.equals(chunkedEvents)) {
+            throw new AssertionError("chunking changed the events:\n" + wholeEvents + "\n" + chunkedEvents);
+        }
+    }
+
+    private static List<String> run(List<ByteBuffer> pieces) {
+        List<String> events = new ArrayList<>();
+        AdtsDecoder decoder = new AdtsDecoder(new AdtsDecoder.Listener() {
+            @Override
+            public void onFrame(AdtsFrameView frame) {
+                events.add("frame " + frame.streamOffset() + " " + frame.aacFrameLength() + " " + frame.slice().hashCode());
+                try {
+                    AdtsFrame parsed = frame.toFrame();
+                    ByteBuffer out = ByteBuffer.allocate(parsed.encodedSize());
+                    parsed.writeTo(out);
+                    if (!out.flip().equals(frame.slice())) {
+                        throw new AssertionError("AdtsFrame write(parse(x)) != x at " + frame.streamOffset());
+                    }
+                } catch (AacException e) {
+                    events.add("frame error " + e.field());
+                }
+            }
+
+            @Override
+            public void onId3Tag(ByteBuffer tag, long streamOffset) {
+                events.add("id3 " + streamOffset + " " + tag.remaining());
+            }
+
+            @Override
+            public void onAnomaly(AacAnomaly anomaly) {
+                events.add(anomaly.toString());
+            }
+        }, AacLimits.defaults().withMaxId3TagSize(4096).withMaxResyncDistance(2048));
+        try {
+            for (ByteBuffer piece : pieces) {
+                decoder.feed(piece);
+            }
+            decoder.endOfInput();
+        } catch (AacException e) {
+            events.add("error " + e.getClass().getSimpleName() + " " + e.field() + " " + e.offset());
+        }
+        return events;
+    }
+}
