@@ -68,9 +68,12 @@ final class LineParser {
                 line(trimmed, lineNo, offset);
                 return;
             }
-            parsed = new Uri(uri(trimmed, lineNo, offset));
+            parsed = uriLine(uri(trimmed, lineNo, offset), lineNo, offset);
         } else {
-            parsed = new Uri(uri(text, lineNo, offset));
+            parsed = uriLine(uri(text, lineNo, offset), lineNo, offset);
+        }
+        if (parsed == null) {
+            return;
         }
         add(parsed, lineNo, offset);
     }
@@ -87,6 +90,15 @@ final class LineParser {
         lineNumbers[size] = lineNo;
         offsets[size] = offset;
         lines.add(parsed);
+    }
+
+    private Uri uriLine(String value, int lineNo, long offset) {
+        if (!Uri.isValid(value)) {
+            problem("URI", "'" + value + "' is empty or starts with '#' after variable substitution", lineNo, 1, offset,
+                    "RFC 8216bis §4.3");
+            return null;
+        }
+        return new Uri(value);
     }
 
     private String uri(String text, int lineNo, long offset) {

@@ -241,14 +241,14 @@ public final class LivePlaylistBuilder {
         requireOpen();
         Extinf extinf = Extinf.of(seconds);
         long micros = Decimals.parseMicros(extinf.duration());
-        if ((micros + 500_000) / 1_000_000 > targetDuration) {
+        if (micros / 1_000_000 + (micros % 1_000_000 >= 500_000 ? 1 : 0) > targetDuration) {
             throw new IllegalArgumentException("segment duration " + seconds + " rounds above target duration " + targetDuration
                     + " (§4.4.3.1)");
         }
         new Uri(uri);
         Instant pdt = pendingPdt;
         if (pdt == null && lastPdt != null) {
-            pdt = lastPdt.plusNanos(lastMicros * 1000);
+            pdt = lastPdt.plus(lastMicros, java.time.temporal.ChronoUnit.MICROS);
         }
         lastPdt = pdt;
         lastMicros = micros;

@@ -61,12 +61,12 @@ public final class MediaPlaylist implements Playlist {
                     nextRangeOffset = rangeOffset + rangeLength;
                     lastRangeUri = u.value();
                 }
-                Instant pdt = pdtBase == null ? null : sincePdtMicros == 0 ? pdtBase : pdtBase.plusNanos(sincePdtMicros * 1000);
+                Instant pdt = pdtBase == null ? null : sincePdtMicros == 0 ? pdtBase : pdtBase.plus(sincePdtMicros, java.time.temporal.ChronoUnit.MICROS);
                 out.add(new MediaSegment(u.value(), extinf == null ? null : extinf.duration(), extinf == null ? "" : extinf.title(),
                         micros, msn, dsn, discontinuity, keys, map, rangeLength, rangeOffset, pdt, pdtHere, gap, bitrate,
                         pending.isEmpty() ? List.of() : List.copyOf(pending), lines.subList(first, i + 1)));
                 msn++;
-                sincePdtMicros += micros;
+                sincePdtMicros = saturatedAdd(sincePdtMicros, micros);
                 discontinuity = false;
                 extinf = null;
                 range = null;
@@ -109,6 +109,11 @@ public final class MediaPlaylist implements Playlist {
         }
         segments = List.copyOf(out);
         trailingParts = List.copyOf(pending);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
     }
 
     private static List<Key> withKey(List<Key> keys, Key k) {
@@ -210,7 +215,7 @@ public final class MediaPlaylist implements Playlist {
     public long durationMicros() {
         long sum = 0;
         for (MediaSegment s : segments) {
-            sum += s.durationMicros();
+            sum = saturatedAdd(sum, s.durationMicros());
         }
         return sum;
     }

@@ -274,7 +274,7 @@ public final class PlaylistValidator {
                         report(i, "EXTINF", "is missing before media segment " + u.value(), TagName.EXTINF.specRef());
                     } else if (target >= 0) {
                         long micros = Decimals.parseMicros(extinf.duration());
-                        if ((micros + 500_000) / 1_000_000 > target) {
+                        if (micros / 1_000_000 + (micros % 1_000_000 >= 500_000 ? 1 : 0) > target) {
                             report(extinfAt, 9, "EXTINF", "duration " + extinf.duration() + " rounds above EXT-X-TARGETDURATION "
                                     + target, TagName.EXT_X_TARGETDURATION.specRef());
                         }

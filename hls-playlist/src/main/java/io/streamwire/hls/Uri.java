@@ -12,9 +12,23 @@ package io.streamwire.hls;
 public record Uri(String value) implements PlaylistLine {
     public Uri {
         Checks.noLineBreak(value, "URI");
-        if (value.isEmpty() || value.charAt(0) == '#' || value.isBlank()) {
-            throw new IllegalArgumentException("URI line '" + value + "' is empty or starts with '#'");
+        if (!isValid(value)) {
+            throw new IllegalArgumentException("URI line '" + value + "' is empty, starts with '#' or has white space around it");
         }
+    }
+
+    /**
+     * Whether {@code value} reads back as this URI line: not empty, not starting with {@code #}, no
+     * space or tab at either end (a parser strips those), no line break.
+     */
+    public static boolean isValid(String value) {
+        int n = value.length();
+        if (n == 0 || value.charAt(0) == '#' || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return false;
+        }
+        char first = value.charAt(0);
+        char last = value.charAt(n - 1);
+        return first != ' ' && first != '\t' && last != ' ' && last != '\t';
     }
 
     @Override
