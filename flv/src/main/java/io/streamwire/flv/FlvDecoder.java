@@ -17,10 +17,13 @@ import java.util.Objects;
  *
  * <p>Resynchronisation (lenient mode, the default): an implausible tag header (TagType not 8, 9
  * or 18, reserved bits set, StreamID not 0) starts a byte-by-byte search for the next plausible
- * tag, one whose header is valid and whose trailing PreviousTagSize equals 11 + DataSize; the
+ * tag, one whose header is valid and whose trailing PreviousTagSize equals 11 + DataSize (or
+ * 15 + DataSize, as Red5 writes it); the
  * skipped bytes are reported as {@link FlvAnomaly.Kind#SKIPPED_BYTES}. A PreviousTagSize that
  * disagrees with the tag before it is reported, not fatal. A final tag cut short (a recorder that
- * crashed) is reported by {@code endOfInput()} as {@link FlvAnomaly.Kind#TRUNCATED_TAG}. In strict
+ * crashed) is reported by {@code endOfInput()} as {@link FlvAnomaly.Kind#TRUNCATED_TAG}; a file
+ * that ends right after a complete tag without its final PreviousTagSize (Red5 recordings do) is
+ * accepted silently, one that ends inside it is reported. In strict
  * mode ({@link FlvLimits#strict()}) those cases throw instead.
  *
  * <p>Limits: DataSize above {@link FlvLimits#maxTagSize()} throws
@@ -335,7 +338,9 @@ public final class FlvDecoder {
                 if (avail < need) {
                     return -need;
                 }
-                if ((b.getInt(i + FlvTagHeader.LENGTH + size) & 0xFFFF_FFFFL) != FlvTagHeader.LENGTH + (long) size) {
+                long trailer = b.getInt(i + FlvTagHeader.LENGTH + size) & 0xFFFF_FFFFL;
+                // Red5 writes PreviousTagSize 4 too large (counting itself): accept that too
+                if (trailer != FlvTagHeader.LENGTH + (long) size && trailer != FlvTagHeader.LENGTH + 4L + size) {
                     return 1;
                 }
                 listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.SKIPPED_BYTES, resyncStart, offset - resyncStart, 0));
