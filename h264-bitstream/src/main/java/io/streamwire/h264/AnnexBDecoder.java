@@ -24,11 +24,13 @@ import java.util.Objects;
  * the fragment boundaries do. Buffers handed to the listener are valid until it returns: copy what
  * must be kept. Views of the fed buffer are that buffer itself, its position and limit framing
  * the NAL unit during the call and restored afterwards, so nothing is allocated per NAL unit or
- * per feed. Up to two zero bytes at the end of a feed are held back (as a count) until the next
+ * per feed. Zero bytes at the end of a feed are held back (as a count) until the next
  * feed shows whether they start a start code.
  *
  * <p>3- and 4-byte start codes, leading zero_bytes, trailing_zero_8bits and a stream without a final
- * start code are accepted; bytes before the first start code are skipped and reported once to
+ * start code are accepted; a NAL unit ends only at the next {@code 00 00 01} (see
+ * {@link AnnexBScanner}'s implementation note: zero runs inside a NAL unit are kept as data and
+ * reported to {@link Listener#onAnomaly}); bytes before the first start code are skipped and reported once to
  * {@link Listener#onAnomaly}; empty NAL units are skipped. NAL units longer than
  * {@link H264Limits#maxNalSize()} raise {@link LimitExceededException} whatever the interest; the
  * decoder then moves to a failed state where every call throws {@link IllegalStateException}.
@@ -78,12 +80,12 @@ public final class AnnexBDecoder {
 
     private enum State { SEEK_START_CODE, READ_NAL, FAILED }
 
-    private static final byte[] ZEROS = new byte[2];
+    private static final byte[] ZEROS = new byte[256];
 
     private final H264Limits limits;
     private final Listener listener;
     private State state = State.SEEK_START_CODE;
-    private int zeros;
+    private long zeros;
     private boolean nalStarted;
     private Interest interest;
     private long nalOffset;
@@ -139,45 +141,36 @@ public final class AnnexBDecoder {
                         if (zeros > 0) {
                             int b = in.get(i) & 0xFF;
                             if (b == 0) {
-                                if (zeros == 2) {
-                                    commit(in, i, i, true);
-                                    state = State.SEEK_START_CODE;
-                                    zeros = 3;
-                                } else {
-                                    zeros++;
-                                }
+                                zeros++;
                                 i++;
                                 break;
                             }
-                            if (b == 1 && zeros == 2) {
-                                commit(in, i, i, true);
+                            if (b == 1 && zeros >= 2) {
+                                commit(in, i, i, true); // the held zeros were trailing_zero_8bits
                                 startNal(base + i + 1);
                                 i++;
                                 break;
                             }
-                            int held = zeros;
+                            long held = zeros;
                             zeros = 0;
-                            feedLimit = ZEROS.length;
-                            commit(zerosView, 0, held, false);
+                            if (held >= 3) {
+                                listener.onAnomaly("run of " + held + " zero bytes inside a NAL unit kept as data", base + i - held);
+                            }
+                            flushZeros(held);
                             feedLimit = limit;
                         }
                         int j = in.hasArray() ? arrayFind(in, i, limit) : StartCodes.find(in, i, limit);
+                        int e = j >= 0 ? j : limit;
+                        long t = 0;
+                        while (e > i && in.get(e - 1) == 0) {
+                            e--;
+                            t++;
+                        }
                         if (j >= 0) {
-                            commit(in, i, j, true);
-                            if ((in.get(j + 2) & 0xFF) == 1) {
-                                startNal(base + j + 3);
-                            } else {
-                                state = State.SEEK_START_CODE;
-                                zeros = 3;
-                            }
+                            commit(in, i, e, true);
+                            startNal(base + j + 3);
                             i = j + 3;
                         } else {
-                            int e = limit;
-                            int t = 0;
-                            while (t < 2 && e > i && in.get(e - 1) == 0) {
-                                e--;
-                                t++;
-                            }
                             commit(in, i, e, false);
                             zeros = t;
                             i = limit;
@@ -241,6 +234,15 @@ public final class AnnexBDecoder {
     private void requireUsable() {
         if (state == State.FAILED) {
             throw new IllegalStateException("the decoder failed earlier; reset() to start over");
+        }
+    }
+
+    private void flushZeros(long n) {
+        while (n > 0) {
+            int k = (int) Math.min(n, ZEROS.length);
+            feedLimit = ZEROS.length;
+            commit(zerosView, 0, k, false);
+            n -= k;
         }
     }
 

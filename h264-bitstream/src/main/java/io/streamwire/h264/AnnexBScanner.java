@@ -10,6 +10,12 @@ import java.nio.ByteBuffer;
  * bytes before the first start code (skipped) and a stream that ends without a final start code.
  * Empty NAL units (two start codes in a row) are skipped.
  *
+ * @implNote A NAL unit ends only at the next {@code 00 00 01}; zero bytes just before it are
+ *     dropped as trailing_zero_8bits. §B.2 would also end it at {@code 00 00 00}, but real streams
+ *     (e.g. mp4ff's {@code 4pics.264}) carry unescaped zero runs inside slices, and ending there
+ *     would silently drop the rest of the slice; like mp4ff and ffmpeg's parser, such runs are kept
+ *     as data ({@link AnnexBDecoder} reports them as an anomaly).
+ *
  * <pre>{@code
  * AnnexBScanner nals = new AnnexBScanner().reset(stream);
  * while (nals.next()) {
@@ -63,32 +69,18 @@ public final class AnnexBScanner {
             throw new IllegalStateException("reset(ByteBuffer) first");
         }
         while (true) {
-            int p = cursor;
-            int start;
-            while (true) {
-                int j = find(p);
-                if (j < 0) {
-                    cursor = limit;
-                    return false;
-                }
-                if (byteAt(j + 2) == 1) {
-                    start = j + 3;
-                    break;
-                }
-                p = j + 1;
-            }
-            int k = find(start);
-            int end;
-            if (k < 0) {
-                end = limit;
-                while (end > start && byteAt(end - 1) == 0) {
-                    end--;
-                }
+            int j = find(cursor);
+            if (j < 0) {
                 cursor = limit;
-            } else {
-                end = k;
-                cursor = k;
+                return false;
             }
+            int start = j + 3;
+            int k = find(start);
+            int end = k < 0 ? limit : k;
+            while (end > start && byteAt(end - 1) == 0) {
+                end--; // trailing_zero_8bits, or the zero_byte of a 4-byte start code
+            }
+            cursor = k < 0 ? limit : k;
             if (end > start) {
                 nalStart = start;
                 nalEnd = end;

@@ -46,8 +46,9 @@ package io.streamwire.h264;
  * @param motionVectorsOverPicBoundariesFlag motion_vectors_over_pic_boundaries_flag
  * @param maxBytesPerPicDenom max_bytes_per_pic_denom, 0..16
  * @param maxBitsPerMbDenom max_bits_per_mb_denom, 0..16
- * @param log2MaxMvLengthHorizontal log2_max_mv_length_horizontal, 0..15
- * @param log2MaxMvLengthVertical log2_max_mv_length_vertical, 0..15
+ * @param log2MaxMvLengthHorizontal log2_max_mv_length_horizontal, 0..16 (§E.2.1 says 0..15;
+ *     openh264's encoder writes 16, so 16 is accepted)
+ * @param log2MaxMvLengthVertical log2_max_mv_length_vertical, 0..16 (as above)
  * @param maxNumReorderFrames max_num_reorder_frames, 0..16
  * @param maxDecFrameBuffering max_dec_frame_buffering, 0..16
  *
@@ -80,8 +81,8 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
                 || chromaSampleLocTypeBottomField < 0 || chromaSampleLocTypeBottomField > 5
                 || numUnitsInTick >>> 32 != 0 || timeScale >>> 32 != 0 || numUnitsInTick < 0 || timeScale < 0
                 || maxBytesPerPicDenom < 0 || maxBytesPerPicDenom > 16 || maxBitsPerMbDenom < 0 || maxBitsPerMbDenom > 16
-                || log2MaxMvLengthHorizontal < 0 || log2MaxMvLengthHorizontal > 15
-                || log2MaxMvLengthVertical < 0 || log2MaxMvLengthVertical > 15
+                || log2MaxMvLengthHorizontal < 0 || log2MaxMvLengthHorizontal > 16
+                || log2MaxMvLengthVertical < 0 || log2MaxMvLengthVertical > 16
                 || maxNumReorderFrames < 0 || maxNumReorderFrames > 16 || maxDecFrameBuffering < 0 || maxDecFrameBuffering > 16) {
             throw new IllegalArgumentException("VUI fields out of range");
         }
@@ -163,8 +164,8 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
             mvOver = r.flag("motion_vectors_over_pic_boundaries_flag");
             bytesDenom = r.ue("max_bytes_per_pic_denom", 16);
             bitsDenom = r.ue("max_bits_per_mb_denom", 16);
-            mvH = r.ue("log2_max_mv_length_horizontal", 15);
-            mvV = r.ue("log2_max_mv_length_vertical", 15);
+            mvH = r.ue("log2_max_mv_length_horizontal", 16);
+            mvV = r.ue("log2_max_mv_length_vertical", 16);
             reorder = r.ue("max_num_reorder_frames", 16);
             dpb = r.ue("max_dec_frame_buffering", 16);
         }

@@ -35,6 +35,7 @@ class AnnexBTest {
                 Arguments.of("empty NAL skipped", "000001 000001 0910", "0910", new long[] {6}),
                 Arguments.of("zero inside", "000001 650000 04 00 88", "6500000400 88", new long[] {3}),
                 Arguments.of("no start code", "6742aabb", "", new long[] {}),
+                Arguments.of("zero run inside kept", "000001 6500000000 77 000001 41", "650000000077 41", new long[] {3, 12}),
                 Arguments.of("header byte zero", "000001 00 80", "0080", new long[] {3}));
     }
 

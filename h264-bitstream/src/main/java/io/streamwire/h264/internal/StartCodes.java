@@ -6,9 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Finds the end of NAL unit data in Annex B byte streams: the first {@code 00 00 00} or
- * {@code 00 00 01} (ITU-T H.264 (08/2021) §B.2). Reads eight bytes at a time and looks at single
- * bytes only around zero bytes.
+ * Finds start code prefixes {@code 00 00 01} in Annex B byte streams (ITU-T H.264 (08/2021) §B.2).
+ * Reads eight bytes at a time and looks at single bytes only around zero bytes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -20,10 +19,7 @@ public final class StartCodes {
 
     private StartCodes() {}
 
-    /**
-     * The absolute index {@code j} of the first {@code 00 00 0x} with {@code x <= 1} lying wholly in
-     * {@code buf[from, to)}, or -1.
-     */
+    /** The absolute index {@code j} of the first {@code 00 00 01} lying wholly in {@code buf[from, to)}, or -1. */
     public static int find(ByteBuffer buf, int from, int to) {
         if (buf.hasArray()) {
             int base = buf.arrayOffset();
@@ -39,13 +35,13 @@ public final class StartCodes {
                 continue;
             }
             int j = i + (Long.numberOfTrailingZeros(z) >>> 3);
-            if (j + 2 < to && buf.get(j + 1) == 0 && (buf.get(j + 2) & 0xFF) <= 1) {
+            if (j + 2 < to && buf.get(j + 1) == 0 && buf.get(j + 2) == 1) {
                 return j;
             }
             i = j + 1;
         }
         for (; i + 2 < to; i++) {
-            if (buf.get(i) == 0 && buf.get(i + 1) == 0 && (buf.get(i + 2) & 0xFF) <= 1) {
+            if (buf.get(i) == 0 && buf.get(i + 1) == 0 && buf.get(i + 2) == 1) {
                 return i;
             }
         }
@@ -63,13 +59,13 @@ public final class StartCodes {
                 continue;
             }
             int j = i + (Long.numberOfTrailingZeros(z) >>> 3);
-            if (j + 2 < to && a[j + 1] == 0 && (a[j + 2] & 0xFF) <= 1) {
+            if (j + 2 < to && a[j + 1] == 0 && a[j + 2] == 1) {
                 return j;
             }
             i = j + 1;
         }
         for (; i + 2 < to; i++) {
-            if (a[i] == 0 && a[i + 1] == 0 && (a[i + 2] & 0xFF) <= 1) {
+            if (a[i] == 0 && a[i + 1] == 0 && a[i + 2] == 1) {
                 return i;
             }
         }
