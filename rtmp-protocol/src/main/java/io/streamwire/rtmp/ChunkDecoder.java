@@ -338,6 +338,11 @@ public final class ChunkDecoder {
             prefixLength -= n;
             s.received += n;
             chunkRemaining -= n; // already counted in offset when it was carried
+            if (prefixLength > 0) {
+                // the chunk ended inside the carried bytes: the rest starts the next chunk header
+                carryLength = prefixLength;
+                prefixLength = 0;
+            }
         }
         int n = Math.min(in.remaining(), chunkRemaining);
         if (n > 0) {

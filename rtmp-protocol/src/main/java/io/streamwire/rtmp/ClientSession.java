@@ -61,6 +61,9 @@ public final class ClientSession {
 
         /** Any other command. */
         default void onCommand(ClientSession session, int streamId, RtmpCommand command) {}
+
+        /** A protocol control or user control message from the server, after the session acted on it. */
+        default void onControl(ClientSession session, ControlMessage message) {}
     }
 
     private enum State { HANDSHAKE, CONNECTING, CREATING_STREAM, STARTING, ACTIVE, ENDED }
@@ -205,8 +208,10 @@ public final class ClientSession {
                     listener.onData(this, sid, timestamp, DataMessage.parse(type, payload, offset, connection.amfLimits));
             case MessageType.AGGREGATE -> AggregateMessage.split(timestamp, sid, payload, connection.limits, offset,
                     (ts, subType, subSid, body) -> handle(ts, subType, subSid, body, offset));
-            case MessageType.USER_CONTROL -> {
+            case MessageType.SET_CHUNK_SIZE, MessageType.ABORT, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
+                    MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.SET_PEER_BANDWIDTH -> {
                 ControlMessage m = ControlMessage.parse(type, payload, offset);
+                listener.onControl(this, m);
                 if (m instanceof UserControlMessage u && u.eventType() == UserControlMessage.STREAM_EOF && !publisher
                         && u.eventData() == streamId && state == State.ACTIVE) {
                     ended();

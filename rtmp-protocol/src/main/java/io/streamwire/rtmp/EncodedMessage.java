@@ -32,6 +32,23 @@ public final class EncodedMessage {
         this.chunkSize = chunkSize;
     }
 
+    /**
+     * The payload put back together from the chunks (a copy), for a connection that cannot take the
+     * shared bytes as they are (another stream id or chunk size).
+     */
+    public ByteBuffer payload() {
+        int basic = chunkStreamId <= 63 ? 1 : chunkStreamId <= 319 ? 2 : 3;
+        int ext = timestamp >= 0xFFFFFF ? 4 : 0;
+        ByteBuffer out = ByteBuffer.allocate(messageLength);
+        int at = bytes.position() + basic + 11 + ext;
+        while (out.hasRemaining()) {
+            int n = Math.min(chunkSize, out.remaining());
+            out.put(out.position(), bytes, at, n).position(out.position() + n);
+            at += n + basic + ext;
+        }
+        return out.flip();
+    }
+
     /** The chunks, between position and limit of a fresh read-only duplicate. */
     public ByteBuffer bytes() {
         return bytes.duplicate();

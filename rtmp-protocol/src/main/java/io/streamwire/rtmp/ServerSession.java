@@ -61,6 +61,12 @@ public final class ServerSession {
 
         /** Any other command (typed or {@link RtmpCommand.Unknown}). */
         default void onCommand(ServerSession session, int streamId, RtmpCommand command) {}
+
+        /**
+         * A protocol control or user control message from the client (Acknowledgement, Ping, Set
+         * Buffer Length, …), after the session acted on it (answering pings, tracking acknowledgements).
+         */
+        default void onControl(ServerSession session, ControlMessage message) {}
     }
 
     private enum Kind { CONNECT, PUBLISH, PLAY }
@@ -205,14 +211,14 @@ public final class ServerSession {
     }
 
     /**
-     * Sends a message cut once for many players (see {@link #shareMedia}); nothing is copied. Falls back
-     * to encoding when this player's stream id differs.
+     * Sends a message cut once for many players (see {@link #shareMedia}): nothing is copied when
+     * this player's stream id and chunk size match the shared message, else it is cut again.
      */
-    public void sendShared(int streamId, EncodedMessage message, ByteBuffer body) {
+    public void sendShared(int streamId, EncodedMessage message) {
         if (message.messageStreamId() == streamId && message.chunkSize() == connection.encoder.chunkSize()) {
             connection.sendShared(message);
         } else {
-            sendMedia(streamId, message.messageTypeId(), message.timestamp(), body);
+            sendMedia(streamId, message.messageTypeId(), message.timestamp(), message.payload());
         }
     }
 
@@ -281,7 +287,10 @@ public final class ServerSession {
                     });
             case MessageType.COMMAND_AMF0, MessageType.COMMAND_AMF3 ->
                     command(streamId, RtmpCommand.parse(type, payload, offset, connection.amfLimits), offset);
-            default -> { } // control handled by Connection; shared objects are not served
+            case MessageType.SET_CHUNK_SIZE, MessageType.ABORT, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
+                    MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.SET_PEER_BANDWIDTH ->
+                    listener.onControl(this, ControlMessage.parse(type, payload, offset));
+            default -> { } // shared objects and unknown types are not served
         }
     }
 

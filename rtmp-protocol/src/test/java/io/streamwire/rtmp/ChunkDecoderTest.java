@@ -100,6 +100,14 @@ class ChunkDecoderTest {
                 hex("c7"), s),                                                   // fmt 3, not repeated
                 List.of(new Msg(7, 100, 8, 1, s), new Msg(7, 100 + 0x1000000L, 8, 1, s),
                         new Msg(7, 100 + 0x2000000L, 8, 1, s), new Msg(7, 100 + 0x3000000L, 8, 1, s))));
+        // type 3 after an extended timestamp, not repeated, whose 1-byte payload and the next header
+        // look like the start of the repeated field (found by Jazzer: bytes carried across feeds)
+        cases.add(new Case("short-type-3-then-header-that-resembles-extended-timestamp", concat(
+                hex("06 | ffffff | 000001 | 09 | 01000000 | 01000000 | aa"),
+                hex("c6 | 01"),
+                hex("00 00 | 050000 | 000001 | 08 | 01000000 | cc")),
+                List.of(new Msg(6, 0x1000000L, 9, 1, hex("aa")), new Msg(6, 0x2000000L, 9, 1, hex("01")),
+                        new Msg(64, 0x050000L, 8, 1, hex("cc")))));
         // timestamps wrap at 2^32
         cases.add(new Case("timestamp-wraps-at-2^32", concat(
                 hex("08 | ffffff | 000001 | 08 | 01000000 | fffffff0 | aa"),
@@ -218,6 +226,28 @@ class ChunkDecoderTest {
         decoder.feed(ByteBuffer.wrap(hex("03 000000 000004 09 00000000 0102")));
         assertThatThrownBy(decoder::endOfInput).isInstanceOf(RtmpTruncatedInputException.class)
                 .extracting(e -> ((RtmpException) e).offset()).isEqualTo(14L);
+    }
+
+    @Test
+    void abortStormStaysLinear() {
+        // 20,000 times: declare a 16 MB message, send one chunk of it, abort it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[128];
+        for (int i = 0; i < 20_000; i++) {
+            out.writeBytes(hex("04 000000 ffffff 09 01000000"));
+            out.writeBytes(chunk);
+            out.writeBytes(hex("02 000000 000004 02 00000000 00000004"));
+        }
+        int[] aborts = {0};
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(),
+                (cs, ts, type, sid, payload) -> aborts[0] += type == MessageType.ABORT ? 1 : 0);
+        ByteBuffer in = ByteBuffer.wrap(out.toByteArray());
+        long before = io.streamwire.testkit.Allocation.allocatedBytes(Thread.currentThread().getId());
+        decoder.feed(in);
+        long allocated = io.streamwire.testkit.Allocation.allocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(aborts[0]).isEqualTo(20_000);
+        // 20,000 declared 16 MB messages: the decoder allocates for the bytes that came, not the declared length
+        assertThat(allocated).isLessThan(1L << 20);
     }
 
     @Test

@@ -80,6 +80,23 @@ class ChunkEncoderTest {
         }
     }
 
+    @Test
+    void sharedMessageGivesItsPayloadBack() {
+        ChunkEncoder encoder = new ChunkEncoder();
+        encoder.setChunkSize(100);
+        byte[] body = new byte[1234];
+        new Random(2).nextBytes(body);
+        for (long ts : new long[] {5, 0x1000000L}) {
+            for (int csid : new int[] {6, 100, 4000}) {
+                EncodedMessage m = encoder.encodeShared(csid, ts, 9, 1, ByteBuffer.wrap(body));
+                ByteBuffer payload = m.payload();
+                byte[] back = new byte[payload.remaining()];
+                payload.get(back);
+                assertThat(back).isEqualTo(body);
+            }
+        }
+    }
+
     record Out(int csid, long timestamp, int type, int streamId, byte[] payload, int chunkSizeBefore) {}
 
     @Provide
