@@ -23,8 +23,10 @@ import java.nio.ByteBuffer;
  * @param discontinuityIndicator discontinuity_indicator
  * @param randomAccessIndicator random_access_indicator
  * @param elementaryStreamPriorityIndicator elementary_stream_priority_indicator
- * @param pcr program clock reference in 27 MHz units (base × 300 + extension), or -1 when PCR_flag is 0
- * @param opcr original program clock reference in 27 MHz units, or -1
+ * @param pcrBase program_clock_reference_base (33 bits, 90 kHz), or -1 when PCR_flag is 0
+ * @param pcrExtension program_clock_reference_extension (9 bits; 0..299 when valid, kept as coded)
+ * @param opcrBase original_program_clock_reference_base, or -1 when OPCR_flag is 0
+ * @param opcrExtension original_program_clock_reference_extension
  * @param spliceCountdown splice_countdown (-128..127), or null when splicing_point_flag is 0
  * @param transportPrivateData the private_data_bytes (read-only), or null when the flag is 0
  * @param extension the adaptation field extension, or null when the flag is 0
@@ -35,10 +37,10 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public record AdaptationField(boolean discontinuityIndicator, boolean randomAccessIndicator,
-        boolean elementaryStreamPriorityIndicator, long pcr, long opcr, Integer spliceCountdown,
+        boolean elementaryStreamPriorityIndicator, long pcrBase, int pcrExtension, long opcrBase, int opcrExtension,
+        Integer spliceCountdown,
         ByteBuffer transportPrivateData, Extension extension, int stuffingLength) {
     private static final String SPEC = "ISO/IEC 13818-1 §2.4.3.4";
-    private static final long MAX_PCR = ((1L << 33) - 1) * 300 + 299;
 
     /**
      * adaptation_field_extension().
@@ -70,7 +72,9 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
 
     /** Checks ranges and the total size (at most 183 bytes after adaptation_field_length). */
     public AdaptationField {
-        if (pcr < -1 || pcr > MAX_PCR || opcr < -1 || opcr > MAX_PCR || (pcr >= 0 && pcr % 300 > 299)
+        if (pcrBase < -1 || pcrBase >= 1L << 33 || pcrExtension < 0 || pcrExtension > 511 || opcrBase < -1
+                || opcrBase >= 1L << 33 || opcrExtension < 0 || opcrExtension > 511
+                || (pcrBase < 0 && pcrExtension != 0) || (opcrBase < 0 && opcrExtension != 0)
                 || (spliceCountdown != null && (spliceCountdown < -128 || spliceCountdown > 127)) || stuffingLength < 0
                 || (transportPrivateData != null && transportPrivateData.remaining() > 255)) {
             throw new IllegalArgumentException("adaptation field out of range");
@@ -78,19 +82,25 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
         if (transportPrivateData != null) {
             transportPrivateData = transportPrivateData.asReadOnlyBuffer();
         }
-        boolean empty = !discontinuityIndicator && !randomAccessIndicator && !elementaryStreamPriorityIndicator && pcr < 0
-                && opcr < 0 && spliceCountdown == null && transportPrivateData == null && extension == null;
-        if (empty && stuffingLength == 0) {
-            // adaptation_field_length 0: a single byte, valid
-        }
-        if (fieldsLength(pcr, opcr, spliceCountdown, transportPrivateData, extension) + stuffingLength > 183) {
+        if (fieldsLength(pcrBase, opcrBase, spliceCountdown, transportPrivateData, extension) + stuffingLength > 183) {
             throw new IllegalArgumentException("adaptation field longer than 183 bytes");
         }
     }
 
-    /** An adaptation field with only the given flags and PCR (-1 for none) and no stuffing. */
-    public static AdaptationField of(boolean randomAccess, long pcr) {
-        return new AdaptationField(false, randomAccess, false, pcr, -1, null, null, null, 0);
+    /** An adaptation field with random_access_indicator, a PCR in 27 MHz units (-1 for none) and no stuffing. */
+    public static AdaptationField of(boolean randomAccess, long pcr27MHz) {
+        return new AdaptationField(false, randomAccess, false, pcr27MHz < 0 ? -1 : pcr27MHz / 300,
+                pcr27MHz < 0 ? 0 : (int) (pcr27MHz % 300), -1, 0, null, null, null, 0);
+    }
+
+    /** The PCR in 27 MHz units (base × 300 + extension), or -1. */
+    public long pcr() {
+        return pcrBase < 0 ? -1 : pcrBase * 300 + pcrExtension;
+    }
+
+    /** The OPCR in 27 MHz units, or -1. */
+    public long opcr() {
+        return opcrBase < 0 ? -1 : opcrBase * 300 + opcrExtension;
     }
 
     private static int fieldsLength(long pcr, long opcr, Integer splice, ByteBuffer priv, Extension ext) {
@@ -100,12 +110,12 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
 
     /** The value of adaptation_field_length this record encodes to. */
     public int adaptationFieldLength() {
-        boolean empty = !discontinuityIndicator && !randomAccessIndicator && !elementaryStreamPriorityIndicator && pcr < 0
-                && opcr < 0 && spliceCountdown == null && transportPrivateData == null && extension == null;
+        boolean empty = !discontinuityIndicator && !randomAccessIndicator && !elementaryStreamPriorityIndicator && pcrBase < 0
+                && opcrBase < 0 && spliceCountdown == null && transportPrivateData == null && extension == null;
         if (empty && stuffingLength == 0) {
             return 0;
         }
-        return fieldsLength(pcr, opcr, spliceCountdown, transportPrivateData, extension) + stuffingLength;
+        return fieldsLength(pcrBase, opcrBase, spliceCountdown, transportPrivateData, extension) + stuffingLength;
     }
 
     /** Bytes written by {@link #writeTo}, adaptation_field_length included. */
@@ -125,24 +135,28 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             throw new TsException("adaptation_field_length", len + " is past the packet", streamOffset, SPEC);
         }
         if (len == 0) {
-            return new AdaptationField(false, false, false, -1, -1, null, null, null, 0);
+            return new AdaptationField(false, false, false, -1, 0, -1, 0, null, null, null, 0);
         }
         int end = index + 1 + len;
         int i = index + 1;
         int flags = in.get(i++) & 0xFF;
         long pcr = -1;
+        int pcrExt = 0;
         long opcr = -1;
+        int opcrExt = 0;
         Integer splice = null;
         ByteBuffer priv = null;
         Extension ext = null;
         if ((flags & 0x10) != 0) {
             require(i + 6 <= end, "PCR_flag", i, index, streamOffset);
-            pcr = Bits.clock(in, i);
+            pcr = Bits.clockBase(in, i);
+            pcrExt = Bits.clockExtension(in, i);
             i += 6;
         }
         if ((flags & 0x08) != 0) {
             require(i + 6 <= end, "OPCR_flag", i, index, streamOffset);
-            opcr = Bits.clock(in, i);
+            opcr = Bits.clockBase(in, i);
+            opcrExt = Bits.clockExtension(in, i);
             i += 6;
         }
         if ((flags & 0x04) != 0) {
@@ -189,7 +203,7 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             ext = new Extension(ltw, ltwValid, rate, spliceType, dtsNext, (eflags & 0x10) != 0, in.slice(e, extEnd - e));
             i = extEnd;
         }
-        return new AdaptationField((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, pcr, opcr, splice, priv,
+        return new AdaptationField((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, pcr, pcrExt, opcr, opcrExt, splice, priv,
                 ext, end - i);
     }
 
@@ -210,13 +224,13 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             return;
         }
         out.put((byte) ((discontinuityIndicator ? 0x80 : 0) | (randomAccessIndicator ? 0x40 : 0)
-                | (elementaryStreamPriorityIndicator ? 0x20 : 0) | (pcr >= 0 ? 0x10 : 0) | (opcr >= 0 ? 0x08 : 0)
+                | (elementaryStreamPriorityIndicator ? 0x20 : 0) | (pcrBase >= 0 ? 0x10 : 0) | (opcrBase >= 0 ? 0x08 : 0)
                 | (spliceCountdown != null ? 0x04 : 0) | (transportPrivateData != null ? 0x02 : 0) | (extension != null ? 0x01 : 0)));
-        if (pcr >= 0) {
-            Bits.putClock(out, pcr);
+        if (pcrBase >= 0) {
+            Bits.putClock(out, pcrBase, pcrExtension);
         }
-        if (opcr >= 0) {
-            Bits.putClock(out, opcr);
+        if (opcrBase >= 0) {
+            Bits.putClock(out, opcrBase, opcrExtension);
         }
         if (spliceCountdown != null) {
             out.put((byte) (int) spliceCountdown);

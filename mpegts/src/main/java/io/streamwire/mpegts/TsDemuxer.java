@@ -29,8 +29,8 @@ import java.util.Objects;
  *
  * <p>Programs: the PAT is followed to each PMT; streams are created, changed and dropped as PMT
  * versions change; packets on a PID are ignored until a PMT announces it (a PMT arriving after the
- * first media packets simply starts the stream at its next PES). Continuity: one duplicate packet is
- * dropped silently (§2.4.3.3); a gap is reported ({@link Anomaly.Kind#CONTINUITY_GAP}) and the PES
+ * first media packets simply starts the stream at its next PES). Continuity is checked on every PID
+ * but the null PID, announced or not: one duplicate packet is dropped silently (§2.4.3.3); a gap is reported ({@link Anomaly.Kind#CONTINUITY_GAP}) and the PES
  * or section in progress dropped ({@link Anomaly.Kind#PES_DROPPED}); discontinuity_indicator
  * suspends the check and restarts the timestamp unwrapping on that PID.
  *
@@ -252,7 +252,7 @@ public final class TsDemuxer {
     private void onPacket(TsPacket p) {
         int pid = p.pid();
         int k = kind[pid];
-        if (k == 0) {
+        if (k == 0 && pid == TsPacket.NULL_PID) {
             return;
         }
         if (p.transportErrorIndicator()) {
@@ -260,7 +260,7 @@ public final class TsDemuxer {
             return;
         }
         boolean discontinuity = p.discontinuityIndicator();
-        if (p.hasPcr()) {
+        if (p.hasPcr() && k != 0) {
             TimestampUnwrapper c = pcrClocks[pid];
             if (c == null) {
                 c = pcrClocks[pid] = new TimestampUnwrapper();
@@ -293,6 +293,9 @@ public final class TsDemuxer {
         }
         duplicateSeen[pid] = false;
         lastCc[pid] = (byte) cc;
+        if (k == 0) {
+            return; // continuity is checked on every PID; only announced ones are demuxed
+        }
         if (p.transportScramblingControl() != 0) {
             if (!scrambledReported[pid]) {
                 scrambledReported[pid] = true;

@@ -53,7 +53,7 @@ public final class TsTestPackets {
                 if (stuffing == 0) {
                     b.put((byte) 0);
                 } else {
-                    new AdaptationField(false, false, false, -1, -1, null, null, null, stuffing - 1).writeTo(b);
+                    new AdaptationField(false, false, false, -1, 0, -1, 0, null, null, null, stuffing - 1).writeTo(b);
                 }
                 b.put(data, at, left);
                 at += left;

@@ -13,6 +13,23 @@ public final class Bits {
         return base * 300 + ext;
     }
 
+    /** The 33-bit base of a 6-byte clock. */
+    public static long clockBase(ByteBuffer in, int i) {
+        return ((in.getInt(i) & 0xFFFFFFFFL) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
+    }
+
+    /** The 9-bit extension of a 6-byte clock. */
+    public static int clockExtension(ByteBuffer in, int i) {
+        return ((in.get(i + 4) & 1) << 8) | (in.get(i + 5) & 0xFF);
+    }
+
+    /** Writes a 6-byte clock from base and extension with the reserved bits set. */
+    public static void putClock(ByteBuffer out, long base, int ext) {
+        out.putInt((int) (base >>> 1));
+        out.put((byte) ((base & 1) << 7 | 0x7E | ext >>> 8));
+        out.put((byte) ext);
+    }
+
     /** Writes a 6-byte clock from 27 MHz units with the reserved bits set. */
     public static void putClock(ByteBuffer out, long clock27) {
         long base = clock27 / 300;

@@ -26,7 +26,8 @@ import java.nio.ByteBuffer;
  * @param originalOrCopy original_or_copy
  * @param pts PTS, 33 bits (90 kHz), or -1
  * @param dts DTS, 33 bits, or -1 (only with a PTS)
- * @param escr ESCR in 27 MHz units (base × 300 + extension), or -1
+ * @param escrBase ESCR_base (33 bits), or -1
+ * @param escrExtension ESCR_extension (9 bits; 0..299 when valid, kept as coded)
  * @param esRate ES_rate, 22 bits (units of 50 B/s), or -1
  * @param trickMode the DSM trick mode byte (trick_mode_control and its fields), or -1
  * @param additionalCopyInfo additional_copy_info, 7 bits, or -1
@@ -39,7 +40,7 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public record PesHeader(int streamId, int pesPacketLength, int scramblingControl, boolean priority,
-        boolean dataAlignmentIndicator, boolean copyright, boolean originalOrCopy, long pts, long dts, long escr,
+        boolean dataAlignmentIndicator, boolean copyright, boolean originalOrCopy, long pts, long dts, long escrBase, int escrExtension,
         int esRate, int trickMode, int additionalCopyInfo, int previousPesPacketCrc, ByteBuffer extension,
         int stuffingLength) {
     private static final String SPEC = "ISO/IEC 13818-1 §2.4.3.6";
@@ -49,7 +50,8 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
     /** Checks widths. */
     public PesHeader {
         if (streamId >>> 8 != 0 || pesPacketLength >>> 16 != 0 || scramblingControl >>> 2 != 0 || pts >= 1L << 33
-                || dts >= 1L << 33 || (dts >= 0 && pts < 0) || pts < -1 || dts < -1 || escr < -1 || esRate < -1 || esRate > 0x3FFFFF
+                || dts >= 1L << 33 || (dts >= 0 && pts < 0) || pts < -1 || dts < -1 || escrBase < -1 || escrBase >= 1L << 33
+                || escrExtension < 0 || escrExtension > 511 || (escrBase < 0 && escrExtension != 0) || esRate < -1 || esRate > 0x3FFFFF
                 || trickMode < -1 || trickMode > 255 || additionalCopyInfo < -1 || additionalCopyInfo > 127
                 || previousPesPacketCrc < -1 || previousPesPacketCrc > 0xFFFF || stuffingLength < 0) {
             throw new IllegalArgumentException("PES header field out of range");
@@ -57,11 +59,11 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         if (extension != null) {
             extension = extension.slice().asReadOnlyBuffer();
         }
-        if (!hasOptionalHeader(streamId) && (pts >= 0 || escr >= 0 || esRate >= 0 || trickMode >= 0 || extension != null
+        if (!hasOptionalHeader(streamId) && (pts >= 0 || escrBase >= 0 || esRate >= 0 || trickMode >= 0 || extension != null
                 || stuffingLength != 0)) {
             throw new IllegalArgumentException("stream_id 0x" + Integer.toHexString(streamId) + " has no optional header");
         }
-        if (optionalLength(pts, dts, escr, esRate, trickMode, additionalCopyInfo, previousPesPacketCrc, extension)
+        if (optionalLength(pts, dts, escrBase, esRate, trickMode, additionalCopyInfo, previousPesPacketCrc, extension)
                 + stuffingLength > 255) {
             throw new IllegalArgumentException("PES_header_data_length above 255");
         }
@@ -69,7 +71,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
 
     /** A header with PTS and optional DTS (-1), data_alignment_indicator set, as muxers write it. */
     public static PesHeader of(int streamId, int pesPacketLength, long pts, long dts) {
-        return new PesHeader(streamId, pesPacketLength, 0, false, true, false, false, pts, dts, -1, -1, -1, -1, -1, null, 0);
+        return new PesHeader(streamId, pesPacketLength, 0, false, true, false, false, pts, dts, -1, 0, -1, -1, -1, -1, null, 0);
     }
 
     /** True when stream_id carries the optional PES header (not padding, private_stream_2, ECM, ...). */
@@ -85,10 +87,15 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
                 + (copy >= 0 ? 1 : 0) + (crc >= 0 ? 2 : 0) + (ext != null ? ext.remaining() : 0);
     }
 
+    /** The ESCR in 27 MHz units (base × 300 + extension), or -1. */
+    public long escr() {
+        return escrBase < 0 ? -1 : escrBase * 300 + escrExtension;
+    }
+
     /** PES_header_data_length (0 without optional header). */
     public int pesHeaderDataLength() {
         return hasOptionalHeader(streamId)
-                ? optionalLength(pts, dts, escr, esRate, trickMode, additionalCopyInfo, previousPesPacketCrc, extension) + stuffingLength
+                ? optionalLength(pts, dts, escrBase, esRate, trickMode, additionalCopyInfo, previousPesPacketCrc, extension) + stuffingLength
                 : 0;
     }
 
@@ -137,7 +144,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         int packetLength = in.getShort(at + 4) & 0xFFFF;
         if (!hasOptionalHeader(streamId)) {
             in.position(at + PREFIX_LENGTH);
-            return new PesHeader(streamId, packetLength, 0, false, false, false, false, -1, -1, -1, -1, -1, -1, -1, null, 0);
+            return new PesHeader(streamId, packetLength, 0, false, false, false, false, -1, -1, -1, 0, -1, -1, -1, -1, null, 0);
         }
         if (packetLength != 0 && packetLength < length - PREFIX_LENGTH) {
             throw new TsException("PES_header_data_length", (length - 9) + " is past PES_packet_length " + packetLength, at + 8, SPEC);
@@ -152,6 +159,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         long pts = -1;
         long dts = -1;
         long escr = -1;
+        int escrExt = 0;
         int rate = -1;
         int trick = -1;
         int copy = -1;
@@ -177,7 +185,8 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
                     | ((in.get(i + 2) & 0xF8L) << 12) | ((in.get(i + 2) & 0x03L) << 13) | ((in.get(i + 3) & 0xFFL) << 5)
                     | ((in.get(i + 4) & 0xF8L) >>> 3);
             int extension = ((in.get(i + 4) & 0x03) << 7) | ((in.get(i + 5) & 0xFE) >>> 1);
-            escr = base * 300 + extension;
+            escr = base;
+            escrExt = extension;
             i += 6;
         }
         if ((b7 & 0x10) != 0) {
@@ -216,7 +225,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
             i += n;
         }
         PesHeader h = new PesHeader(streamId, packetLength, (b6 >>> 4) & 3, (b6 & 8) != 0, (b6 & 4) != 0, (b6 & 2) != 0,
-                (b6 & 1) != 0, pts, dts, escr, rate, trick, copy, crc, ext, end - i);
+                (b6 & 1) != 0, pts, dts, escr, escrExt, rate, trick, copy, crc, ext, end - i);
         in.position(end);
         return h;
     }
@@ -238,7 +247,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         }
         out.put((byte) (0x80 | scramblingControl << 4 | (priority ? 8 : 0) | (dataAlignmentIndicator ? 4 : 0)
                 | (copyright ? 2 : 0) | (originalOrCopy ? 1 : 0)));
-        out.put((byte) ((pts >= 0 ? 0x80 : 0) | (dts >= 0 ? 0x40 : 0) | (escr >= 0 ? 0x20 : 0) | (esRate >= 0 ? 0x10 : 0)
+        out.put((byte) ((pts >= 0 ? 0x80 : 0) | (dts >= 0 ? 0x40 : 0) | (escrBase >= 0 ? 0x20 : 0) | (esRate >= 0 ? 0x10 : 0)
                 | (trickMode >= 0 ? 8 : 0) | (additionalCopyInfo >= 0 ? 4 : 0) | (previousPesPacketCrc >= 0 ? 2 : 0)
                 | (extension != null ? 1 : 0)));
         out.put((byte) pesHeaderDataLength());
@@ -248,9 +257,9 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         if (dts >= 0) {
             Bits.putTimestamp(out, 1, dts);
         }
-        if (escr >= 0) {
-            long base = escr / 300;
-            int ext = (int) (escr % 300);
+        if (escrBase >= 0) {
+            long base = escrBase;
+            int ext = escrExtension;
             out.put((byte) (0xC0 | (base >>> 27) & 0x38 | 0x04 | (base >>> 28) & 0x03));
             out.put((byte) (base >>> 20));
             out.put((byte) ((base >>> 12) & 0xF8 | 0x04 | (base >>> 13) & 0x03));

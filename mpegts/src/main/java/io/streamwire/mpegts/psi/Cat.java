@@ -42,6 +42,7 @@ public record Cat(int versionNumber, boolean currentNextIndicator, int sectionNu
     public static Cat parse(ByteBuffer in) {
         int at = in.position();
         int end = Psi.requireLongSection(in, TABLE_ID, "cat", 9);
+        Psi.requireSectionNumbers(in, at, "cat");
         List<Descriptor> list = Descriptor.parseLoop(in, at + 8, end - 4 - (at + 8), "cat");
         Cat cat = new Cat((in.get(at + 5) >>> 1) & 0x1F, (in.get(at + 5) & 1) != 0, in.get(at + 6) & 0xFF,
                 in.get(at + 7) & 0xFF, list);

@@ -72,6 +72,7 @@ public record Pat(int transportStreamId, int versionNumber, boolean currentNextI
     public static Pat parse(ByteBuffer in) {
         int at = in.position();
         int end = Psi.requireLongSection(in, TABLE_ID, "pat", 9);
+        Psi.requireSectionNumbers(in, at, "pat");
         int loop = end - 4 - (at + 8);
         if (loop % 4 != 0) {
             throw new TsException("pat section_length", (end - at - 3) + " leaves a partial program entry", at + 1, Psi.SPEC + ".4");

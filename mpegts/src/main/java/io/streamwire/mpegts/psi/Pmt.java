@@ -63,7 +63,7 @@ public record Pmt(int programNumber, int versionNumber, boolean currentNextIndic
 
     /** Checks widths and copies the lists. */
     public Pmt {
-        if (programNumber >>> 16 != 0 || pcrPid >>> 13 != 0 || Descriptor.loopLength(programInfo) > 1000) {
+        if (programNumber >>> 16 != 0 || pcrPid >>> 13 != 0) {
             throw new IllegalArgumentException("program_number " + programNumber + " PCR_PID " + pcrPid);
         }
         Psi.checkCommon(versionNumber, 0, 0);

@@ -36,6 +36,15 @@ final class Psi {
         return at + 3 + length;
     }
 
+    /** Checks section_number ≤ last_section_number of a long-form section at absolute index. */
+    static void requireSectionNumbers(ByteBuffer in, int at, String table) {
+        int number = in.get(at + 6) & 0xFF;
+        int last = in.get(at + 7) & 0xFF;
+        if (number > last) {
+            throw new TsException(table + " section_number", number + " is past last_section_number " + last, at + 6, SPEC);
+        }
+    }
+
     /** table_id_extension of a long-form section at absolute index. */
     static int tableIdExtension(ByteBuffer in, int at) {
         return in.getShort(at + 3) & 0xFFFF;

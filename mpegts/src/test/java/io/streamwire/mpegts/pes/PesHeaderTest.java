@@ -24,11 +24,11 @@ class PesHeaderTest {
         return Stream.of(
                 // ffmpeg's first video PES: stream_id E0, length 0, '10' 0000 0 0 → 0x80, PTS+DTS flags 0xC0, 10 bytes
                 Arguments.of("ffmpeg video PTS+DTS", "000001e00000" + "80c00a" + "3100079d81" + "1100076591",
-                        new PesHeader(0xE0, 0, 0, false, false, false, false, 118_464, 111_304, -1, -1, -1, -1, -1, null, 0)),
+                        new PesHeader(0xE0, 0, 0, false, false, false, false, 118_464, 111_304, -1, 0, -1, -1, -1, -1, null, 0)),
                 Arguments.of("audio PTS only", "000001c00010" + "8480052100077f21",
-                        new PesHeader(0xC0, 16, 0, false, true, false, false, 114_576, -1, -1, -1, -1, -1, -1, null, 0)),
+                        new PesHeader(0xC0, 16, 0, false, true, false, false, 114_576, -1, -1, 0, -1, -1, -1, -1, null, 0)),
                 Arguments.of("padding stream, no optional header", "000001be0004", new PesHeader(0xBE, 4, 0, false, false, false,
-                        false, -1, -1, -1, -1, -1, -1, -1, null, 0)));
+                        false, -1, -1, -1, 0, -1, -1, -1, -1, null, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,12 +68,12 @@ class PesHeaderTest {
     @Provide
     Arbitrary<PesHeader> headers() {
         Arbitrary<Long> ts = Arbitraries.longs().between(-1, (1L << 33) - 1);
-        Arbitrary<Long> escr = Arbitraries.longs().between(-1, ((1L << 33) - 1) * 300 + 299);
+        Arbitrary<Long> escr = Arbitraries.longs().between(-1, (1L << 33) - 1);
         Arbitrary<Integer> small = Arbitraries.integers().between(-1, 127);
         return Combinators.combine(Arbitraries.of(0xE0, 0xC0, 0xBD, 0xFC), Arbitraries.integers().between(0, 0xFFFF), ts, ts, escr,
                 Arbitraries.integers().between(-1, 0x3FFFFF), small, Arbitraries.integers().between(0, 32))
                 .as((id, len0, pts, dts, e, rate, copy, stuffing) -> new PesHeader(id, len0 < 300 ? 0 : len0, 1, true, false, true, false, pts,
-                        pts >= 0 ? dts : -1, e, rate, copy >= 0 ? copy * 2 : -1, copy, copy >= 0 ? copy * 500 : -1,
+                        pts >= 0 ? dts : -1, e, e >= 0 ? (int) (e & 511) : 0, rate, copy >= 0 ? copy * 2 : -1, copy, copy >= 0 ? copy * 500 : -1,
                         copy % 2 == 0 ? ByteBuffer.wrap(new byte[] {0x3E, 0x12, 0x34, 0x56, 0x78}) : null, stuffing));
     }
 

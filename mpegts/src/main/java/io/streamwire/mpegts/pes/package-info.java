@@ -1,0 +1,12 @@
+/**
+ * Packetized elementary stream headers: ISO/IEC 13818-1:2019 §2.4.3.6-§2.4.3.7.
+ *
+ * <p>Supported structures:
+ * <ul>
+ *   <li>[x] {@link io.streamwire.mpegts.pes.PesHeader}: stream_id, PES_packet_length, flags, PTS, DTS,
+ *       ESCR, ES_rate, DSM trick mode, additional_copy_info, previous_PES_packet_CRC, PES extension (raw),
+ *       stuffing; parse and write</li>
+ *   <li>[x] payload reassembly and in-place fragments: {@link io.streamwire.mpegts.TsDemuxer}</li>
+ * </ul>
+ */
+package io.streamwire.mpegts.pes;
