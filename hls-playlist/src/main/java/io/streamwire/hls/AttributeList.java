@@ -80,6 +80,12 @@ public final class AttributeList {
      */
     public static AttributeList parse(String text, boolean strict, int maxAttributes) {
         int n = text.length();
+        for (int k = 0; k < n; k++) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '\r') {
+                throw error("AttributeList", "contains a line break", k);
+            }
+        }
         List<Attribute> out = null;
         Attribute single = null;
         int i = 0;

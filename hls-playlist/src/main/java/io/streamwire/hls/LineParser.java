@@ -126,6 +126,16 @@ final class LineParser {
     }
 
     private PlaylistTag tag(String text, int lineNo, long offset) {
+        if (text.startsWith("#EXTINF:")) {
+            // fast path for the most common line: no intermediate value string
+            int comma = text.indexOf(',', 8);
+            if (comma > 8) {
+                String duration = text.substring(8, comma);
+                if (AttributeType.isDecimal(duration, 0)) {
+                    return new Extinf(duration, text.substring(comma + 1));
+                }
+            }
+        }
         int colon = text.indexOf(':');
         String name = colon < 0 ? text.substring(1) : text.substring(1, colon);
         String value = colon < 0 ? null : text.substring(colon + 1);

@@ -44,11 +44,98 @@ public record ProgramDateTime(String value) implements PlaylistTag {
     }
 
     static Instant parseOrNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        Instant fast = parseFast(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text, FORMAT).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
             return null;
         }
+    }
+
+    private static int digits(String s, int at, int count) {
+        int v = 0;
+        for (int i = at; i < at + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
+     * {@code YYYY-MM-DDThh:mm:ss[.f{1,9}](Z|±hh:mm|±hhmm|±hh)} without a formatter; null for any
+     * other shape (the formatter then decides).
+     */
+    static Instant parseFast(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            int count = i - start;
+            if (count < 1 || count > 9) {
+                return null;
+            }
+            nanos = digits(s, start, count);
+            for (int k = count; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        if (i >= n) {
+            return null;
+        }
+        int offsetSeconds;
+        char sign = s.charAt(i);
+        if (sign == 'Z' && i + 1 == n) {
+            offsetSeconds = 0;
+        } else if (sign == '+' || sign == '-') {
+            int rest = n - i - 1;
+            int oh = rest >= 2 ? digits(s, i + 1, 2) : -1;
+            int om;
+            if (rest == 2) {
+                om = 0;
+            } else if (rest == 5 && s.charAt(i + 3) == ':') {
+                om = digits(s, i + 4, 2);
+            } else if (rest == 4) {
+                om = digits(s, i + 3, 2);
+            } else {
+                return null;
+            }
+            if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
+                return null;
+            }
+            offsetSeconds = (oh * 3600 + om * 60) * (sign == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, nanos);
     }
 
     @Override

@@ -20,7 +20,7 @@ class AttributeListFuzzTest {
             } catch (PlaylistException expected) {
                 continue;
             }
-            AttributeList back = AttributeList.parse(list.toString());
+            AttributeList back = AttributeList.parse(list.toString(), strict, 64);
             if (!back.equals(list)) {
                 throw new AssertionError("parse(write(x)) != x for " + text);
             }
