@@ -294,22 +294,24 @@ public final class AdtsDecoder {
 
     /**
      * The hot path: delivers frame after frame while each is followed by a plausible header inside
-     * the window, with one 7-byte read per frame. Stops (returning the position of the first frame
+     * the window, with one 8-byte read per frame. Stops (returning the position of the first frame
      * not delivered) at anything else, which the general loop then decides exactly as it would have.
      *
      * @param bits the already-checked header at {@code pos}, or -1 if {@code pos} does not start one
      */
     private int runOfFrames(ByteBuffer w, int pos, int end, long bits) {
         int maxFrameSize = limits.maxFrameSize();
-        int lastHeader = end - 7;
+        int lastLongRead = end - 8; // one 8-byte read per header; the last frames take the general path
+        boolean littleEndian = w.order() == java.nio.ByteOrder.LITTLE_ENDIAN;
         long header = bits;
         while (header >= 0) {
             int length = AdtsHeader.frameLength(header);
             int next = pos + length;
-            if (length > maxFrameSize || next > lastHeader) {
+            if (length > maxFrameSize || next > lastLongRead) {
                 break;
             }
-            long following = AdtsHeader.peekBits(w, next);
+            long eight = w.getLong(next);
+            long following = (littleEndian ? Long.reverseBytes(eight) : eight) >>> 8;
             if (!AdtsHeader.isPlausible(following)) {
                 break;
             }

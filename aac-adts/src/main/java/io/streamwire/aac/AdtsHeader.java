@@ -173,7 +173,13 @@ public record AdtsHeader(
 
     /** The 56 header bits at {@code at} (absolute reads; 7 bytes must be there). */
     static long peekBits(ByteBuffer in, int at) {
-        return ((in.getInt(at) & 0xFFFFFFFFL) << 24) | ((in.getShort(at + 4) & 0xFFFFL) << 8) | (in.get(at + 6) & 0xFF);
+        int high = in.getInt(at);
+        short middle = in.getShort(at + 4);
+        if (in.order() == java.nio.ByteOrder.LITTLE_ENDIAN) { // the caller's order must not matter
+            high = Integer.reverseBytes(high);
+            middle = Short.reverseBytes(middle);
+        }
+        return ((high & 0xFFFFFFFFL) << 24) | ((middle & 0xFFFFL) << 8) | (in.get(at + 6) & 0xFF);
     }
 
     /**

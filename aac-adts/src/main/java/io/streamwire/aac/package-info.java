@@ -1,14 +1,29 @@
 /**
- * AAC transport syntax: ADTS (ISO/IEC 14496-3:2019 Annex 1.A, ISO/IEC 13818-7:2006 §6.2).
+ * AAC transport syntax for live streaming: ADTS (ISO/IEC 14496-3:2019 Annex 1.A, ISO/IEC
+ * 13818-7:2006 §6.2), AudioSpecificConfig (ISO/IEC 14496-3:2019 §1.6.2.1, §4.4.1), LOAS/LATM
+ * (§1.7), and the conversions between ADTS framing (MPEG-TS, HLS packed audio) and raw frames plus
+ * an AudioSpecificConfig (RTMP/FLV, MP4).
  *
  * <p>Supported structures:
  * <ul>
  *   <li>[x] adts_fixed_header / adts_variable_header ({@link io.streamwire.aac.AdtsHeader})</li>
- *   <li>[ ] adts_error_check / adts_header_error_check (CRC, raw data block positions)</li>
- *   <li>[ ] ADTS stream reader with resync and ID3 skipping</li>
- *   <li>[ ] AudioSpecificConfig (§1.6.2.1), conversions, LOAS/LATM (§1.7)</li>
+ *   <li>[x] adts_frame with adts_error_check / adts_header_error_check, raw_data_block_position and
+ *       per-block CRC words ({@link io.streamwire.aac.AdtsFrame}); CRC values are not verified</li>
+ *   <li>[x] ADTS stream decoder with sync confirmation, resync and ID3v2 skipping
+ *       ({@link io.streamwire.aac.AdtsDecoder}, {@link io.streamwire.aac.AdtsFrameView})</li>
+ *   <li>[x] AudioSpecificConfig with AOT escape, explicit frequencies, SBR/PS explicit and
+ *       backward-compatible signalling ({@link io.streamwire.aac.AudioSpecificConfig},
+ *       {@link io.streamwire.aac.SyncExtension})</li>
+ *   <li>[x] GASpecificConfig and program_config_element ({@link io.streamwire.aac.GaSpecificConfig},
+ *       {@link io.streamwire.aac.ProgramConfigElement})</li>
+ *   <li>[x] ADTS ↔ (AudioSpecificConfig, raw frames) and timing ({@link io.streamwire.aac.AacConversions},
+ *       {@link io.streamwire.aac.AacTiming})</li>
+ *   <li>[x] LOAS/LATM decoding, single program and layer ({@link io.streamwire.aac.LoasDecoder},
+ *       {@link io.streamwire.aac.LatmStreamMuxConfig})</li>
+ *   <li>[ ] LATM writer; ADTS CRC computation; PCE extraction from ADTS raw data blocks</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.aac.AacException}s carrying the byte offset and the field.
+ * <p>Errors are {@link io.streamwire.aac.AacException}s carrying the byte offset and the field;
+ * limits are in {@link io.streamwire.aac.AacLimits}.
  */
 package io.streamwire.aac;

@@ -112,6 +112,23 @@ class AdtsDecoderTest {
     }
 
     @Test
+    void byteOrderOfTheCallersBufferDoesNotMatter() {
+        for (java.nio.ByteOrder order : List.of(java.nio.ByteOrder.LITTLE_ENDIAN, java.nio.ByteOrder.BIG_ENDIAN)) {
+            Recorder recorder = new Recorder();
+            AdtsDecoder decoder = new AdtsDecoder(recorder);
+            decoder.feed(ByteBuffer.wrap(MIXED).order(order));
+            decoder.endOfInput();
+            assertThat(recorder.events).as(order.toString()).isEqualTo(MIXED_EVENTS);
+        }
+        byte[] file = Fixtures.bytes("adts/sine-44100-stereo.aac");
+        Recorder recorder = new Recorder();
+        AdtsDecoder decoder = new AdtsDecoder(recorder);
+        decoder.feed(ByteBuffer.allocateDirect(file.length).order(java.nio.ByteOrder.LITTLE_ENDIAN).put(file).flip());
+        decoder.endOfInput();
+        assertThat(recorder.frameBytes.toByteArray()).isEqualTo(file);
+    }
+
+    @Test
     void frameWhoseSuccessorIsMissingIsDiscarded() {
         // The second frame's length points into the middle of the third: it is not confirmed.
         byte[] a = frame(4, 2, 10, 0);
