@@ -332,8 +332,10 @@ public final class ChunkDecoder {
         }
         if (prefixLength > 0) {
             int n = Math.min(prefixLength, chunkRemaining);
-            s.ensureCapacity(s.received + n, length);
-            System.arraycopy(carry, 0, s.buffer, s.received, n);
+            if (n > 0) {
+                s.ensureCapacity(s.received + n, length);
+                System.arraycopy(carry, 0, s.buffer, s.received, n);
+            }
             System.arraycopy(carry, n, carry, 0, prefixLength - n);
             prefixLength -= n;
             s.received += n;

@@ -108,6 +108,17 @@ class ChunkDecoderTest {
                 hex("00 00 | 050000 | 000001 | 08 | 01000000 | cc")),
                 List.of(new Msg(6, 0x1000000L, 9, 1, hex("aa")), new Msg(6, 0x2000000L, 9, 1, hex("01")),
                         new Msg(64, 0x050000L, 8, 1, hex("cc")))));
+        // a zero-length type-3 message whose carried bytes were not payload, then reassembly on the
+        // same chunk stream (found by Jazzer: a zero-capacity buffer that never grew, an endless loop)
+        byte[] later = fill(200, 8);
+        cases.add(new Case("zero-length-type-3-then-reassembly", concat(
+                hex("06 | ffffff | 000000 | 09 | 01000000 | 01000000"),
+                hex("c6"),
+                hex("01 0000 | 050000 | 000001 | 08 | 01000000 | cc"),
+                hex("06 | 000000 | 0000c8 | 09 | 01000000"), java.util.Arrays.copyOfRange(later, 0, 128),
+                hex("c6"), java.util.Arrays.copyOfRange(later, 128, 200)),
+                List.of(new Msg(6, 0x1000000L, 9, 1, new byte[0]), new Msg(6, 0x2000000L, 9, 1, new byte[0]),
+                        new Msg(64, 0x050000L, 8, 1, hex("cc")), new Msg(6, 0, 9, 1, later))));
         // timestamps wrap at 2^32
         cases.add(new Case("timestamp-wraps-at-2^32", concat(
                 hex("08 | ffffff | 000001 | 08 | 01000000 | fffffff0 | aa"),

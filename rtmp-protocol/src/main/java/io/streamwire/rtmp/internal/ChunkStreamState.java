@@ -44,7 +44,7 @@ public final class ChunkStreamState {
         if (buffer != null && buffer.length >= needed) {
             return;
         }
-        int capacity = buffer == null ? 256 : buffer.length;
+        int capacity = buffer == null ? 256 : Math.max(256, buffer.length);
         while (capacity < needed) {
             capacity = (int) Math.min((long) capacity * 2, Integer.MAX_VALUE);
         }
