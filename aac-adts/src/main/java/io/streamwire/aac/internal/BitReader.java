@@ -16,6 +16,9 @@ public final class BitReader {
     private final long streamOffset;
     private final String specRef;
     private final int endByte;
+    /** The backing array of a heap buffer (read directly: cheaper than ByteBuffer.get), else null. */
+    private final byte[] array;
+    private final int arrayOffset;
     private long bit;
     /** Up to 64 not yet consumed bits, left-aligned (the next bit is bit 63). */
     private long cache;
@@ -49,6 +52,11 @@ public final class BitReader {
         this.specRef = specRef;
         this.endByte = start + length;
         this.nextByte = start;
+        this.array = buffer.hasArray() ? buffer.array() : null;
+        this.arrayOffset = buffer.hasArray() ? buffer.arrayOffset() : 0;
+        if (start < 0 || start + length > buffer.capacity()) {
+            throw new IndexOutOfBoundsException("bytes " + start + ".." + (start + length) + " of " + buffer.capacity());
+        }
     }
 
     /** Reads {@code n} (0..32) bits as an unsigned value (n = 32 returns the low 32 bits as int). */
@@ -70,8 +78,11 @@ public final class BitReader {
     }
 
     private void refill() {
+        byte[] bytes = array;
         while (cacheBits <= 56 && nextByte < endByte) {
-            cache |= (long) (buffer.get(nextByte++) & 0xFF) << (56 - cacheBits);
+            int b = bytes != null ? bytes[arrayOffset + nextByte] : buffer.get(nextByte);
+            nextByte++;
+            cache |= (long) (b & 0xFF) << (56 - cacheBits);
             cacheBits += 8;
         }
     }
