@@ -1,0 +1,92 @@
+package io.streamwire.examples.origin;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One reader of a channel (an HTTP-FLV response or an RTMP player): a queue of FLV tags bounded in
+ * bytes, filled by the publisher's thread without ever blocking it and drained by the reader's own
+ * thread. A reader that falls {@link OriginConfig#maxQueuedBytes()} behind is dropped, so a stalled
+ * reader costs the publisher and the other readers nothing.
+ */
+final class Subscriber {
+    /** An FLV tag: type 8 audio, 9 video, 18 script data; the body is owned (copied once, shared by readers). */
+    record Tag(int type, long timestamp, byte[] body) {}
+
+    private final ArrayDeque<Tag> queue = new ArrayDeque<>();
+    private final long maxBytes;
+    private final String kind;
+    private long queuedBytes;
+    private boolean closed;
+    private boolean overflowed;
+    private long delivered;
+
+    Subscriber(String kind, long maxBytes) {
+        this.kind = kind;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Queues {@code tag}; false (and the subscriber closes) when it would go past the byte limit. */
+    synchronized boolean offer(Tag tag) {
+        if (closed) {
+            return false;
+        }
+        if (queuedBytes + tag.body().length > maxBytes) {
+            overflowed = true;
+            close();
+            return false;
+        }
+        queue.addLast(tag);
+        queuedBytes += tag.body().length;
+        notifyAll();
+        return true;
+    }
+
+    /** The next tag, waiting at most {@code timeoutMillis}; null on timeout or once closed and drained. */
+    synchronized Tag take(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (queue.isEmpty() && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        if (overflowed) {
+            return null; // dropped: do not keep writing to a reader that could not keep up
+        }
+        Tag t = queue.pollFirst();
+        if (t != null) {
+            queuedBytes -= t.body().length;
+            delivered++;
+        }
+        return t;
+    }
+
+    /** Ends the subscription: the reader gets what is queued, then null. */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether it was dropped for falling behind. */
+    synchronized boolean overflowed() {
+        return overflowed;
+    }
+
+    synchronized boolean drained() {
+        return closed && queue.isEmpty();
+    }
+
+    synchronized long delivered() {
+        return delivered;
+    }
+
+    String kind() {
+        return kind;
+    }
+}
