@@ -330,6 +330,7 @@ public final class Amf0TokenReader {
                 if (amf3 == null) {
                     amf3 = new Amf3Reader(limits);
                 }
+                amf3.reset(); // each avmplus value is its own AMF3 context, as Amf0Writer writes it
                 amf3.depthOffset(depth);
                 amf3Value = amf3.readAt(in, pos + 1, end, base + (pos + 1 - start));
                 pos = amf3.endIndex();
@@ -424,7 +425,11 @@ public final class Amf0TokenReader {
      * read through {@code readValue} in this message; a reference to an enclosing value, or to one
      * only walked as tokens, stays an {@link Amf0Reference}.
      *
-     * @throws AmfException if the input is malformed, truncated or past a limit
+     * @implNote A property name that repeats within one object is rejected: the tree (a map)
+     *     cannot keep both values, and dropping one would silently lose data and shift the
+     *     reference table. Walk such input with {@link #next()}.
+     * @throws AmfException if the input is malformed, truncated or past a limit, or a property name
+     *     repeats in one object
      * @throws IllegalStateException at END_OF_INPUT or at the end of a container
      */
     public Amf0Value readValue() {
@@ -467,6 +472,11 @@ public final class Amf0TokenReader {
                 LinkedHashMap<String, Amf0Value> properties = new LinkedHashMap<>();
                 while (next() == Amf0Token.PROPERTY_NAME) {
                     String name = string();
+                    if (properties.containsKey(name)) {
+                        // a tree cannot hold both values; the token API still sees every one
+                        throw new AmfException("amf0 property name", "\"" + name + "\" repeats in one object",
+                                tokenOffset(), SPEC + ".5");
+                    }
                     properties.put(name, build(next()));
                 }
                 Amf0Value value = t == Amf0Token.OBJECT_START ? new Amf0Object(properties)

@@ -243,7 +243,8 @@ public final class Amf0Writer {
     }
 
     private static final class Sizer {
-        final IdentityHashMap<Amf0Value, Boolean> seen = new IdentityHashMap<>();
+        final IdentityHashMap<Amf0Value, Integer> seen = new IdentityHashMap<>();
+        int references;
         long total;
 
         void size(Amf0Value value) {
@@ -264,9 +265,20 @@ public final class Amf0Writer {
                 total += 3;
             } else if (value instanceof Amf0Avmplus a) {
                 total += 1 + Amf3Writer.encodedSize(a.value());
-            } else if (seen.put(value, Boolean.TRUE) != null) {
+            } else {
+                complex(value);
+            }
+        }
+
+        /** Objects, ECMA arrays, typed objects and strict arrays: a reference when seen before, as writeValue does. */
+        private void complex(Amf0Value value) {
+            Integer index = seen.get(value);
+            if (index != null && index <= 0xFFFF) {
                 total += 3;
-            } else if (value instanceof Amf0StrictArray a) {
+                return;
+            }
+            seen.put(value, references++);
+            if (value instanceof Amf0StrictArray a) {
                 total += 5;
                 a.values().forEach(this::size);
             } else {

@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * <p>Reads complete messages: {@link #readValue(ByteBuffer)} reads one value at the buffer's
  * position and moves the position past it on success (unchanged on failure). The reference tables
- * persist across calls until {@link #reset()}, as within one RTMP AMF3 message or one AMF0
- * message's avmplus values.
+ * persist across calls until {@link #reset()}, as within one RTMP AMF3 message. Inside AMF0, each
+ * avmplus-object value starts with empty tables ({@link Amf0TokenReader}, {@link Amf0Writer}).
  *
  * <p>Externalizable objects carry a class-specific body: the reader throws
  * {@link AmfUnsupportedFeatureException} naming the class unless a reader is
@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>Limits ({@link AmfLimits}) are checked before allocating: depth, element counts (also against
  * the bytes remaining), string and byte-array lengths, table sizes. U29 values must use the
- * shortest encoding. Errors are {@link AmfException}s with the stream offset and field.
+ * shortest encoding. A key that repeats in one array or object is rejected (a tree cannot keep
+ * both values). Errors are {@link AmfException}s with the stream offset and field.
  *
  * <p>Not thread-safe: keep it on one connection or event loop.
  *
@@ -268,6 +269,9 @@ public final class Amf3Reader {
                 throw new AmfLimitExceededException("amf3 array associative count", "maxElements", limits.maxElements(),
                         assoc.size() + 1L, offset(pos), SPEC + ".11");
             }
+            if (assoc.containsKey(key)) {
+                throw new AmfException("amf3 array key", "\"" + key + "\" repeats", offset(pos), "AMF3 §3.11");
+            }
             assoc.put(key, value());
         }
         List<Amf3Value> values = new ArrayList<>(Math.min(dense, 1024));
@@ -329,6 +333,10 @@ public final class Amf3Reader {
                     if (dynamic.size() >= limits.maxElements()) {
                         throw new AmfLimitExceededException("amf3 dynamic member count", "maxElements",
                                 limits.maxElements(), dynamic.size() + 1L, offset(pos), "AMF3 §3.12");
+                    }
+                    if (dynamic.containsKey(name)) {
+                        throw new AmfException("amf3 dynamic member name", "\"" + name + "\" repeats", offset(pos),
+                                "AMF3 §3.12");
                     }
                     dynamic.put(name, value());
                 }

@@ -13,6 +13,9 @@
  *       ({@link io.streamwire.flv.VideoData}) incl. command frames and signed composition time</li>
  *   <li>[x] Enhanced RTMP ExAudioTagHeader/ExVideoTagHeader ({@link io.streamwire.flv.ExAudioData},
  *       {@link io.streamwire.flv.ExVideoData}): all packet types, FourCC, multitrack, ModEx</li>
+ *   <li>[x] SCRIPTDATA ({@link io.streamwire.flv.ScriptData}), onMetaData typed view
+ *       ({@link io.streamwire.flv.OnMetaData}), {@code @setDataFrame}</li>
+ *   <li>[x] metadata injection with a keyframes index ({@link io.streamwire.flv.MetadataInjector})</li>
  * </ul>
  *
  * <p>Errors are {@link io.streamwire.flv.FlvException}s with the byte offset and the field; limits

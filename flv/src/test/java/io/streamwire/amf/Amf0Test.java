@@ -194,7 +194,8 @@ class Amf0Test {
                 Arguments.of("object without end", "0300016105", "amf0 property name", 5),
                 Arguments.of("object end truncated", "030000", "amf0 object-end-marker", 1),
                 Arguments.of("long string past the end", "0c7fffffff41", "amf0 long-string", 0),
-                Arguments.of("amf3 overlong u29", "11048000", "amf3 integer", 2));
+                Arguments.of("amf3 overlong u29", "11048000", "amf3 integer", 2),
+                Arguments.of("property name repeats", "03000161050001610500000009", "amf0 property name", 5));
     }
 
     @ParameterizedTest(name = "{0}")

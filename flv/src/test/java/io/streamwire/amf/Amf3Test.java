@@ -99,7 +99,8 @@ class Amf3Test {
                 Arguments.of("string past the end", "060b61", "amf3 string 5", 1),
                 Arguments.of("dense count past the end", "097f", "amf3 array dense count 63", 1),
                 Arguments.of("vector count past the end", "0d0900", "amf3 vector count 4", 1),
-                Arguments.of("externalizable without reader", "0a0703416201", "amf3 externalizable object", 1));
+                Arguments.of("externalizable without reader", "0a0703416201", "amf3 externalizable object", 1),
+                Arguments.of("dynamic member repeats", "0a0b01036101000101", "amf3 dynamic member name", 7));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,12 +2,32 @@ package io.streamwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.amf.Amf0Command;
+import io.streamwire.amf.Amf0Null;
+import io.streamwire.amf.Amf0String;
+import io.streamwire.amf.Amf0Token;
+import io.streamwire.amf.Amf0TokenReader;
+import io.streamwire.amf.Amf0Value;
+import io.streamwire.flv.FlvAnomaly;
+import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvHeader;
-import java.nio.ByteBuffer;
+import io.streamwire.flv.FlvTag;
+import io.streamwire.flv.FlvTagHeader;
+import io.streamwire.flv.MetadataInjector;
+import io.streamwire.flv.OnMetaData;
+import io.streamwire.flv.ScriptData;
+import io.streamwire.flv.VideoTagBody;
+import io.streamwire.testkit.Chunks;
+import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The README's usage example for this module, compiled and run against the public API only. */
+/** The README's usage examples for this module, compiled and run against the public API only. */
 class FlvReadmeExampleTest {
 
     @Test
@@ -20,6 +40,86 @@ class FlvReadmeExampleTest {
         assertThat(header.typeFlagsAudio()).isTrue();
         assertThat(header.typeFlagsVideo()).isTrue();
         assertThat(header.dataOffset()).isEqualTo(9);
+    }
+
+    @Test
+    void decodesAFileInChunks() {
+        byte[] file = Fixtures.bytes("flv/avc-aac-bframes.flv");
+        List<ByteBuffer> chunks = Chunks.random(file, new Random(1)).stream().map(ByteBuffer::wrap).toList();
+        // README:begin
+        List<String> seen = new ArrayList<>();
+        FlvDecoder decoder = new FlvDecoder(new FlvDecoder.Listener() {
+            @Override
+            public void onTag(FlvTag tag) { // a reused zero-copy view, valid during this call
+                if (tag.tagType() == FlvTagHeader.VIDEO) {
+                    VideoTagBody video = VideoTagBody.parse(tag.body()); // VideoData, or ExVideoData (Enhanced RTMP)
+                    seen.add("video " + tag.timestamp() + (video.isKeyFrame() ? " key" : ""));
+                } else if (tag.tagType() == FlvTagHeader.SCRIPT_DATA) {
+                    OnMetaData meta = ScriptData.parse(tag.body()).onMetaData();
+                    seen.add("duration " + meta.duration() + " s, " + meta.width() + "x" + meta.height());
+                }
+            }
+
+            @Override
+            public void onAnomaly(FlvAnomaly anomaly) { // resync, truncated tail, PreviousTagSize mismatch
+                seen.add("anomaly " + anomaly);
+            }
+        });
+        for (ByteBuffer chunk : chunks) { // however the bytes arrive
+            decoder.feed(chunk);
+        }
+        decoder.endOfInput();
+        // README:end
+        assertThat(seen.get(0)).isEqualTo("duration 2.08 s, 320.0x240.0");
+        assertThat(seen.get(1)).isEqualTo("video 0 key");
+        assertThat(seen).noneMatch(s -> s.startsWith("anomaly"));
+    }
+
+    @Test
+    void answersAnRtmpConnect() {
+        byte[] connectBody = Amf0Command.of("connect", 1, Amf0Value.object(Map.of("app", new Amf0String("live"),
+                "tcUrl", new Amf0String("rtmp://localhost/live")))).toByteArray();
+        ByteBuffer body = ByteBuffer.wrap(connectBody);
+        // README:begin
+        Amf0Command connect = Amf0Command.parse(body); // AmfException(offset, field) on bad input
+        String app = connect.commandObject().asProperties().get("app").asString(); // "live"
+        Amf0Command result = Amf0Command.of("_result", connect.transactionId(),
+                Amf0Value.object(Map.of("fmsVer", new Amf0String("FMS/3,0,1,123"))),
+                Amf0Value.object(Map.of("code", new Amf0String("NetConnection.Connect.Success"))));
+        byte[] reply = result.toByteArray(); // the AMF0 body of an RTMP message type 20
+        // README:end
+        assertThat(app).isEqualTo("live");
+        assertThat(Amf0Command.parse(ByteBuffer.wrap(reply))).isEqualTo(result);
+        assertThat(Amf0Null.INSTANCE).isNotNull();
+    }
+
+    @Test
+    void walksTokensWithoutATree() {
+        ByteBuffer body = ByteBuffer.wrap(Amf0Command.of("publish", 5, Amf0Null.INSTANCE, new Amf0String("stream"),
+                new Amf0String("live")).toByteArray());
+        // README:begin
+        Amf0TokenReader reader = new Amf0TokenReader(); // keep one per connection: reset() reuses it
+        reader.reset(body);
+        boolean isPublish = reader.next() == Amf0Token.STRING && reader.stringEquals("publish"); // no String made
+        double transactionId = reader.readNumber();
+        reader.skipValue(); // the command object (null here)
+        String streamName = reader.readString(); // the only allocation: the string asked for
+        // README:end
+        assertThat(isPublish).isTrue();
+        assertThat(transactionId).isEqualTo(5);
+        assertThat(streamName).isEqualTo("stream");
+    }
+
+    @Test
+    void injectsMetadata() {
+        byte[] recording = Fixtures.bytes("flv/avc-mp3.flv");
+        // README:begin
+        MetadataInjector.Result fixed = MetadataInjector.inject(recording); // what yamdi/flvtool2 do
+        byte[] seekable = fixed.file(); // onMetaData with duration, filesize and keyframes {times, filepositions}
+        double[] keyframeOffsets = fixed.metadata().keyframes().filepositions();
+        // README:end
+        assertThat(seekable.length).isEqualTo((int) fixed.metadata().filesize());
+        assertThat(keyframeOffsets).isNotEmpty();
     }
 
     @Test
