@@ -194,6 +194,10 @@ public sealed interface RtmpCommand {
         if (messageTypeId == MessageType.COMMAND_AMF3 && in.hasRemaining() && in.get(in.position()) == 0) {
             in.position(in.position() + 1);
         }
+        RtmpCommand fast = RtmpCommands.fast(in, limits);
+        if (fast != null) {
+            return fast;
+        }
         Amf0Command c;
         try {
             c = Amf0Command.parse(in, limits);

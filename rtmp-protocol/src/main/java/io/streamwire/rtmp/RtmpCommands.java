@@ -3,6 +3,10 @@ package io.streamwire.rtmp;
 import io.streamwire.amf.Amf0Boolean;
 import io.streamwire.amf.Amf0Command;
 import io.streamwire.amf.Amf0Value;
+import io.streamwire.amf.Amf0Token;
+import io.streamwire.amf.Amf0TokenReader;
+import io.streamwire.amf.AmfLimits;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +42,75 @@ final class RtmpCommands {
             }
             default -> new RtmpCommand.Unknown(c);
         };
+    }
+
+    /**
+     * The commands without a command object (publish, play, createStream, deleteStream, closeStream,
+     * releaseStream, FCPublish, FCUnpublish, getStreamLength) read straight off the token reader,
+     * without building value trees; null when the body is anything else (the caller then takes the
+     * general path, which also produces the errors).
+     */
+    static RtmpCommand fast(ByteBuffer body, AmfLimits limits) {
+        Amf0TokenReader r = new Amf0TokenReader(limits).reset(body);
+        try {
+            if (r.next() != Amf0Token.STRING) {
+                return null;
+            }
+            int kind = r.stringEquals("publish") ? 1 : r.stringEquals("play") ? 2 : r.stringEquals("createStream") ? 3
+                    : r.stringEquals("deleteStream") ? 4 : r.stringEquals("closeStream") ? 5
+                    : r.stringEquals("releaseStream") || r.stringEquals("FCPublish") || r.stringEquals("FCUnpublish")
+                            || r.stringEquals("getStreamLength") ? 6 : 0;
+            String name = kind == 6 ? r.string() : null;
+            if (kind == 0 || !r.hasRemaining() || r.next() != Amf0Token.NUMBER) {
+                return null;
+            }
+            double tid = r.number();
+            if (r.hasRemaining() && r.next() != Amf0Token.NULL) {
+                return null;
+            }
+            RtmpCommand c = switch (kind) {
+                case 1 -> {
+                    String publishing = nextString(r);
+                    String type = r.hasRemaining() ? nextString(r) : "live";
+                    yield publishing == null || type == null ? null : new RtmpCommand.Publish(tid, publishing, type);
+                }
+                case 2 -> {
+                    String stream = nextString(r);
+                    double start = r.hasRemaining() ? nextNumber(r) : -2;
+                    double duration = r.hasRemaining() ? nextNumber(r) : -1;
+                    boolean reset = true;
+                    if (r.hasRemaining()) {
+                        if (r.next() != Amf0Token.BOOLEAN) {
+                            yield null;
+                        }
+                        reset = r.bool();
+                    }
+                    yield stream == null || Double.isNaN(start) || Double.isNaN(duration) ? null
+                            : new RtmpCommand.Play(tid, stream, start, duration, reset);
+                }
+                case 3 -> new RtmpCommand.CreateStream(tid);
+                case 4 -> {
+                    double id = r.hasRemaining() ? nextNumber(r) : 0;
+                    yield Double.isNaN(id) ? null : new RtmpCommand.DeleteStream(tid, id);
+                }
+                case 5 -> new RtmpCommand.CloseStream(tid);
+                default -> {
+                    String stream = nextString(r);
+                    yield stream == null ? null : new RtmpCommand.StreamNameCommand(name, tid, stream);
+                }
+            };
+            return c == null || r.hasRemaining() ? null : c;
+        } catch (io.streamwire.amf.AmfException malformed) {
+            return null;
+        }
+    }
+
+    private static String nextString(Amf0TokenReader r) {
+        return r.hasRemaining() && r.next() == Amf0Token.STRING ? r.string() : null;
+    }
+
+    private static double nextNumber(Amf0TokenReader r) {
+        return r.hasRemaining() && r.next() == Amf0Token.NUMBER ? r.number() : Double.NaN;
     }
 
     private static String str(Amf0Value object, String name) {
