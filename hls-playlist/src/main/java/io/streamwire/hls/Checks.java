@@ -8,11 +8,8 @@ final class Checks {
 
     static String noLineBreak(String s, String what) {
         Objects.requireNonNull(s, what);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
-                throw new IllegalArgumentException(what + " contains a line break");
-            }
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException(what + " contains a line break");
         }
         return s;
     }

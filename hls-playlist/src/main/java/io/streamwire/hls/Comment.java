@@ -16,6 +16,12 @@ public record Comment(String text) implements PlaylistLine {
         }
     }
 
+    /** Null: a comment is not a tag. */
+    @Override
+    public TagName tagName() {
+        return null;
+    }
+
     @Override
     public void appendTo(StringBuilder out) {
         out.append('#').append(text);

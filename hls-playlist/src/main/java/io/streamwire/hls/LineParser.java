@@ -21,6 +21,8 @@ final class LineParser {
     private int[] lineNumbers = new int[64];
     private long[] offsets = new long[64];
     private boolean sawDefine;
+    private int multivariantTags;
+    private int mediaTags;
 
     LineParser(PlaylistParser config) {
         this.config = config;
@@ -79,6 +81,15 @@ final class LineParser {
     }
 
     private void add(PlaylistLine parsed, int lineNo, long offset) {
+        TagName t = parsed instanceof Uri ? null : parsed.tagName();
+        if (t != null) {
+            TagName.Scope s = t.scope();
+            if (s == TagName.Scope.MULTIVARIANT) {
+                multivariantTags++;
+            } else if ((s == TagName.Scope.MEDIA || s == TagName.Scope.SEGMENT) && t.form() != TagName.Form.RAW) {
+                mediaTags++;
+            }
+        }
         int size = lines.size();
         if (size >= limits.maxEntries()) {
             throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
@@ -295,7 +306,8 @@ final class LineParser {
 
     /** Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result. */
     ParseResult finish() {
-        Playlist playlist = Playlist.of(lines);
+        List<PlaylistLine> copy = List.copyOf(lines);
+        Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(copy) : new MediaPlaylist(copy);
         PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets);
         for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
             if (strict) {

@@ -39,12 +39,13 @@ final class Lines {
     static boolean isMultivariant(List<PlaylistLine> lines) {
         int multivariant = 0;
         int media = 0;
-        for (PlaylistLine l : lines) {
-            if (l instanceof PlaylistTag t) {
-                TagName.Scope s = t.tagName().scope();
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            TagName t = lines.get(i).tagName();
+            if (t != null) {
+                TagName.Scope s = t.scope();
                 if (s == TagName.Scope.MULTIVARIANT) {
                     multivariant++;
-                } else if ((s == TagName.Scope.MEDIA || s == TagName.Scope.SEGMENT) && t.tagName().form() != TagName.Form.RAW) {
+                } else if ((s == TagName.Scope.MEDIA || s == TagName.Scope.SEGMENT) && t.form() != TagName.Form.RAW) {
                     media++;
                 }
             }

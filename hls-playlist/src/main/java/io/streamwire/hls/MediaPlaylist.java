@@ -22,15 +22,66 @@ public final class MediaPlaylist implements Playlist {
     private final long targetDuration;
     private final long mediaSequence;
     private final long discontinuitySequence;
+    private final long version;
+    private final PlaylistType playlistType;
+    private final PartInf partInf;
+    private final ServerControl serverControl;
+    private final Skip skip;
+    private final boolean endList;
+    private final boolean iFramesOnly;
+    private final boolean independentSegments;
 
     MediaPlaylist(List<PlaylistLine> lines) {
         this.lines = lines;
-        IntegerTag td = Lines.integer(lines, TagName.EXT_X_TARGETDURATION);
-        IntegerTag ms = Lines.integer(lines, TagName.EXT_X_MEDIA_SEQUENCE);
-        IntegerTag ds = Lines.integer(lines, TagName.EXT_X_DISCONTINUITY_SEQUENCE);
-        targetDuration = td == null ? -1 : td.value();
-        mediaSequence = ms == null ? 0 : ms.value();
-        discontinuitySequence = ds == null ? 0 : ds.value();
+        long td = -1;
+        long ms = -1;
+        long ds = -1;
+        long version = -1;
+        PlaylistType type = null;
+        PartInf partInf = null;
+        ServerControl serverControl = null;
+        Skip skipTag = null;
+        boolean endList = false;
+        boolean iFramesOnly = false;
+        boolean independent = false;
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            PlaylistLine line = lines.get(i);
+            if (line instanceof Uri || line instanceof Extinf) {
+                continue;
+            }
+            if (line instanceof IntegerTag t) {
+                switch (t.tagName()) {
+                    case EXT_X_TARGETDURATION: td = td < 0 ? t.value() : td; break;
+                    case EXT_X_MEDIA_SEQUENCE: ms = ms < 0 ? t.value() : ms; break;
+                    case EXT_X_DISCONTINUITY_SEQUENCE: ds = ds < 0 ? t.value() : ds; break;
+                    case EXT_X_VERSION: version = version < 0 ? t.value() : version; break;
+                    default: break;
+                }
+            } else if (line instanceof MarkerTag m) {
+                endList |= m.tagName() == TagName.EXT_X_ENDLIST;
+                iFramesOnly |= m.tagName() == TagName.EXT_X_I_FRAMES_ONLY;
+                independent |= m.tagName() == TagName.EXT_X_INDEPENDENT_SEGMENTS;
+            } else if (line instanceof PlaylistType t) {
+                type = type == null ? t : type;
+            } else if (line instanceof PartInf p) {
+                partInf = partInf == null ? p : partInf;
+            } else if (line instanceof ServerControl c) {
+                serverControl = serverControl == null ? c : serverControl;
+            } else if (line instanceof Skip k) {
+                skipTag = skipTag == null ? k : skipTag;
+            }
+        }
+        targetDuration = td;
+        mediaSequence = Math.max(0, ms);
+        discontinuitySequence = Math.max(0, ds);
+        this.version = version;
+        this.playlistType = type;
+        this.partInf = partInf;
+        this.serverControl = serverControl;
+        this.skip = skipTag;
+        this.endList = endList;
+        this.iFramesOnly = iFramesOnly;
+        this.independentSegments = independent;
         List<MediaSegment> out = new ArrayList<>();
         List<Part> pending = new ArrayList<>();
         long msn = mediaSequence;
@@ -168,32 +219,47 @@ public final class MediaPlaylist implements Playlist {
 
     /** EXT-X-PLAYLIST-TYPE, or null. */
     public PlaylistType playlistType() {
-        return Lines.first(lines, PlaylistType.class);
+        return playlistType;
     }
 
     /** Whether EXT-X-ENDLIST is present. */
     public boolean endList() {
-        return lines.contains(MarkerTag.ENDLIST);
+        return endList;
     }
 
     /** Whether EXT-X-I-FRAMES-ONLY is present. */
     public boolean iFramesOnly() {
-        return lines.contains(MarkerTag.I_FRAMES_ONLY);
+        return iFramesOnly;
     }
 
     /** EXT-X-PART-INF, or null. */
     public PartInf partInf() {
-        return Lines.first(lines, PartInf.class);
+        return partInf;
     }
 
     /** EXT-X-SERVER-CONTROL, or null. */
     public ServerControl serverControl() {
-        return Lines.first(lines, ServerControl.class);
+        return serverControl;
     }
 
     /** EXT-X-SKIP, or null. */
     public Skip skip() {
-        return Lines.first(lines, Skip.class);
+        return skip;
+    }
+
+    @Override
+    public int version() {
+        return version < 0 ? 1 : (int) Math.min(Integer.MAX_VALUE, version);
+    }
+
+    @Override
+    public boolean hasVersionTag() {
+        return version >= 0;
+    }
+
+    @Override
+    public boolean independentSegments() {
+        return independentSegments;
     }
 
     /** EXT-X-DATERANGE tags, in order. */

@@ -9,6 +9,12 @@ package io.streamwire.hls;
  * @since 0.1.0
  */
 public sealed interface PlaylistLine permits PlaylistTag, Comment, Uri {
+    /**
+     * Which tag this line is: {@link TagName#UNKNOWN} for unknown tags, null for comments and URIs.
+     * (A virtual call is much cheaper than {@code instanceof PlaylistTag} in hot loops.)
+     */
+    TagName tagName();
+
     /** Appends the line in canonical form, without a line terminator. */
     void appendTo(StringBuilder out);
 }

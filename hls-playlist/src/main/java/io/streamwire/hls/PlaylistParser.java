@@ -35,6 +35,8 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class PlaylistParser {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final boolean strict;
     private final PlaylistLimits limits;
     private final Map<String, String> parentVariables;
@@ -171,6 +173,18 @@ public final class PlaylistParser {
             int start = i;
             int high = 0;
             int limit = (int) Math.min(end, (long) start + maxLine + 1);
+            // eight bytes at a time: stop at the word holding '\n', note any byte >= 0x80
+            while (i + 8 <= limit) {
+                long word = (long) LONGS.get(bytes, i);
+                long x = word ^ 0x0A0A0A0A0A0A0A0AL;
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                if ((word & 0x8080808080808080L) != 0) {
+                    high = -1;
+                }
+                i += 8;
+            }
             while (i < limit && bytes[i] != '\n') {
                 high |= bytes[i];
                 i++;

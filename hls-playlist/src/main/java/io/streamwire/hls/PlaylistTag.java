@@ -11,7 +11,8 @@ package io.streamwire.hls;
 public sealed interface PlaylistTag extends PlaylistLine
         permits MarkerTag, IntegerTag, Extinf, ByteRange, ProgramDateTime, PlaylistType, AttributeTag, RawTag, UnknownTag {
 
-    /** Which tag this is ({@link TagName#UNKNOWN} for unknown tags). */
+    /** Which tag this is ({@link TagName#UNKNOWN} for unknown tags); never null. */
+    @Override
     TagName tagName();
 
     /** The tag's name as written after {@code #}. */

@@ -44,7 +44,7 @@ public final class PlaylistValidator {
         return new Run(playlist, positions).run();
     }
 
-    private static final Set<TagName> ONCE = Set.of(TagName.EXTM3U, TagName.EXT_X_VERSION, TagName.EXT_X_TARGETDURATION,
+    private static final Set<TagName> ONCE = java.util.EnumSet.of(TagName.EXTM3U, TagName.EXT_X_VERSION, TagName.EXT_X_TARGETDURATION,
             TagName.EXT_X_MEDIA_SEQUENCE, TagName.EXT_X_DISCONTINUITY_SEQUENCE, TagName.EXT_X_PLAYLIST_TYPE,
             TagName.EXT_X_ENDLIST, TagName.EXT_X_I_FRAMES_ONLY, TagName.EXT_X_PART_INF, TagName.EXT_X_SERVER_CONTROL,
             TagName.EXT_X_INDEPENDENT_SEGMENTS, TagName.EXT_X_START, TagName.EXT_X_SKIP, TagName.EXT_X_CONTENT_STEERING);
@@ -90,13 +90,17 @@ public final class PlaylistValidator {
             Map<TagName, Integer> seen = new EnumMap<>(TagName.class);
             int n = lines.size();
             for (int i = 0; i < n; i++) {
-                if (lines.get(i) instanceof PlaylistTag t) {
-                    TagName name = t.tagName();
+                PlaylistLine line = lines.get(i);
+                if (line instanceof Uri || line instanceof Extinf) {
+                    continue;
+                }
+                TagName name = line.tagName();
+                if (name != null) {
                     if (ONCE.contains(name) && seen.put(name, i) != null) {
                         report(i, name.text(), "appears more than once", name.specRef());
                     }
-                    if (t instanceof AttributeTag a) {
-                        attributes(i, a);
+                    if (name.form() == TagName.Form.ATTRIBUTES && name != TagName.UNKNOWN) {
+                        attributes(i, (AttributeTag) line);
                     }
                     TagName.Scope scope = name.scope();
                     if (media && scope == TagName.Scope.MULTIVARIANT) {

@@ -31,6 +31,12 @@ public record Uri(String value) implements PlaylistLine {
         return first != ' ' && first != '\t' && last != ' ' && last != '\t';
     }
 
+    /** Null: a URI line is not a tag. */
+    @Override
+    public TagName tagName() {
+        return null;
+    }
+
     @Override
     public void appendTo(StringBuilder out) {
         out.append(value);

@@ -13,16 +13,20 @@ final class Versions {
     /** Each feature and the version it needs; the highest wins. */
     static int minimumVersion(Playlist playlist) {
         List<PlaylistLine> lines = playlist.lines();
-        boolean iFramesOnly = lines.contains(MarkerTag.I_FRAMES_ONLY);
+        boolean iFramesOnly = playlist instanceof MediaPlaylist m && m.iFramesOnly();
         int v = 1;
-        for (PlaylistLine l : lines) {
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            PlaylistLine l = lines.get(i);
+            if (l instanceof Uri) {
+                continue;
+            }
             if (l instanceof Extinf e) {
                 if (v < 3 && e.isFractional()) {
                     v = 3;
                 }
             } else if (l instanceof ByteRange) {
                 v = Math.max(v, 4);
-            } else if (l == MarkerTag.I_FRAMES_ONLY || (l instanceof MarkerTag m && m.tagName() == TagName.EXT_X_I_FRAMES_ONLY)) {
+            } else if (l instanceof MarkerTag m && m.tagName() == TagName.EXT_X_I_FRAMES_ONLY) {
                 v = Math.max(v, 4);
             } else if (l instanceof Key k && !k.session()) {
                 AttributeList a = k.attributes();
@@ -44,9 +48,11 @@ final class Versions {
             } else if (l instanceof Skip s) {
                 v = Math.max(v, s.attributes().has("RECENTLY-REMOVED-DATERANGES") ? 10 : 9);
             }
-            if (l instanceof AttributeTag t && v < 12) {
-                for (Attribute a : t.attributes().asList()) {
-                    if (a.name().startsWith("REQ-")) {
+            TagName name = l.tagName();
+            if (v < 12 && name != null && name.form() == TagName.Form.ATTRIBUTES && name != TagName.UNKNOWN) {
+                AttributeList attributes = ((AttributeTag) l).attributes();
+                for (int k = 0; k < attributes.size(); k++) {
+                    if (attributes.get(k).name().startsWith("REQ-")) {
                         v = 12;
                     }
                 }
