@@ -89,18 +89,36 @@ public final class TsPacket {
                 if ((flags & 0x02) != 0) {
                     need += need < len ? 1 + (buffer.get(start + 1 + need) & 0xFF) : 1;
                 }
+                int extension = -1;
                 if ((flags & 0x01) != 0) {
+                    extension = need;
                     need += need < len ? 1 + (buffer.get(start + 1 + need) & 0xFF) : 1;
                 }
                 if (need > len) {
                     throw new TsException("adaptation_field", "flags 0x" + Integer.toHexString(flags) + " need " + need
                             + " bytes, adaptation_field_length is " + len, streamOffset + 5, SPEC_AF);
                 }
+                if (extension >= 0) {
+                    checkExtension(buffer, start + 1 + extension, streamOffset + 5 + extension);
+                }
             }
             start += 1 + len;
         }
         payloadStart = (afc & 1) != 0 ? start : index + SIZE;
         return this;
+    }
+
+    private static void checkExtension(ByteBuffer buffer, int at, long offset) {
+        int length = buffer.get(at) & 0xFF;
+        if (length < 1) {
+            throw new TsException("adaptation_field_extension_length", "0 leaves no room for its flags", offset, SPEC_AF);
+        }
+        int flags = buffer.get(at + 1) & 0xFF;
+        int need = 1 + ((flags & 0x80) != 0 ? 2 : 0) + ((flags & 0x40) != 0 ? 3 : 0) + ((flags & 0x20) != 0 ? 5 : 0);
+        if (need > length) {
+            throw new TsException("adaptation_field_extension_length", length + " is shorter than its flags need (" + need + ")",
+                    offset, SPEC_AF);
+        }
     }
 
     /** Same as {@code wrap(buffer, index, streamOffset, -1)}. */

@@ -2,29 +2,65 @@ package io.streamwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamwire.mpegts.TsPacketHeader;
-import java.nio.ByteBuffer;
+import io.streamwire.mpegts.Anomaly;
+import io.streamwire.mpegts.TsDemuxer;
+import io.streamwire.mpegts.TsMuxer;
+import io.streamwire.mpegts.TsMuxerConfig;
+import io.streamwire.mpegts.TsStream;
+import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's usage example for this module, compiled and run against the public API only. */
+/** The README's usage examples for this module, compiled and run against the public API only. */
 class TsReadmeExampleTest {
 
     @Test
-    void readsPacketHeaders() {
-        ByteBuffer ts = ByteBuffer.allocate(2 * 188);
-        new TsPacketHeader(false, true, false, 0, 0, 1, 0).writeTo(ts.position(0));
-        new TsPacketHeader(false, true, false, 256, 0, 1, 0).writeTo(ts.position(188));
-        ts.clear();
-        int[] packetsPerPid = new int[8192];
+    void demuxes() {
+        ByteBuffer ts = ByteBuffer.wrap(Fixtures.bytes("mpegts/h264-aac.ts"));
+        List<String> accessUnits = new ArrayList<>();
+        List<Anomaly> problems = new ArrayList<>();
         // README:begin
-        for (int at = ts.position(); at + 188 <= ts.limit(); at += 188) {
-            TsPacketHeader header = TsPacketHeader.parse(ts.position(at)); // TsException on lost sync
-            packetsPerPid[header.pid()]++;
-        }
+        TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public TsDemuxer.Interest onPesStart(TsStream stream) {
+                return TsDemuxer.Interest.REASSEMBLE; // or FRAGMENTS: in-place slices, nothing copied
+            }
+
+            @Override
+            public void onPes(TsStream stream, ByteBuffer payload) {
+                accessUnits.add(stream.type() + " pts=" + stream.pts() + " bytes=" + payload.remaining());
+            }
+
+            @Override
+            public void onAnomaly(Anomaly anomaly) {
+                problems.add(anomaly); // lost sync, continuity gaps, CRC errors: demuxing goes on
+            }
+        });
+        demuxer.feed(ts); // any chunking gives the same events
+        demuxer.endOfInput();
         // README:end
-        assertThat(packetsPerPid[0]).isEqualTo(1);
-        assertThat(packetsPerPid[256]).isEqualTo(1);
+        assertThat(accessUnits).hasSize(50 + 6); // 50 frames; ffmpeg packs the AAC frames into 6 PES
+        assertThat(accessUnits.get(0)).isEqualTo("H264 pts=133200 bytes=3565"); // ffprobe: 133200, 3565 bytes, K
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void muxes() {
+        ByteBuffer accessUnit = ByteBuffer.wrap(HexFormat.of().parseHex("0000000165888000"));
+        long pts = 126_000;
+        long dts = 126_000;
+        boolean keyframe = true;
+        // README:begin
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac()); // PMT 0x1000, video 0x100, audio 0x101
+        ByteBuffer out = ByteBuffer.allocateDirect(muxer.maxEncodedSize(accessUnit.remaining()));
+        muxer.startSegment(); // the next packets start with PAT and PMT: a new HLS segment
+        muxer.writeVideo(accessUnit, pts, dts, keyframe, out); // AUD, PES, PCR, stuffing; no allocation
+        // README:end
+        assertThat(out.position()).isEqualTo(3 * 188);
     }
 
     @Test

@@ -1,0 +1,195 @@
+package io.streamwire.benchmarks.mpegts;
+
+import io.streamwire.benchmarks.Counters;
+import io.streamwire.benchmarks.Goal;
+import io.streamwire.benchmarks.Main;
+import io.streamwire.mpegts.StreamType;
+import io.streamwire.mpegts.TsDemuxer;
+import io.streamwire.mpegts.TsMuxer;
+import io.streamwire.mpegts.TsMuxerConfig;
+import io.streamwire.mpegts.TsStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jcodec.common.io.ByteBufferSeekableByteChannel;
+import org.jcodec.containers.mps.MPSDemuxer;
+import org.jcodec.containers.mps.MTSDemuxer;
+import org.jcodec.containers.mps.PESPacket;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * MPEG-TS demux and mux of a 60 s 720p H.264 (2.5 Mbit/s, B-frames) + AAC stream built in memory
+ * from ffmpeg's 2 s fixture {@code mpegts/h264-aac-720p.ts} repeated 30 times with continuity
+ * counters rewritten (about 21.7 MB). Units are 188-byte transport packets for every method, so the
+ * peer ratio compares the same work.
+ *
+ * <ul>
+ *   <li>{@code tsDemux_streamwire}: TS → PES with unwrapped PTS/DTS, payload as in-place fragments.</li>
+ *   <li>{@code tsDemuxReassembled_streamwire}: the same, PES payloads reassembled into the demuxer's buffers.</li>
+ *   <li>{@code tsDemux_jcodec}: jcodec 0.2.5 {@code MTSDemuxer} + {@code MPSDemuxer} per PID, PES packets
+ *       with PTS. Its {@code MTSDemuxer} only looks for streams in the first ~500 packets.</li>
+ *   <li>{@code tsMux_streamwire}: the same access units (extracted once in setup) muxed back into TS
+ *       in a preallocated output buffer; bytes are output bytes.</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TsBenchmark {
+    private static final int COPIES = 30;
+
+    private ByteBuffer stream;
+    private long packets;
+    private TsDemuxer fragments;
+    private TsDemuxer reassembled;
+    private final long[] sink = new long[2];
+    private List<Object[]> units;
+    private ByteBuffer muxOut;
+
+    @Setup
+    public void setUp() {
+        byte[] one = Main.fixture("mpegts/h264-aac-720p.ts");
+        byte[] all = new byte[one.length * COPIES];
+        for (int c = 0; c < COPIES; c++) {
+            System.arraycopy(one, 0, all, c * one.length, one.length);
+        }
+        int[] cc = new int[8192];
+        for (int p = 0; p + 188 <= all.length; p += 188) {
+            int pid = ((all[p + 1] & 0x1F) << 8) | (all[p + 2] & 0xFF);
+            if ((all[p + 3] & 0x10) != 0) {
+                all[p + 3] = (byte) ((all[p + 3] & 0xF0) | cc[pid]);
+                cc[pid] = (cc[pid] + 1) & 15;
+            }
+        }
+        stream = ByteBuffer.allocateDirect(all.length).put(all).flip();
+        packets = all.length / 188;
+        fragments = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public TsDemuxer.Interest onPesStart(TsStream s) {
+                sink[0] += s.pts() + s.dts();
+                return TsDemuxer.Interest.FRAGMENTS;
+            }
+
+            @Override
+            public void onPesFragment(TsStream s, ByteBuffer fragment) {
+                sink[1] += fragment.remaining();
+            }
+        });
+        reassembled = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public TsDemuxer.Interest onPesStart(TsStream s) {
+                return TsDemuxer.Interest.REASSEMBLE;
+            }
+
+            @Override
+            public void onPes(TsStream s, ByteBuffer payload) {
+                sink[0] += s.pts() + s.dts();
+                sink[1] += payload.get(payload.position()) + payload.remaining();
+            }
+        });
+        // access units for the muxer, in stream order
+        units = new ArrayList<>();
+        TsDemuxer extract = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public TsDemuxer.Interest onPesStart(TsStream s) {
+                return TsDemuxer.Interest.REASSEMBLE;
+            }
+
+            @Override
+            public void onPes(TsStream s, ByteBuffer payload) {
+                ByteBuffer copy = ByteBuffer.allocateDirect(payload.remaining()).put(payload).flip();
+                units.add(new Object[] {s.type() == StreamType.H264, s.pts(), s.dts(), s.randomAccess(), copy});
+            }
+        });
+        extract.feed(stream.duplicate());
+        extract.endOfInput();
+        muxOut = ByteBuffer.allocateDirect(all.length * 2);
+    }
+
+    @Benchmark
+    @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets", source = "issue 7")
+    public long tsDemux_streamwire(Counters counters) {
+        fragments.feed(stream.duplicate());
+        counters.bytes += stream.limit();
+        counters.units += packets;
+        return sink[0] + sink[1];
+    }
+
+    @Benchmark
+    @Goal(minMBps = 2500, unit = "packets", source = "issue 7")
+    public long tsDemuxReassembled_streamwire(Counters counters) {
+        reassembled.feed(stream.duplicate());
+        counters.bytes += stream.limit();
+        counters.units += packets;
+        return sink[0] + sink[1];
+    }
+
+    @Benchmark
+    public long tsDemux_jcodec(Counters counters) {
+        try {
+            MTSDemuxer mts = new MTSDemuxer(ByteBufferSeekableByteChannel.readFromByteBuffer(stream.duplicate()));
+            List<MPSDemuxer> demuxers = new ArrayList<>();
+            for (int pid : mts.getPrograms()) {
+                demuxers.add(new MPSDemuxer(mts.getProgram(pid)));
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(4 << 20);
+            long pes = 0;
+            long sum = 0;
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (MPSDemuxer d : demuxers) {
+                    buffer.clear();
+                    PESPacket p = d.nextPacket(buffer);
+                    if (p != null) {
+                        pes++;
+                        sum += p.pts + p.length;
+                        more = true;
+                    }
+                }
+            }
+            counters.bytes += stream.limit();
+            counters.units += packets;
+            return pes + sum;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Benchmark
+    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets", source = "issue 7")
+    public long tsMux_streamwire(Counters counters) {
+        TsMuxer muxer = muxer();
+        ByteBuffer out = muxOut;
+        out.clear();
+        for (Object[] u : units) {
+            ByteBuffer data = (ByteBuffer) u[4];
+            if ((Boolean) u[0]) {
+                muxer.writeVideo(data, (Long) u[1], (Long) u[2], (Boolean) u[3], out);
+            } else {
+                muxer.writeAudio(data, (Long) u[1], out);
+            }
+        }
+        counters.bytes += out.position();
+        counters.units += out.position() / 188;
+        return out.position();
+    }
+
+    private TsMuxer reusable;
+
+    private TsMuxer muxer() {
+        if (reusable == null) {
+            reusable = new TsMuxer(TsMuxerConfig.h264Aac());
+        }
+        return reusable;
+    }
+}
