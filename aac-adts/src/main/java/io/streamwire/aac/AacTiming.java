@@ -45,7 +45,11 @@ public record AacTiming(int samplesPerFrame, int sampleRateHz) {
 
     /**
      * Start of frame {@code frameIndex} in units of {@code 1/timescale} seconds (90000 for MPEG-TS,
-     * 1000 for FLV/RTMP, the sample rate for MP4 audio tracks), rounded toward zero.
+     * 1000 for FLV/RTMP, the sample rate for MP4 audio tracks), rounded toward zero. Intermediate
+     * products that overflow a long are computed exactly with BigInteger.
+     *
+     * @throws ArithmeticException if the timestamp itself does not fit in a long
+     * @throws IllegalArgumentException if {@code timescale} is not positive
      */
     public long timestamp(long frameIndex, long timescale) {
         if (timescale <= 0) {

@@ -157,6 +157,18 @@ class LoasDecoderTest {
     }
 
     @Test
+    void frameSizeLimitOnASyncedStream() {
+        // Frames of the fixture: 322 bytes, then 419: the second one exceeds a 400-byte limit.
+        LoasDecoder decoder = new LoasDecoder(new Recorder(), AacLimits.defaults().withMaxFrameSize(400));
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(Fixtures.bytes(FIXTURE))))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("maxFrameSize");
+                    assertThat(e.actual()).isEqualTo(419);
+                    assertThat(e.offset()).isEqualTo(322);
+                });
+    }
+
+    @Test
     void resyncDistanceLimit() {
         LoasDecoder decoder = new LoasDecoder(new Recorder(), AacLimits.defaults().withMaxResyncDistance(100));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(new byte[1000])))
