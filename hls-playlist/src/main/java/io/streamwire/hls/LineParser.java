@@ -22,6 +22,7 @@ final class LineParser {
     private long[] offsets = new long[64];
     private boolean sawDefine;
     private int multivariantTags;
+    private final MediaPlaylist.Summary summary = new MediaPlaylist.Summary();
     private int mediaTags;
 
     LineParser(PlaylistParser config) {
@@ -90,6 +91,7 @@ final class LineParser {
                 mediaTags++;
             }
         }
+        summary.accept(parsed);
         int size = lines.size();
         if (size >= limits.maxEntries()) {
             throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
@@ -307,7 +309,7 @@ final class LineParser {
     /** Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result. */
     ParseResult finish() {
         List<PlaylistLine> copy = List.copyOf(lines);
-        Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(copy) : new MediaPlaylist(copy);
+        Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(copy) : new MediaPlaylist(copy, summary);
         PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets);
         for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
             if (strict) {

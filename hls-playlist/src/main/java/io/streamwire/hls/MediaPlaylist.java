@@ -31,23 +31,23 @@ public final class MediaPlaylist implements Playlist {
     private final boolean iFramesOnly;
     private final boolean independentSegments;
 
-    MediaPlaylist(List<PlaylistLine> lines) {
-        this.lines = lines;
+    /** The playlist-wide tags, gathered line by line (first occurrence wins). Not thread-safe. */
+    static final class Summary {
         long td = -1;
         long ms = -1;
         long ds = -1;
         long version = -1;
-        PlaylistType type = null;
-        PartInf partInf = null;
-        ServerControl serverControl = null;
-        Skip skipTag = null;
-        boolean endList = false;
-        boolean iFramesOnly = false;
-        boolean independent = false;
-        for (int i = 0, n = lines.size(); i < n; i++) {
-            PlaylistLine line = lines.get(i);
+        PlaylistType type;
+        PartInf partInf;
+        ServerControl serverControl;
+        Skip skip;
+        boolean endList;
+        boolean iFramesOnly;
+        boolean independent;
+
+        void accept(PlaylistLine line) {
             if (line instanceof Uri || line instanceof Extinf) {
-                continue;
+                return;
             }
             if (line instanceof IntegerTag t) {
                 switch (t.tagName()) {
@@ -68,9 +68,37 @@ public final class MediaPlaylist implements Playlist {
             } else if (line instanceof ServerControl c) {
                 serverControl = serverControl == null ? c : serverControl;
             } else if (line instanceof Skip k) {
-                skipTag = skipTag == null ? k : skipTag;
+                skip = skip == null ? k : skip;
             }
         }
+    }
+
+    private static Summary summarize(List<PlaylistLine> lines) {
+        Summary summary = new Summary();
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            summary.accept(lines.get(i));
+        }
+        return summary;
+    }
+
+    MediaPlaylist(List<PlaylistLine> lines) {
+        this(lines, summarize(lines));
+    }
+
+    /** {@code summary} must have accepted exactly {@code lines}, in order. */
+    MediaPlaylist(List<PlaylistLine> lines, Summary summary) {
+        this.lines = lines;
+        long td = summary.td;
+        long ms = summary.ms;
+        long ds = summary.ds;
+        long version = summary.version;
+        PlaylistType type = summary.type;
+        PartInf partInf = summary.partInf;
+        ServerControl serverControl = summary.serverControl;
+        Skip skipTag = summary.skip;
+        boolean endList = summary.endList;
+        boolean iFramesOnly = summary.iFramesOnly;
+        boolean independent = summary.independent;
         targetDuration = td;
         mediaSequence = Math.max(0, ms);
         discontinuitySequence = Math.max(0, ds);
