@@ -123,7 +123,9 @@ final class Channel {
             body.get(p, bytes);
             Subscriber.Tag tag = new Subscriber.Tag(type, timestamp, bytes);
             boolean header = n > 1 && bytes[1] == 0 && (type == 9 ? (bytes[0] & 0x0F) == 7 : (bytes[0] & 0xF0) == 0xA0);
-            boolean keyframe = type == 9 && !header && (bytes[0] & 0xF0) == 0x10;
+            // a keyframe starts a new cached group of pictures; an AVC end of sequence (packet type 2) is not one
+            boolean keyframe = type == 9 && !header && (bytes[0] & 0xF0) == 0x10
+                    && ((bytes[0] & 0x0F) != 7 || (n > 1 && bytes[1] == 1));
             if (header) {
                 if (type == 9) {
                     videoHeader = tag;
@@ -197,8 +199,8 @@ final class Channel {
      * A new reader: it gets metadata, codec headers and the current group of pictures first (so it
      * starts at a keyframe), then live tags.
      */
-    Subscriber subscribe(String kind) {
-        Subscriber s = new Subscriber(kind, config.maxQueuedBytes());
+    Subscriber subscribe(String kind, Runnable onOverflow) {
+        Subscriber s = new Subscriber(kind, config.maxQueuedBytes(), onOverflow);
         lock.lock();
         try {
             long start = gop.isEmpty() ? 0 : gop.get(0).timestamp();

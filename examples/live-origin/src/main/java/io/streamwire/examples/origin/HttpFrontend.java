@@ -134,7 +134,10 @@ final class HttpFrontend implements AutoCloseable {
 
     private void httpFlv(HttpExchange exchange, String key) throws IOException, InterruptedException {
         Channel ch = origin.channel(key);
-        Subscriber sub = ch.subscribe("http-flv"); // before waiting: a reader that comes first gets every tag
+        // subscribe before waiting: a reader that comes first gets every tag. On overflow nothing more can
+        // be done here: HttpExchange gives no way to abort a write blocked on a stalled client (its queue is
+        // freed, its thread stays until the TCP connection dies)
+        Subscriber sub = ch.subscribe("http-flv", () -> { });
         try {
             if (!ch.isLive() && !ch.awaitPublisher(config.playWaitMillis())) {
                 text(exchange, 404, "no stream " + key + "\n");

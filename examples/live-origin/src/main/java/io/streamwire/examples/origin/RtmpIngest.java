@@ -183,7 +183,7 @@ final class RtmpIngest implements Closeable {
                     }
                     s.accept(id);
                     Channel ch = origin.channel(key);
-                    Subscriber sub = ch.subscribe("rtmp");
+                    Subscriber sub = ch.subscribe("rtmp", () -> closeQuietly(socket)); // wakes a writer blocked on a stalled peer
                     players.put(streamId, sub);
                     try {
                         pool.execute(() -> play(ch, sub, streamId));

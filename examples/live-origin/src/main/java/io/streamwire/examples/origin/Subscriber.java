@@ -16,14 +16,20 @@ final class Subscriber {
     private final ArrayDeque<Tag> queue = new ArrayDeque<>();
     private final long maxBytes;
     private final String kind;
+    private final Runnable onOverflow;
     private long queuedBytes;
     private boolean closed;
     private boolean overflowed;
     private long delivered;
 
-    Subscriber(String kind, long maxBytes) {
+    /**
+     * @param onOverflow run (on the publisher's thread, so it must not block) when the reader is dropped:
+     *     e.g. closing its socket, which wakes a writer blocked on a full TCP window
+     */
+    Subscriber(String kind, long maxBytes, Runnable onOverflow) {
         this.kind = kind;
         this.maxBytes = maxBytes;
+        this.onOverflow = onOverflow;
     }
 
     /** Queues {@code tag}; false (and the subscriber closes) when it would go past the byte limit. */
@@ -33,7 +39,10 @@ final class Subscriber {
         }
         if (queuedBytes + tag.body().length > maxBytes) {
             overflowed = true;
+            queue.clear(); // free what it held now, even if its writer stays blocked
+            queuedBytes = 0;
             close();
+            onOverflow.run();
             return false;
         }
         queue.addLast(tag);
@@ -80,6 +89,10 @@ final class Subscriber {
 
     synchronized boolean drained() {
         return closed && queue.isEmpty();
+    }
+
+    synchronized long queuedBytes() {
+        return queuedBytes;
     }
 
     synchronized long delivered() {

@@ -2,6 +2,9 @@ package io.streamwire.examples.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.flv.FlvDecoder;
+import io.streamwire.flv.OnMetaData;
+import io.streamwire.flv.ScriptData;
 import io.streamwire.hls.MediaPlaylist;
 import io.streamwire.hls.MediaSegment;
 import io.streamwire.hls.Playlist;
@@ -272,6 +275,49 @@ class OriginInteropTest {
             }, 10_000);
             waitFor(() -> origin.rtmpConnectionsOpen() == 0, 10_000);
         }
+    }
+
+    @Test
+    void recordsEachPublishToFlvWithAKeyframeIndex() throws Exception {
+        Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
+        Path records = dir.resolve("records");
+        OriginConfig config = OriginConfig.loopbackEphemeral().withRecordDirectory(records);
+        try (LiveOrigin origin = LiveOrigin.start(config); Procs procs = new Procs(dir)) {
+            Procs.Run publisher = procs.publish(fixture, "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/" + KEY);
+            assertThat(publisher.await(30)).as(publisher.stderrText()).isZero();
+            waitFor(() -> !origin.stats(KEY).live(), 5_000);
+            Path[] file = new Path[1];
+            waitFor(() -> {
+                try (var list = Files.list(records)) {
+                    file[0] = list.filter(f -> f.toString().endsWith(".flv")).findFirst().orElse(null);
+                }
+                return file[0] != null && keyframes(Files.readAllBytes(file[0])) != null;
+            }, 5_000);
+            assertThat(typedPackets(procs, file[0].toString())).isEqualTo(source());
+            byte[] bytes = Files.readAllBytes(file[0]);
+            OnMetaData.Keyframes index = keyframes(bytes);
+            assertThat(index.times()).containsExactly(0.0, 1.0, 2.0, 3.0);
+            for (double position : index.filepositions()) {
+                int at = (int) position;
+                assertThat(bytes[at]).as("a video tag").isEqualTo((byte) 9);
+                assertThat(bytes[at + 11] & 0xF0).as("a keyframe").isEqualTo(0x10);
+            }
+        }
+    }
+
+    static OnMetaData.Keyframes keyframes(byte[] flv) {
+        OnMetaData.Keyframes[] found = new OnMetaData.Keyframes[1];
+        FlvDecoder decoder = new FlvDecoder(tag -> {
+            if (tag.tagType() == 18 && found[0] == null) {
+                ScriptData data = ScriptData.parse(tag.body());
+                if (data.name().equals(ScriptData.ON_META_DATA)) {
+                    found[0] = data.onMetaData().keyframes();
+                }
+            }
+        });
+        decoder.feed(java.nio.ByteBuffer.wrap(flv));
+        decoder.endOfInput();
+        return found[0];
     }
 
     interface Check {

@@ -1,0 +1,97 @@
+package io.streamwire.examples.origin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Command line, key rules and the HTTP surface without a publisher (hermetic: sockets on loopback only). */
+class LiveOriginTest {
+    @Test
+    void commandLine() {
+        OriginConfig c = LiveOrigin.parseArgs(new String[] {"--rtmp-port", "1936", "--http-port", "8081", "--keys", "a,b",
+                "--target-duration", "4", "--window", "6", "--part", "0.5", "--record", "/tmp/rec"});
+        assertThat(c.rtmpPort()).isEqualTo(1936);
+        assertThat(c.httpPort()).isEqualTo(8081);
+        assertThat(c.allowedKeys()).containsExactlyInAnyOrder("a", "b");
+        assertThat(c.targetDurationSeconds()).isEqualTo(4);
+        assertThat(c.windowSegments()).isEqualTo(6);
+        assertThat(c.partTargetSeconds()).isEqualTo(0.5);
+        assertThat(c.recordDirectory()).isEqualTo(Path.of("/tmp/rec"));
+        assertThat(c.allows("a")).isTrue();
+        assertThat(c.allows("c")).isFalse();
+        assertThat(OriginConfig.defaults().allows("anything")).isTrue();
+        assertThat(LiveOrigin.parseArgs(new String[0])).isEqualTo(OriginConfig.defaults());
+        assertThatThrownBy(() -> LiveOrigin.parseArgs(new String[] {"--nope", "1"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveOrigin.parseArgs(new String[] {"--rtmp-port"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveOrigin.parseArgs(new String[] {"--window", "x"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveOrigin.parseArgs(new String[] {"--part", "3", "--target-duration", "2"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysThatCannotBecomeUrlsOrFileNamesAreRefused() {
+        assertThat(LiveOrigin.validKey("camera_1.main-2")).isTrue();
+        for (String bad : new String[] {"", "../etc", ".hidden", "a/b", "a b", "a?b", "x".repeat(65), null}) {
+            assertThat(LiveOrigin.validKey(bad)).as(String.valueOf(bad)).isFalse();
+        }
+    }
+
+    @Test
+    void httpSurfaceWithoutPublisher() throws Exception {
+        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral().withTimes(200, 0))) {
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + origin.httpPort();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/live/none.m3u8")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/live/none.m3u8?_HLS_part=1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(400);
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/live/none/3.ts")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/live/none.flv")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("HTTP-FLV waits playWaitMillis for a publisher, then 404").isEqualTo(404);
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/live/x.m3u8"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(204);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, HEAD, OPTIONS");
+            r = client.send(HttpRequest.newBuilder(URI.create(base + "/etc/passwd")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            origin.sweepNow();
+            assertThat(origin.keys()).isEmpty(); // the reader that gave up left nothing behind
+        }
+    }
+
+    @Test
+    void garbageOnTheRtmpPortClosesThatConnectionOnly() throws Exception {
+        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral().withAllowedKeys(Set.of("k")))) {
+            try (Socket s = new Socket("127.0.0.1", origin.rtmpPort())) {
+                s.setSoTimeout(5000);
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = s.getInputStream();
+                assertThat(in.read()).as("closed without an answer").isEqualTo(-1);
+            } catch (java.net.SocketException e) {
+                // reset: closed as well
+            }
+            long deadline = System.currentTimeMillis() + 5000;
+            while (origin.rtmpConnectionsFailed() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(origin.rtmpConnectionsFailed()).isEqualTo(1);
+            assertThat(origin.rtmpConnectionsOpen()).isZero();
+        }
+    }
+}
