@@ -110,10 +110,36 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
      * @throws TruncatedInputException if the syntax runs past the end
      */
     public static AudioSpecificConfig parse(ByteBuffer in) {
+        if (in.remaining() == 2) {
+            AudioSpecificConfig common = tryParseTwoByteGa(in.get(in.position()) & 0xFF, in.get(in.position() + 1) & 0xFF);
+            if (common != null) {
+                in.position(in.limit());
+                return common;
+            }
+        }
         BitReader reader = new BitReader(in, in.position(), in.remaining(), 0, SPEC);
         AudioSpecificConfig config = read(reader, true);
         in.position(in.limit());
         return config;
+    }
+
+    /**
+     * The two-byte configs RTMP and MP4 carry for AAC Main/LC/SSR/LTP without a PCE or extensions
+     * ({@code 12 10} and the like), decoded without a bit reader; null for anything else, which the
+     * general path then reads. Both paths give equal results for all 65,536 two-byte inputs
+     * (checked exhaustively by a test).
+     */
+    static AudioSpecificConfig tryParseTwoByteGa(int b0, int b1) {
+        int bits = (b0 << 8) | b1;
+        int aot = bits >>> 11;
+        int sfi = (bits >>> 7) & 0xF;
+        int channels = (bits >>> 3) & 0xF;
+        int frameLengthFlag = (bits >>> 2) & 1;
+        if (aot < 1 || aot > 4 || sfi > 12 || channels < 1 || channels > 7 || (bits & 3) != 0) {
+            return null; // dependsOnCoreCoder or extensionFlag set, or not a plain GA config
+        }
+        return new AudioSpecificConfig(aot, sfi, 0, channels, -1, 0, aot, -1, GaSpecificConfig.simple(frameLengthFlag == 1),
+                -1, null, RawBits.EMPTY);
     }
 
     /**

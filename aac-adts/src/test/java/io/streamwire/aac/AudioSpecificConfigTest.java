@@ -89,6 +89,29 @@ class AudioSpecificConfigTest {
         assertThat(out.hasRemaining()).isFalse();
     }
 
+    /** The two-byte fast path and the general bit reader agree on every two-byte input. */
+    @Test
+    void twoByteFastPathEqualsTheGeneralPath() {
+        int fast = 0;
+        for (int value = 0; value < 0x10000; value++) {
+            ByteBuffer bytes = ByteBuffer.wrap(new byte[] {(byte) (value >>> 8), (byte) value});
+            AudioSpecificConfig quick = AudioSpecificConfig.tryParseTwoByteGa(value >>> 8, value & 0xFF);
+            AudioSpecificConfig general;
+            try {
+                general = AudioSpecificConfig.read(new io.streamwire.aac.internal.BitReader(bytes, 0, 2, 0, "test"), true);
+            } catch (AacException e) {
+                assertThat(quick).as("0x%04x", value).isNull();
+                continue;
+            }
+            if (quick != null) {
+                fast++;
+                assertThat(quick).as("0x%04x", value).isEqualTo(general);
+            }
+            assertThat(AudioSpecificConfig.parse(bytes)).isEqualTo(general);
+        }
+        assertThat(fast).isEqualTo(4 * 13 * 7 * 2);
+    }
+
     @Test
     void signallingHelpers() {
         AudioSpecificConfig hierarchical = AudioSpecificConfig.parse(ByteBuffer.wrap(HexFormat.of().parseHex("2b920800")));
