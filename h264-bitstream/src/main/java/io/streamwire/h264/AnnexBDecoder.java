@@ -159,21 +159,46 @@ public final class AnnexBDecoder {
                             flushZeros(held);
                             feedLimit = limit;
                         }
-                        int j = in.hasArray() ? arrayFind(in, i, limit) : StartCodes.find(in, i, limit);
-                        int e = j >= 0 ? j : limit;
-                        long t = 0;
-                        while (e > i && in.get(e - 1) == 0) {
-                            e--;
-                            t++;
-                        }
-                        if (j >= 0) {
-                            commit(in, i, e, true);
-                            startNal(base + j + 3);
-                            i = j + 3;
-                        } else {
-                            commit(in, i, e, false);
-                            zeros = t;
-                            i = limit;
+                        int segment = i;
+                        while (true) {
+                            // the first 00 00 00 or 00 00 01: a start code, or a zero run to classify
+                            int j = StartCodes.findPair(in, i, limit, 0, 1);
+                            if (j < 0) {
+                                int e = limit;
+                                long t = 0;
+                                while (e > segment && in.get(e - 1) == 0) {
+                                    e--;
+                                    t++;
+                                }
+                                commit(in, segment, e, false);
+                                zeros = t;
+                                i = limit;
+                                break;
+                            }
+                            if (in.get(j + 2) == 1) {
+                                commit(in, segment, j, true);
+                                startNal(base + j + 3);
+                                i = j + 3;
+                                break;
+                            }
+                            int k = j + 3;
+                            while (k < limit && in.get(k) == 0) {
+                                k++;
+                            }
+                            if (k == limit) {
+                                commit(in, segment, j, false);
+                                zeros = k - j;
+                                i = limit;
+                                break;
+                            }
+                            if (in.get(k) == 1) {
+                                commit(in, segment, j, true); // trailing_zero_8bits, then a start code
+                                startNal(base + k + 1);
+                                i = k + 1;
+                                break;
+                            }
+                            listener.onAnomaly("run of " + (k - j) + " zero bytes inside a NAL unit kept as data", base + j);
+                            i = k; // the zeros stay in this NAL unit's content
                         }
                         break;
                     }
@@ -189,12 +214,6 @@ public final class AnnexBDecoder {
         }
         streamOffset += limit - startPosition;
         in.position(limit);
-    }
-
-    private static int arrayFind(ByteBuffer in, int from, int to) {
-        int base = in.arrayOffset();
-        int r = StartCodes.find(in.array(), base + from, base + to);
-        return r < 0 ? -1 : r - base;
     }
 
     /**

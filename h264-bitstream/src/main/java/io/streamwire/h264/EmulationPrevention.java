@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.h264.internal.StartCodes;
 import java.nio.ByteBuffer;
 
 /**
@@ -25,38 +26,12 @@ public final class EmulationPrevention {
      */
     public static int indexOf(ByteBuffer buf, int from, int to) {
         if (buf.hasArray()) {
-            byte[] a = buf.array();
             int base = buf.arrayOffset();
-            int r = indexOf(a, base + from, base + to);
-            return r < 0 ? -1 : r - base;
+            int r = StartCodes.findPair(buf.array(), base + from, base + to, 3);
+            return r < 0 ? -1 : r - base + 2;
         }
-        int i = from + 2;
-        while (i < to) {
-            int b = buf.get(i);
-            if (b > 3 || b < 0) {
-                i += 3;
-            } else if (b == 3 && buf.get(i - 1) == 0 && buf.get(i - 2) == 0) {
-                return i;
-            } else {
-                i++;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] a, int from, int to) {
-        int i = from + 2;
-        while (i < to) {
-            int b = a[i];
-            if (b > 3 || b < 0) {
-                i += 3;
-            } else if (b == 3 && a[i - 1] == 0 && a[i - 2] == 0) {
-                return i;
-            } else {
-                i++;
-            }
-        }
-        return -1;
+        int r = StartCodes.findPair(buf, from, to, 3);
+        return r < 0 ? -1 : r + 2;
     }
 
     /**

@@ -116,10 +116,11 @@ public record ScalingMatrix(List<ScalingList> lists) {
     }
 
     /**
-     * The effective list i in coded order after the fall-back rules of Table 7-2: rule A when
-     * {@code sps} is null (this is an SPS matrix), rule B otherwise (this is a PPS matrix over that
-     * SPS's effective lists; pass {@link #FLAT} handling by giving a null SPS matrix list via
-     * {@link Sps#effectiveScalingList}).
+     * The effective list i in coded order after the fall-back rules of Table 7-2: rule A (absent
+     * lists 0, 3, 6, 7 take the default lists) when {@code sps} is null, i.e. for an SPS matrix or a
+     * PPS matrix over an SPS without one; rule B (those lists take the SPS's effective lists) when
+     * {@code sps} is the SPS's matrix. Other absent lists copy the previous list of their kind.
+     * See {@link Sps#effectiveScalingList} and {@link Pps#effectiveScalingList} for the flat case.
      */
     public int[] effectiveList(int i, ScalingMatrix sps) {
         if (i < 0 || i >= 12) {

@@ -380,7 +380,7 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         return den / gcd(num, den);
     }
 
-    /** Frames per second, time_scale / (2 x num_units_in_tick) (E-?: one tick per field); NaN without timing info. */
+    /** Frames per second, time_scale / (2 x num_units_in_tick) (§E.2.1: a tick is one field period); NaN without timing info. */
     public double framesPerSecond() {
         return hasFrameRate() ? vuiParameters.timeScale() / (2.0 * vuiParameters.numUnitsInTick()) : Double.NaN;
     }

@@ -2,24 +2,88 @@ package io.streamwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.h264.AccessUnit;
+import io.streamwire.h264.AnnexB;
+import io.streamwire.h264.AnnexBDecoder;
+import io.streamwire.h264.AvcDecoderConfigurationRecord;
+import io.streamwire.h264.Avcc;
+import io.streamwire.h264.H264Limits;
 import io.streamwire.h264.NalUnitHeader;
-import java.nio.ByteBuffer;
+import io.streamwire.h264.Sps;
+import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's usage example for this module, compiled and run against the public API only. */
+/** The README's usage examples for this module, compiled and run against the public API only. */
 class H264ReadmeExampleTest {
 
     @Test
-    void readsANalHeader() {
-        ByteBuffer annexB = ByteBuffer.wrap(new byte[] {0, 0, 0, 1, 0x67, 0x64, 0x00, 0x1F});
-        annexB.position(4); // after the start code
+    void readsStreamInfoAndAccessUnits() {
+        ByteBuffer annexB = ByteBuffer.wrap(Fixtures.bytes("h264/high.h264"));
         // README:begin
-        NalUnitHeader nal = NalUnitHeader.parse(annexB);
-        boolean isSps = nal.nalUnitType() == NalUnitHeader.TYPE_SPS; // 7
+        Sps sps = Sps.parse(AnnexB.split(annexB).get(0)); // x264 puts the SPS first
+        String codecs = sps.codecString();                // "avc1.64000D"
+        String size = sps.widthPixels() + "x" + sps.heightPixels() + " @ " + sps.framesPerSecond(); // "320x240 @ 25.0"
+        for (AccessUnit au : AccessUnit.split(annexB)) {  // frame boundaries without relying on AUDs
+            ByteBuffer frame = annexB.slice((int) au.offset(), au.length());
+            boolean keyframe = au.keyframe();             // IDR or recovery point
+        }
         // README:end
-        assertThat(isSps).isTrue();
-        assertThat(nal.nalRefIdc()).isEqualTo(3);
+        assertThat(codecs).isEqualTo("avc1.64000D");
+        assertThat(size).isEqualTo("320x240 @ 25.0");
+        assertThat(AccessUnit.split(annexB)).hasSize(12);
+    }
+
+    @Test
+    void pushDecoderAndRtmpToTs() {
+        byte[] stream = Fixtures.bytes("h264/high.h264");
+        List<ByteBuffer> chunks = new ArrayList<>();
+        for (int i = 0; i < stream.length; i += 1000) {
+            chunks.add(ByteBuffer.wrap(stream, i, Math.min(1000, stream.length - i)));
+        }
+        List<Integer> types = new ArrayList<>();
+        // README:begin
+        AnnexBDecoder decoder = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+            @Override
+            public AnnexBDecoder.Interest onNalStart(int nalHeaderByte, long offset) {
+                int type = nalHeaderByte & 0x1F;
+                // keep parameter sets and SEI whole; let slices stream through in pieces
+                return type == 7 || type == 8 || type == 6 ? AnnexBDecoder.Interest.BUFFER : AnnexBDecoder.Interest.STREAM;
+            }
+
+            @Override
+            public void onNal(ByteBuffer nal, long offset) {
+                types.add(nal.get(nal.position()) & 0x1F); // valid during this call only
+            }
+
+            @Override
+            public void onNalFragment(ByteBuffer fragment, boolean last) {
+                // forward the slice bytes; nothing is buffered for them
+            }
+        });
+        for (ByteBuffer chunk : chunks) { // any chunking, one byte at a time included
+            decoder.feed(chunk);
+        }
+        decoder.endOfInput();
+        // README:end
+        assertThat(types).startsWith(NalUnitHeader.TYPE_SPS, NalUnitHeader.TYPE_PPS, NalUnitHeader.TYPE_SEI);
+
+        List<ByteBuffer> nals = AnnexB.split(ByteBuffer.wrap(stream));
+        AvcDecoderConfigurationRecord avcC = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x0D, 3,
+                List.of(nals.get(0)), List.of(nals.get(1)), null);
+        byte[] sample = Avcc.toByteArray(List.of(nals.get(3)), 4);
+        // README:begin
+        // RTMP/FLV (AVCC sample + sequence header) to MPEG-TS (Annex B, parameter sets in-band)
+        AvcDecoderConfigurationRecord config = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(avcC.toByteArray()));
+        byte[] pesPayload = Avcc.toAnnexB(ByteBuffer.wrap(sample), config.nalUnitLengthSize(), config);
+        // MPEG-TS to RTMP/FLV: length-prefixed, AUDs and parameter sets dropped (they go in avcC)
+        byte[] avcc = Avcc.fromAnnexB(ByteBuffer.wrap(pesPayload), 4, true);
+        // README:end
+        assertThat(AnnexB.split(ByteBuffer.wrap(pesPayload))).extracting(n -> n.get(0) & 0x1F).containsExactly(7, 8, 5);
+        assertThat(avcc).isEqualTo(sample);
     }
 
     @Test

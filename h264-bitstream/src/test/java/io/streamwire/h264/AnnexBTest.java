@@ -189,6 +189,15 @@ class AnnexBTest {
     }
 
     @Test
+    void zeroRunInsideANalIsKeptAndReported() {
+        for (Chunks.Split split : Chunks.splits(HEX.parseHex("000001650000000077000001" + "41"), 3)) {
+            Recorder r = decode(split.pieces(), Chunks.Kind.HEAP, 0);
+            assertThat(r.nals).as(split.name()).containsExactly("650000000077", "41");
+            assertThat(r.anomalies).as(split.name()).containsExactly("run of 4 zero bytes inside a NAL unit kept as data@4");
+        }
+    }
+
+    @Test
     void scannerAllocatesNothingPerNal() {
         byte[] stream = AnnexB.toByteArray(List.of(ByteBuffer.wrap(HEX.parseHex("6742c01e")),
                 ByteBuffer.wrap(HEX.parseHex("68ce3c80")), ByteBuffer.wrap(new byte[5000]).put(0, (byte) 0x65).put(4999, (byte) 1)));

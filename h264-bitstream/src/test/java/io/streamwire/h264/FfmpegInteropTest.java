@@ -1,0 +1,82 @@
+package io.streamwire.h264;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamwire.testkit.ExternalTools;
+import io.streamwire.testkit.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Live checks against the installed ffprobe and ffmpeg (interop profile only). */
+@Tag("interop")
+class FfmpegInteropTest {
+
+    static List<String> run(List<String> cmd) {
+        return ExternalTools.run(120, cmd).requireSuccess(cmd).stdout().lines().toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"baseline", "main-bframes", "high10", "yuv444", "interlaced", "slices4", "aud-hrd", "crop-318x238"})
+    void liveFfprobeAgrees(String name, @TempDir Path dir) {
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        Path file = Fixtures.copyTo("h264/" + name + ".h264", dir);
+        List<String> stream = run(List.of(ffprobe.toString(), "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=profile,level,width,height,pix_fmt,field_order,r_frame_rate", "-of", "default=noprint_wrappers=1", file.toString()));
+        List<String> packets = run(List.of(ffprobe.toString(), "-v", "error", "-show_entries", "packet=pos,flags", "-of", "csv=p=0", file.toString()));
+        byte[] bytes = Fixtures.bytes("h264/" + name + ".h264");
+        Sps sps = Sps.parse(SpsTest.nalsOfType(bytes, 7).get(0));
+        SpsTest.assertMatchesFfprobe(sps, SpsTest.keyValues(stream), name);
+        List<AccessUnit> aus = AccessUnit.split(ByteBuffer.wrap(bytes));
+        assertThat(aus).hasSameSizeAs(packets);
+        for (int i = 0; i < aus.size(); i++) {
+            assertThat(aus.get(i).keyframe()).as("%s AU %d", name, i).isEqualTo(packets.get(i).contains("K"));
+        }
+    }
+
+    /**
+     * MPEG-TS → RTMP → MPEG-TS: each access unit to an AVCC sample without parameter sets (as FLV
+     * carries it), then back to Annex B with the avcC's SPS/PPS inserted before each IDR; ffmpeg
+     * must decode every frame of the result without error.
+     */
+    @Test
+    void ffmpegDecodesWhatAvccToAnnexBProduces(@TempDir Path dir) throws IOException {
+        Path ffmpeg = ExternalTools.require("ffmpeg", "ffmpeg");
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        byte[] original = Fixtures.bytes("h264/main-bframes.h264");
+        List<ByteBuffer> nals = AnnexB.split(ByteBuffer.wrap(original));
+        ByteBuffer sps = nals.stream().filter(n -> (n.get(0) & 0x1F) == 7).findFirst().orElseThrow();
+        ByteBuffer pps = nals.stream().filter(n -> (n.get(0) & 0x1F) == 8).findFirst().orElseThrow();
+        Sps parsed = Sps.parse(sps.duplicate());
+        AvcDecoderConfigurationRecord config = new AvcDecoderConfigurationRecord(1, parsed.profileIdc(),
+                parsed.constraintSetFlags() << 2 | parsed.reservedZero2bits(), parsed.levelIdc(), 3, List.of(sps), List.of(pps), null);
+        config = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(config.toByteArray()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<AccessUnit> aus = AccessUnit.split(ByteBuffer.wrap(original));
+        for (AccessUnit au : aus) {
+            byte[] sample = Avcc.fromAnnexB(ByteBuffer.wrap(original, (int) au.offset() - 3, au.length() + 3), 4, true);
+            assertThat(Avcc.split(ByteBuffer.wrap(sample), 4)).allMatch(n -> (n.get(0) & 0x1F) != 7 && (n.get(0) & 0x1F) != 8);
+            out.writeBytes(Avcc.toAnnexB(ByteBuffer.wrap(sample), config.nalUnitLengthSize(), config));
+        }
+        Path converted = dir.resolve("converted.h264");
+        Files.write(converted, out.toByteArray());
+        List<String> cmd = List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-i", converted.toString(), "-f", "null", "-");
+        assertThat(ExternalTools.run(120, cmd).requireSuccess(cmd).stderr()).isEmpty();
+        List<String> frames = run(List.of(ffprobe.toString(), "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", converted.toString()));
+        assertThat(frames).containsExactly(String.valueOf(aus.size()));
+        List<AccessUnit> again = AccessUnit.split(ByteBuffer.wrap(out.toByteArray()));
+        List<Boolean> keys = new ArrayList<>();
+        again.forEach(a -> keys.add(a.keyframe()));
+        assertThat(keys).isEqualTo(aus.stream().map(AccessUnit::keyframe).toList());
+    }
+}
