@@ -45,7 +45,7 @@ public final class PlaylistWriter {
     }
 
     private static int estimate(Playlist playlist) {
-        return (int) Math.min(Integer.MAX_VALUE - 16, 16L + 48L * playlist.lines().size());
+        return (int) Math.min(Integer.MAX_VALUE - 16, 64L + 96L * playlist.lines().size());
     }
 
     /** The lowest EXT-X-VERSION the playlist's features need, RFC 8216bis §8. */
