@@ -64,6 +64,10 @@ public final class ClientSession {
 
         /** A protocol control or user control message from the server, after the session acted on it. */
         default void onControl(ClientSession session, ControlMessage message) {}
+
+        /** Any other message (shared objects and unknown types), raw, valid only during the call. */
+        default void onOtherMessage(ClientSession session, int streamId, int messageTypeId, long timestamp,
+                ByteBuffer payload) {}
     }
 
     private enum State { HANDSHAKE, CONNECTING, CREATING_STREAM, STARTING, ACTIVE, ENDED }
@@ -219,7 +223,7 @@ public final class ClientSession {
             }
             case MessageType.COMMAND_AMF0, MessageType.COMMAND_AMF3 ->
                     command(sid, RtmpCommand.parse(type, payload, offset, connection.amfLimits));
-            default -> { }
+            default -> listener.onOtherMessage(this, sid, type, timestamp, payload);
         }
     }
 

@@ -67,6 +67,13 @@ public final class ServerSession {
          * Buffer Length, …), after the session acted on it (answering pings, tracking acknowledgements).
          */
         default void onControl(ServerSession session, ControlMessage message) {}
+
+        /**
+         * Any other message (shared objects, types 16/19, and unknown types), raw; {@code payload} is
+         * valid only during the call.
+         */
+        default void onOtherMessage(ServerSession session, int streamId, int messageTypeId, long timestamp,
+                ByteBuffer payload) {}
     }
 
     private enum Kind { CONNECT, PUBLISH, PLAY }
@@ -290,7 +297,7 @@ public final class ServerSession {
             case MessageType.SET_CHUNK_SIZE, MessageType.ABORT, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
                     MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.SET_PEER_BANDWIDTH ->
                     listener.onControl(this, ControlMessage.parse(type, payload, offset));
-            default -> { } // shared objects and unknown types are not served
+            default -> listener.onOtherMessage(this, streamId, type, timestamp, payload);
         }
     }
 

@@ -196,6 +196,23 @@ class SessionTest {
     }
 
     @Test
+    void sharedObjectMessagesReachTheApplicationRaw() {
+        List<Msg> other = new ArrayList<>();
+        ServerSession fresh = new ServerSession(new ServerSession.Listener() {
+            @Override
+            public void onOtherMessage(ServerSession s, int sid, int type, long ts, ByteBuffer payload) {
+                other.add(Msg.of(0, ts, type, sid, payload));
+            }
+        }, RtmpLimits.defaults(), AmfLimits.defaults(), new Random(5));
+        ClientHandshake hs = new ClientHandshake(false, new Random(6));
+        fresh.feed(hs.takeOutbound());
+        hs.feed(fresh.pollOutbound());
+        fresh.feed(hs.takeOutbound());
+        fresh.feed(new ChunkEncoder().encode(3, 7, MessageType.SHARED_OBJECT_AMF0, 0, ByteBuffer.wrap(new byte[] {0, 2, 's', 'o'})));
+        assertThat(other).containsExactly(new Msg(0, 7, 19, 0, new byte[] {0, 2, 's', 'o'}));
+    }
+
+    @Test
     void publishBeforeConnectIsRejectedAsUnexpected() {
         ServerSession fresh = new ServerSession(new ServerSession.Listener() { }, RtmpLimits.defaults(), AmfLimits.defaults(),
                 new Random(5));
