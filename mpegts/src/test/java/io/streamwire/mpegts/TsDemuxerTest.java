@@ -210,6 +210,33 @@ class TsDemuxerTest {
     }
 
     @Test
+    void patWithMoreProgramsThanTheLimitIsRefused() {
+        java.util.Arrays.fill(CC, 0);
+        List<Pat.Program> programs = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            programs.add(new Pat.Program(i, 0x1000 + i));
+        }
+        ByteBuffer pat = ByteBuffer.allocate(1024);
+        Pat.of(1, 0, programs).writeTo(pat);
+        List<byte[]> packets = TsTestPackets.packetize(0, java.util.Arrays.copyOf(pat.array(), pat.position()), true, new int[1]);
+        List<Anomaly> anomalies = new ArrayList<>();
+        TsDemuxer d = new TsDemuxer(TsLimits.defaults().withMaxPrograms(4), SectionAssembler.CrcMode.STRICT, new TsDemuxer.Listener() {
+            @Override
+            public void onAnomaly(Anomaly anomaly) {
+                anomalies.add(anomaly);
+            }
+        });
+        d.feed(ByteBuffer.wrap(TsTestPackets.join(packets, 0, 0)));
+        d.endOfInput();
+        assertThat(anomalies).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(Anomaly.Kind.MALFORMED_TABLE);
+            assertThat(a.value()).isEqualTo(10);
+            assertThat(a.detail()).contains("TsLimits.maxPrograms()");
+        });
+        assertThat(d.programs()).isEmpty();
+    }
+
+    @Test
     void outputIsIndependentOfChunking() {
         byte[] ts = java.util.Arrays.copyOf(Fixtures.bytes("mpegts/h264-aac.ts"), 120 * 188 + 77);
         List<String> whole = run(List.of(ts), Chunks.Kind.HEAP);
