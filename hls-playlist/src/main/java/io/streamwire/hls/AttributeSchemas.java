@@ -79,6 +79,21 @@ final class AttributeSchemas {
         tag(TagName.EXT_X_CONTENT_STEERING, "SERVER-URI", QUOTED_STRING, R, "PATHWAY-ID", QUOTED_STRING, O);
     }
 
+    /** The values an enumerated-string attribute may take (by attribute name; the same in every tag). */
+    static final Map<String, java.util.Set<String>> ENUM_VALUES = Map.ofEntries(
+            Map.entry("PRECISE", java.util.Set.of("YES", "NO")),
+            Map.entry("INDEPENDENT", java.util.Set.of("YES")),
+            Map.entry("GAP", java.util.Set.of("YES")),
+            Map.entry("CAN-SKIP-DATERANGES", java.util.Set.of("YES")),
+            Map.entry("CAN-BLOCK-RELOAD", java.util.Set.of("YES")),
+            Map.entry("END-ON-NEXT", java.util.Set.of("YES")),
+            Map.entry("DEFAULT", java.util.Set.of("YES", "NO")),
+            Map.entry("AUTOSELECT", java.util.Set.of("YES", "NO")),
+            Map.entry("FORCED", java.util.Set.of("YES", "NO")),
+            Map.entry("HDCP-LEVEL", java.util.Set.of("TYPE-0", "TYPE-1", "NONE")),
+            Map.entry("VIDEO-RANGE", java.util.Set.of("SDR", "HLG", "PQ")),
+            Map.entry("FORMAT", java.util.Set.of("JSON", "RAW")));
+
     /** The schema of {@code tag}, empty for tags without attribute lists. */
     static Map<String, Spec> of(TagName tag) {
         return SCHEMAS.getOrDefault(tag, Map.of());

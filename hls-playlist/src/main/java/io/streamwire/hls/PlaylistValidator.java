@@ -148,6 +148,12 @@ public final class PlaylistValidator {
                     report(i, columnOf(i, tag, a.name()), a.name(), "appears twice in " + name.text(), "RFC 8216bis §4.2");
                 }
                 AttributeSchemas.Spec spec = schema.get(a.name());
+                if (spec != null && spec.type() == AttributeType.ENUMERATED_STRING && !a.quoted()
+                        && AttributeSchemas.ENUM_VALUES.containsKey(a.name())
+                        && !AttributeSchemas.ENUM_VALUES.get(a.name()).contains(a.value())) {
+                    report(i, columnOf(i, tag, a.name()), a.name(), "of " + name.text() + " is '" + a.value() + "', not one of "
+                            + new java.util.TreeSet<>(AttributeSchemas.ENUM_VALUES.get(a.name())), name.specRef());
+                }
                 if (spec != null && !spec.type().accepts(a.value(), a.quoted())
                         && !(a.name().equals("CLOSED-CAPTIONS") && !a.quoted() && a.value().equals("NONE"))) {
                     report(i, columnOf(i, tag, a.name()), a.name(), "of " + name.text() + " is not a "
@@ -197,6 +203,8 @@ public final class PlaylistValidator {
                 }
             } else if (tag instanceof Media m) {
                 media(i, m);
+            } else if (tag instanceof Define d && d.importName() != null && !media) {
+                report(i, "IMPORT", "is only allowed in a media playlist", name.specRef());
             } else if (tag instanceof DateRange d) {
                 dateRange(i, d);
             }

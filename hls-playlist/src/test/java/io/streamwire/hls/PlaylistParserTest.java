@@ -162,6 +162,8 @@ class PlaylistParserTest {
         "#EXTM3U\\n#EXT-X-VERSION:6\\n#EXT-X-TARGETDURATION:4\\n#EXT-X-PART-INF:PART-TARGET=1\\n#EXT-X-SERVER-CONTROL:PART-HOLD-BACK=2\\n#EXTINF:4,\\na.ts|5|1|PART-HOLD-BACK",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:4\\n#EXTINF:4,\\na.ts\\n#EXT-X-MEDIA-SEQUENCE:4|5|1|EXT-X-MEDIA-SEQUENCE",
         "#EXTM3U\\n#EXT-X-TARGETDURATION:4\\n#EXT-X-PART:DURATION=1,URI=\"p\"|3|1|EXT-X-PART",
+        "#EXTM3U\\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a\",NAME=\"x\",DEFAULT=yes|2|47|DEFAULT",
+        "#EXTM3U\\n#EXT-X-VERSION:8\\n#EXT-X-DEFINE:IMPORT=\"x\"\\n#EXT-X-STREAM-INF:BANDWIDTH=1\\nv.m3u8|3|1|EXT-X-DEFINE",
     })
     void strictModeReportsLineColumnAndTag(String escaped, int line, int column, String field) {
         String text = escaped.replace("\\n", "\n");
