@@ -45,8 +45,8 @@ public final class Amf0TokenReader {
     private static final int STRICT = 2;
 
     private final AmfLimits limits;
-    private final int[] kinds;
-    private final long[] counts;
+    private int[] kinds;
+    private long[] counts;
     private ByteBuffer in;
     private int pos;
     private int end;
@@ -75,11 +75,12 @@ public final class Amf0TokenReader {
         this(AmfLimits.defaults());
     }
 
-    /** A reader with the given limits; allocates its stack of {@code maxDepth} entries once. */
+    /** A reader with the given limits; its stack grows as needed up to {@code maxDepth} entries and is then reused. */
     public Amf0TokenReader(AmfLimits limits) {
         this.limits = limits;
-        this.kinds = new int[limits.maxDepth()];
-        this.counts = new long[limits.maxDepth()];
+        int initial = Math.min(limits.maxDepth(), 8);
+        this.kinds = new int[initial];
+        this.counts = new long[initial];
     }
 
     /** Starts on the bytes between the buffer's position and limit, offsets counted from 0. */
@@ -376,6 +377,11 @@ public final class Amf0TokenReader {
                     references + 1L, tokenOffset(), SPEC + ".9");
         }
         references++;
+        if (depth == kinds.length) {
+            int grown = Math.min(limits.maxDepth(), kinds.length * 2);
+            kinds = java.util.Arrays.copyOf(kinds, grown);
+            counts = java.util.Arrays.copyOf(counts, grown);
+        }
         kinds[depth] = kind;
         counts[depth] = n;
         depth++;
@@ -479,9 +485,10 @@ public final class Amf0TokenReader {
                     }
                     properties.put(name, build(next()));
                 }
-                Amf0Value value = t == Amf0Token.OBJECT_START ? new Amf0Object(properties)
-                        : t == Amf0Token.ECMA_ARRAY_START ? new Amf0EcmaArray(properties)
-                        : new Amf0TypedObject(className, properties);
+                java.util.Map<String, Amf0Value> owned = io.streamwire.amf.internal.Props.own(properties);
+                Amf0Value value = t == Amf0Token.OBJECT_START ? new Amf0Object(owned)
+                        : t == Amf0Token.ECMA_ARRAY_START ? new Amf0EcmaArray(owned)
+                        : new Amf0TypedObject(className, owned);
                 table.set(slot, value);
                 return value;
             }

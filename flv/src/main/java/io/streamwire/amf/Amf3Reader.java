@@ -279,7 +279,7 @@ public final class Amf3Reader {
             values.add(value());
         }
         depth--;
-        Amf3Array array = new Amf3Array(assoc, values);
+        Amf3Array array = new Amf3Array(io.streamwire.amf.internal.Props.own(assoc), values);
         objects.set(slot, array);
         return array;
     }
@@ -341,7 +341,7 @@ public final class Amf3Reader {
                     dynamic.put(name, value());
                 }
             }
-            result = new Amf3Object(t, sealedValues, dynamic);
+            result = new Amf3Object(t, sealedValues, io.streamwire.amf.internal.Props.own(dynamic));
         }
         depth--;
         objects.set(slot, result);

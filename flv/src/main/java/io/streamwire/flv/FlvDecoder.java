@@ -130,6 +130,9 @@ public final class FlvDecoder {
                     continue;
                 }
                 carryStart = carryEnd = 0;
+                if (state == State.TAG_HEADER) {
+                    fastTags(in);
+                }
                 int r = step(in, in.position(), in.limit());
                 if (r >= 0) {
                     in.position(in.position() + r);
@@ -349,6 +352,51 @@ public final class FlvDecoder {
             }
             default:
                 throw new IllegalStateException("state " + state);
+        }
+    }
+
+    /**
+     * The common case, whole tags inside the caller's buffer: header, body and PreviousTagSize in one
+     * pass with word reads. Stops (leaving the state machine to continue) at anything else.
+     */
+    private void fastTags(ByteBuffer b) {
+        int p = b.position();
+        int lim = b.limit();
+        FlvTag t = tag;
+        int maxTagSize = limits.maxTagSize();
+        while (lim - p >= FlvTagHeader.LENGTH + 4) {
+            int w0 = b.getInt(p); // b0 | DataSize
+            int b0 = w0 >>> 24;
+            int size = w0 & 0xFF_FFFF;
+            int streamId = b.getInt(p + 7) & 0xFF_FFFF;
+            if (!plausible(b0, streamId) || size > maxTagSize || lim - p - FlvTagHeader.LENGTH - 4 < size) {
+                break;
+            }
+            t.reserved = b0 >>> 6;
+            t.filter = (b0 & 0x20) != 0;
+            t.tagType = b0 & 0x1F;
+            t.dataSize = size;
+            t.timestamp = Integer.rotateRight(b.getInt(p + 4), 8); // Timestamp (24) then TimestampExtended (8)
+            t.streamId = streamId;
+            t.offset = offset;
+            t.buffer = null;
+            if (listener.onTagHeader(t) != Interest.IGNORE) {
+                t.buffer = b;
+                t.bodyIndex = p + FlvTagHeader.LENGTH;
+                listener.onTag(t);
+                t.buffer = null;
+            }
+            int end = p + FlvTagHeader.LENGTH + size;
+            long previous = b.getInt(end) & 0xFFFF_FFFFL;
+            long expected = FlvTagHeader.LENGTH + (long) size;
+            if (previous != expected) {
+                listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_MISMATCH, offset + expected, previous,
+                        expected));
+            }
+            int consumed = FlvTagHeader.LENGTH + size + 4;
+            offset += consumed;
+            p += consumed;
+            b.position(p);
         }
     }
 

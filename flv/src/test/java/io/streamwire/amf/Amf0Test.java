@@ -147,7 +147,7 @@ class Amf0Test {
         ByteBuffer body = ByteBuffer.allocateDirect(connect().length).put(connect()).flip();
         Amf0TokenReader r = new Amf0TokenReader();
         double[] sink = new double[1];
-        Allocation.assertAllocatesNothing("AMF0 token walk of connect", 20_000, 2_000, 0, () -> {
+        Allocation.assertAllocatesNothing("AMF0 token walk of connect", 60_000, 2_000, 0, () -> {
             r.reset(body);
             double sum = 0;
             Amf0Token t;

@@ -1,25 +1,62 @@
 package io.streamwire.amf.internal;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
-/** Copies of property maps that keep insertion order and reject null keys or values. Thread-safe. */
+/** Unmodifiable insertion-ordered property maps; a map already frozen is not copied again. Thread-safe. */
 public final class Props {
     private Props() {}
 
-    /** An unmodifiable insertion-ordered copy. */
+    /** An unmodifiable insertion-ordered map, read-only view over a map nobody else holds. */
+    private static final class Frozen<K, V> extends AbstractMap<K, V> {
+        private final LinkedHashMap<K, V> map;
+        private final Set<Map.Entry<K, V>> entries;
+
+        Frozen(LinkedHashMap<K, V> map) {
+            this.map = map;
+            this.entries = Collections.unmodifiableMap(map).entrySet();
+        }
+
+        @Override
+        public Set<Map.Entry<K, V>> entrySet() {
+            return entries;
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+    }
+
+    /** An unmodifiable insertion-ordered copy (no copy when {@code map} is already one). */
+    @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> copy(Map<? extends K, ? extends V> map) {
+        if (map instanceof Frozen<?, ?>) {
+            return (Map<K, V>) map;
+        }
         LinkedHashMap<K, V> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
         for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
             copy.put(Objects.requireNonNull(e.getKey(), "key"), Objects.requireNonNull(e.getValue(), "value"));
         }
-        return Collections.unmodifiableMap(copy);
+        return new Frozen<>(copy);
     }
 
-    /** Wraps a map the caller built and no longer touches. */
+    /** Freezes a map the caller built, holds no other reference to, and whose keys and values are not null. */
     public static <K, V> Map<K, V> own(LinkedHashMap<K, V> map) {
-        return Collections.unmodifiableMap(map);
+        return new Frozen<>(map);
     }
 }
