@@ -31,7 +31,18 @@ public sealed interface RtmpCommand {
     /** The command as an AMF0 command body. */
     Amf0Command toAmf0();
 
-    /** connect, §7.2.1.1. {@code fourCcList} is Enhanced RTMP's list of codecs the client supports (empty if absent). */
+    /**
+     * connect, §7.2.1.1.
+     *
+     * @param transactionId transaction id, always 1
+     * @param app the command object's {@code app}: the server application, e.g. "live" (null if absent)
+     * @param flashVer {@code flashVer}, e.g. "FMLE/3.0 (compatible; Lavf59.27.100)" (null if absent)
+     * @param tcUrl {@code tcUrl}, the server URL the client connected to (null if absent)
+     * @param objectEncoding {@code objectEncoding}: 0 (AMF0) or 3 (AMF3); 0 when absent
+     * @param fourCcList Enhanced RTMP's {@code fourCcList}: codecs the client supports, e.g. "hvc1"; empty if absent
+     * @param commandObject the whole command object, for the fields not typed here (capsEx, swfUrl, pageUrl, …)
+     * @param arguments optional user arguments after the command object
+     */
     record Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
             List<String> fourCcList, Amf0Value commandObject, List<Amf0Value> arguments) implements RtmpCommand {
         public Connect {
@@ -55,7 +66,14 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** _result or _error, §7.2.1.2-3: the answer to the command with the same transaction id. */
+    /**
+     * _result or _error, §7.2.1.2-3: the answer to the command with the same transaction id.
+     *
+     * @param error true for _error
+     * @param transactionId the transaction id of the command answered
+     * @param commandObject connect's properties (fmsVer, capabilities), else null
+     * @param arguments the information object (connect) or the stream id (createStream), and any more
+     */
     record Result(boolean error, double transactionId, Amf0Value commandObject, List<Amf0Value> arguments) implements RtmpCommand {
         public Result {
             arguments = List.copyOf(arguments);
@@ -72,7 +90,11 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** createStream, §7.2.1.3. */
+    /**
+     * createStream, §7.2.1.3.
+     *
+     * @param transactionId transaction id the _result answers
+     */
     record CreateStream(double transactionId) implements RtmpCommand {
         @Override
         public Amf0Command toAmf0() {
@@ -93,7 +115,13 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** publish, §7.2.2.6; {@code publishingType} is "live", "record" or "append". */
+    /**
+     * publish, §7.2.2.6.
+     *
+     * @param transactionId transaction id (0 as ffmpeg and OBS send it)
+     * @param publishingName the stream name, often {@code key?param=value}
+     * @param publishingType "live", "record" or "append" ("live" when absent)
+     */
     record Publish(double transactionId, String publishingName, String publishingType) implements RtmpCommand {
         /** The name before any {@code ?}: the stream key. */
         public String streamKey() {
@@ -113,7 +141,15 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** play, §7.2.2.1: start -2 live-or-recorded, -1 live only, else seconds; duration -1 to the end. */
+    /**
+     * play, §7.2.2.1.
+     *
+     * @param transactionId transaction id
+     * @param streamName the stream to play
+     * @param start -2 (live, else recorded; the default), -1 (live only), or a start time in seconds
+     * @param duration -1 (to the end; the default), 0 (one frame) or seconds
+     * @param reset whether to flush a previous playlist (default true)
+     */
     record Play(double transactionId, String streamName, double start, double duration, boolean reset) implements RtmpCommand {
         /** The name before any {@code ?}. */
         public String streamKey() {
@@ -127,7 +163,12 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** deleteStream, §7.2.2.3. */
+    /**
+     * deleteStream, §7.2.2.3.
+     *
+     * @param transactionId transaction id
+     * @param streamId the message stream id to delete
+     */
     record DeleteStream(double transactionId, double streamId) implements RtmpCommand {
         @Override
         public Amf0Command toAmf0() {
@@ -143,7 +184,15 @@ public sealed interface RtmpCommand {
         }
     }
 
-    /** onStatus, §7.2.2: the info object's level, code and description. */
+    /**
+     * onStatus, §7.2.2.
+     *
+     * @param transactionId transaction id (0)
+     * @param level the info object's {@code level}: "status", "warning" or "error" (null if absent)
+     * @param code its {@code code}, e.g. "NetStream.Publish.Start" (null if absent)
+     * @param description its {@code description} (null if absent)
+     * @param info the whole info object
+     */
     record OnStatus(double transactionId, String level, String code, String description, Amf0Value info) implements RtmpCommand {
         /** An onStatus with level, code and description (and nothing else). */
         public static OnStatus of(String level, String code, String description) {
