@@ -3,6 +3,7 @@ package io.streamwire.examples.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamwire.flv.FlvDecoder;
+import io.streamwire.h264.AnnexB;
 import io.streamwire.hls.BlockingReload;
 import io.streamwire.hls.MediaPlaylist;
 import io.streamwire.hls.MediaSegment;
@@ -106,6 +107,12 @@ class RemuxPipelineTest {
             }
             assertThat(n).isBetween(6, 7); // 2 s in parts of at most 0.334 s
             assertThat(parts.toByteArray()).isEqualTo(bytes);
+            // AUD first; SPS and PPS in-band before the IDR slice (x264's SEI of the first frame may come between)
+            List<Integer> nals = firstVideoNalTypes(bytes);
+            assertThat(nals.get(0)).isEqualTo(9);
+            assertThat(nals).contains(7, 8, 5).doesNotContain(1);
+            assertThat(nals.indexOf(7)).isLessThan(nals.indexOf(8));
+            assertThat(nals.indexOf(8)).isLessThan(nals.indexOf(5));
             assertThat(s.parts()).hasSize(n); // the playlist lists the same parts (all within 3 target durations)
             assertThat(s.parts().get(0).independent()).isTrue();
         }
@@ -142,6 +149,29 @@ class RemuxPipelineTest {
         assertThat(sorted(got, "audio")).isEqualTo(sorted(expected, "audio"));
     }
 
+    /** NAL unit types of the first video access unit of a segment. */
+    static List<Integer> firstVideoNalTypes(byte[] segment) {
+        List<Integer> types = new ArrayList<>();
+        TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public TsDemuxer.Interest onPesStart(TsStream stream) {
+                return stream.pid() == 0x100 && types.isEmpty() ? TsDemuxer.Interest.REASSEMBLE : TsDemuxer.Interest.IGNORE;
+            }
+
+            @Override
+            public void onPes(TsStream stream, ByteBuffer payload) {
+                if (types.isEmpty()) {
+                    for (ByteBuffer nal : AnnexB.split(payload)) {
+                        types.add(nal.get(nal.position()) & 0x1F);
+                    }
+                }
+            }
+        });
+        demuxer.feed(ByteBuffer.wrap(segment));
+        demuxer.endOfInput();
+        return types;
+    }
+
     static List<Packet> sorted(List<Packet> packets, String type) {
         return packets.stream().filter(x -> x.type().equals(type)).sorted(java.util.Comparator.comparingLong(Packet::dts))
                 .toList();
@@ -169,6 +199,48 @@ class RemuxPipelineTest {
         assertThat(live.write()).contains("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"k/1." + open + ".ts\"");
         assertThat(p.isUpcomingPart(1, open)).isTrue();
         assertThat(p.isUpcomingPart(1, open + 1)).isFalse();
+    }
+
+    @Test
+    void theWindowSlidesFreesOldSegmentsAndDeltaUpdatesSkip() {
+        HlsPackager p = packager(config());
+        long[] offset = {0};
+        List<Long> held = new ArrayList<>();
+        FlvDecoder decoder = new FlvDecoder(tag -> {
+            if (tag.tagType() == 9) {
+                p.onVideo(tag.timestamp() + offset[0], tag.body());
+            } else if (tag.tagType() == 8) {
+                p.onAudio(tag.timestamp() + offset[0], tag.body());
+            }
+        });
+        for (int loop = 0; loop < 8; loop++) { // 32 s: 16 segments through a 10-segment window
+            offset[0] = loop * 4000L;
+            decoder.reset();
+            decoder.feed(ByteBuffer.wrap(Fixtures.bytes(FIXTURE)));
+            decoder.endOfInput();
+            held.add(p.bytesHeld());
+        }
+        MediaPlaylist full = p.playlist();
+        assertThat(full.segments()).hasSize(10);
+        assertThat(full.mediaSequence()).isEqualTo(p.lastMsn() - 9);
+        assertThat(p.lastMsn()).isEqualTo(14); // the 16th segment is still open
+        assertThat(p.segment(0)).as("left the window: freed").isNull();
+        assertThat(p.segment(full.mediaSequence() - 2)).as("two kept behind for late fetches").isNotNull();
+        assertThat(held.get(7)).as("memory stays bounded by the window").isLessThan(held.get(5) * 3 / 2);
+        assertThat(PlaylistValidator.validate(full)).isEmpty();
+        // delta update: 20 s in the window, CAN-SKIP-UNTIL 12 s, so the oldest 4 segments are skipped
+        String delta = p.reload(BlockingReload.parse("_HLS_skip=YES")).playlist().write();
+        assertThat(delta).contains("#EXT-X-SKIP:SKIPPED-SEGMENTS=4");
+        MediaPlaylist parsedDelta = (MediaPlaylist) Playlist.parse(delta);
+        assertThat(PlaylistValidator.validate(parsedDelta)).isEmpty();
+        assertThat(parsedDelta.segments().get(0).mediaSequenceNumber()).isEqualTo(full.mediaSequence() + 4);
+        // continuity: every segment is 2 s and the PDTs follow each other
+        for (int i = 1; i < full.segments().size(); i++) {
+            MediaSegment a = full.segments().get(i - 1);
+            MediaSegment b = full.segments().get(i);
+            assertThat(a.durationSeconds()).isEqualTo(2.0);
+            assertThat(java.time.Duration.between(a.programDateTime(), b.programDateTime()).toMillis()).isEqualTo(2000);
+        }
     }
 
     @Test
