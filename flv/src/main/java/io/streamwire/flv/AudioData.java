@@ -46,6 +46,12 @@ public record AudioData(int soundFormat, int soundRate, int soundSize, int sound
         data = data.asReadOnlyBuffer();
     }
 
+    /** The payload: a read-only view with its own position (the record's copy is never moved). */
+    @Override
+    public ByteBuffer data() {
+        return data.duplicate();
+    }
+
     /**
      * Parses legacy AUDIODATA from the buffer's position to its limit; moves the position to the limit.
      *

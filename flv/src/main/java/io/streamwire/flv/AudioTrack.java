@@ -25,4 +25,10 @@ public record AudioTrack(FourCc fourCc, int trackId, ByteBuffer data) {
         }
         data = data.asReadOnlyBuffer();
     }
+
+    /** The track payload: a read-only view with its own position. */
+    @Override
+    public ByteBuffer data() {
+        return data.duplicate();
+    }
 }

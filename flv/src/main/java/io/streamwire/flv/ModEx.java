@@ -29,6 +29,12 @@ public record ModEx(int modExType, ByteBuffer modExData) {
         modExData = modExData.asReadOnlyBuffer();
     }
 
+    /** The data: a read-only view with its own position. */
+    @Override
+    public ByteBuffer modExData() {
+        return modExData.duplicate();
+    }
+
     /** A TimestampOffsetNano entry (0..999999 ns added to the millisecond timestamp). */
     public static ModEx timestampOffsetNano(int nanos) {
         if (nanos < 0 || nanos > 0xFF_FFFF) {

@@ -45,6 +45,12 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
         data = data.asReadOnlyBuffer();
     }
 
+    /** The payload: a read-only view with its own position (the record's copy is never moved). */
+    @Override
+    public ByteBuffer data() {
+        return data.duplicate();
+    }
+
     /** An AVC packet. */
     public static VideoData avc(int frameType, int avcPacketType, int compositionTime, ByteBuffer data) {
         return new VideoData(frameType, AVC, avcPacketType, compositionTime, -1, data);

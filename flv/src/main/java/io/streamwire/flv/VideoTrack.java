@@ -26,4 +26,10 @@ public record VideoTrack(FourCc fourCc, int trackId, int compositionTime, ByteBu
         }
         data = data.asReadOnlyBuffer();
     }
+
+    /** The track payload: a read-only view with its own position. */
+    @Override
+    public ByteBuffer data() {
+        return data.duplicate();
+    }
 }

@@ -112,6 +112,19 @@ class TagBodyTest {
         assertThat(HEX.formatHex(out.array())).isEqualTo(HEX.formatHex(bytes));
     }
 
+    @org.junit.jupiter.api.Test
+    void readingAPayloadDoesNotChangeTheRecord() {
+        AudioData a = (AudioData) AudioTagBody.parse(b("af01 aabb"));
+        a.data().get(); // moves only the returned view
+        assertThat(a.data().remaining()).isEqualTo(2);
+        assertThat(a).isEqualTo(new AudioData(10, 3, 1, 1, 1, b("aabb")));
+        ExVideoData v = (ExVideoData) VideoTagBody.parse(b("97 02 0f423f 01" + ascii("hvc1") + "ffffff aa"));
+        v.modEx().get(0).modExData().get();
+        v.track().data().get();
+        assertThat(v.timestampOffsetNano()).isEqualTo(999_999);
+        assertThat(v.track().data().remaining()).isEqualTo(1);
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("empty audio", "", true, "audio SoundFormat", 0),
