@@ -32,22 +32,40 @@ public sealed interface RtmpCommand {
     Amf0Command toAmf0();
 
     /**
-     * connect, §7.2.1.1.
+     * connect, §7.2.1.1: the typed fields real clients send, and the whole command object.
      *
-     * @param transactionId transaction id, always 1
-     * @param app the command object's {@code app}: the server application, e.g. "live" (null if absent)
-     * @param flashVer {@code flashVer}, e.g. "FMLE/3.0 (compatible; Lavf59.27.100)" (null if absent)
-     * @param tcUrl {@code tcUrl}, the server URL the client connected to (null if absent)
-     * @param objectEncoding {@code objectEncoding}: 0 (AMF0) or 3 (AMF3); 0 when absent
-     * @param fourCcList Enhanced RTMP's {@code fourCcList}: codecs the client supports, e.g. "hvc1"; empty if absent
-     * @param commandObject the whole command object, for the fields not typed here (capsEx, swfUrl, pageUrl, …)
-     * @param arguments optional user arguments after the command object
+     * <p>Immutable and thread-safe (the command object tree is built at most once per thread race,
+     * always to an equal value).
      */
-    record Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
-            List<String> fourCcList, Amf0Value commandObject, List<Amf0Value> arguments) implements RtmpCommand {
-        public Connect {
-            fourCcList = List.copyOf(fourCcList);
-            arguments = List.copyOf(arguments);
+    final class Connect implements RtmpCommand {
+        private final double transactionId;
+        private final String app;
+        private final String flashVer;
+        private final String tcUrl;
+        private final double objectEncoding;
+        private final List<String> fourCcList;
+        private final List<Amf0Value> arguments;
+        private final byte[] commandObjectBytes;
+        private volatile Amf0Value commandObject;
+
+        /** A connect with these fields; {@code commandObject} should agree with them. */
+        public Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
+                List<String> fourCcList, Amf0Value commandObject, List<Amf0Value> arguments) {
+            this(transactionId, app, flashVer, tcUrl, objectEncoding, fourCcList,
+                    java.util.Objects.requireNonNull(commandObject, "commandObject"), null, arguments);
+        }
+
+        Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
+                List<String> fourCcList, Amf0Value commandObject, byte[] commandObjectBytes, List<Amf0Value> arguments) {
+            this.transactionId = transactionId;
+            this.app = app;
+            this.flashVer = flashVer;
+            this.tcUrl = tcUrl;
+            this.objectEncoding = objectEncoding;
+            this.fourCcList = List.copyOf(fourCcList);
+            this.arguments = List.copyOf(arguments);
+            this.commandObject = commandObject;
+            this.commandObjectBytes = commandObjectBytes;
         }
 
         /** A connect as ffmpeg sends it. */
@@ -61,8 +79,89 @@ public sealed interface RtmpCommand {
         }
 
         @Override
+        public double transactionId() {
+            return transactionId;
+        }
+
+        /** The command object's {@code app}: the server application, e.g. "live" (null if absent). */
+        public String app() {
+            return app;
+        }
+
+        /** {@code flashVer}, e.g. "FMLE/3.0 (compatible; Lavf59.27.100)" (null if absent). */
+        public String flashVer() {
+            return flashVer;
+        }
+
+        /** {@code tcUrl}, the server URL the client connected to (null if absent). */
+        public String tcUrl() {
+            return tcUrl;
+        }
+
+        /** {@code objectEncoding}: 0 (AMF0) or 3 (AMF3); 0 when absent. */
+        public double objectEncoding() {
+            return objectEncoding;
+        }
+
+        /** Enhanced RTMP's {@code fourCcList}: codecs the client supports, e.g. "hvc1"; empty if absent. */
+        public List<String> fourCcList() {
+            return fourCcList;
+        }
+
+        /**
+         * The whole command object, for the fields not typed here (capsEx, swfUrl, pageUrl, …). When
+         * the connect was parsed, the tree is built on the first call (the typed fields above never
+         * need it, and the sessions never call this).
+         *
+         * @throws RtmpException when the parsed object cannot be a tree: flv's value tree rejects a
+         *     property name repeated within one object, which the typed fields above tolerate (the
+         *     last value wins)
+         */
+        public Amf0Value commandObject() {
+            Amf0Value value = commandObject;
+            if (value == null) {
+                try {
+                    value = io.streamwire.amf.Amf0Reader.readValue(ByteBuffer.wrap(commandObjectBytes));
+                } catch (AmfException e) {
+                    RtmpException wrapped = new RtmpException("connect command object " + e.field(),
+                            "cannot be a value tree: " + e.getMessage(), -1, "RTMP 1.0 §7.2.1.1");
+                    wrapped.initCause(e);
+                    throw wrapped;
+                }
+                commandObject = value;
+            }
+            return value;
+        }
+
+        /** Optional user arguments after the command object. */
+        public List<Amf0Value> arguments() {
+            return arguments;
+        }
+
+        @Override
         public Amf0Command toAmf0() {
-            return new Amf0Command("connect", transactionId, commandObject, arguments);
+            return new Amf0Command("connect", transactionId, commandObject(), arguments);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Connect c && Double.compare(c.transactionId, transactionId) == 0
+                    && java.util.Objects.equals(c.app, app) && java.util.Objects.equals(c.flashVer, flashVer)
+                    && java.util.Objects.equals(c.tcUrl, tcUrl) && Double.compare(c.objectEncoding, objectEncoding) == 0
+                    && c.fourCcList.equals(fourCcList) && c.arguments.equals(arguments)
+                    && c.commandObject().equals(commandObject());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(transactionId, app, flashVer, tcUrl, objectEncoding, fourCcList, arguments);
+        }
+
+        @Override
+        public String toString() {
+            return "Connect[transactionId=" + transactionId + ", app=" + app + ", flashVer=" + flashVer + ", tcUrl="
+                    + tcUrl + ", objectEncoding=" + objectEncoding + ", fourCcList=" + fourCcList + ", arguments="
+                    + arguments + "]";
         }
     }
 

@@ -56,6 +56,9 @@ final class RtmpCommands {
             if (r.next() != Amf0Token.STRING) {
                 return null;
             }
+            if (r.stringEquals("connect")) {
+                return fastConnect(r, body);
+            }
             int kind = r.stringEquals("publish") ? 1 : r.stringEquals("play") ? 2 : r.stringEquals("createStream") ? 3
                     : r.stringEquals("deleteStream") ? 4 : r.stringEquals("closeStream") ? 5
                     : r.stringEquals("releaseStream") || r.stringEquals("FCPublish") || r.stringEquals("FCUnpublish")
@@ -103,6 +106,82 @@ final class RtmpCommands {
         } catch (io.streamwire.amf.AmfException malformed) {
             return null;
         }
+    }
+
+    /**
+     * connect: the typed fields off the tokens; the command object kept as bytes, its tree built on
+     * demand. A repeated property name is tolerated here (last value wins) where flv's tree rejects it.
+     */
+    private static RtmpCommand fastConnect(Amf0TokenReader r, ByteBuffer body) {
+        if (!r.hasRemaining() || r.next() != Amf0Token.NUMBER) {
+            return null;
+        }
+        double tid = r.number();
+        if (!r.hasRemaining() || r.next() != Amf0Token.OBJECT_START) {
+            return null;
+        }
+        int objectStart = body.position() + (int) r.tokenOffset();
+        String app = null;
+        String flashVer = null;
+        String tcUrl = null;
+        double objectEncoding = 0;
+        java.util.List<String> fourCc = java.util.List.of();
+        while (true) {
+            Amf0Token t = r.next();
+            if (t == Amf0Token.OBJECT_END && r.depth() == 0) {
+                break;
+            }
+            if (t != Amf0Token.PROPERTY_NAME) {
+                return null;
+            }
+            int field = r.stringEquals("app") ? 1 : r.stringEquals("flashVer") ? 2 : r.stringEquals("tcUrl") ? 3
+                    : r.stringEquals("objectEncoding") ? 4 : r.stringEquals("fourCcList") ? 5 : 0;
+            if (field == 0) {
+                r.skipValue();
+                continue;
+            }
+            Amf0Token v = r.next();
+            switch (field) {
+                case 1, 2, 3 -> {
+                    if (v != Amf0Token.STRING) {
+                        return null;
+                    }
+                    String value = r.string();
+                    if (field == 1) {
+                        app = value;
+                    } else if (field == 2) {
+                        flashVer = value;
+                    } else {
+                        tcUrl = value;
+                    }
+                }
+                case 4 -> {
+                    if (v != Amf0Token.NUMBER) {
+                        return null;
+                    }
+                    objectEncoding = Double.isNaN(r.number()) ? 0 : r.number();
+                }
+                default -> {
+                    if (v != Amf0Token.STRICT_ARRAY_START) {
+                        return null;
+                    }
+                    java.util.List<String> list = new java.util.ArrayList<>();
+                    for (Amf0Token e = r.next(); e != Amf0Token.STRICT_ARRAY_END; e = r.next()) {
+                        if (e != Amf0Token.STRING) {
+                            return null;
+                        }
+                        list.add(r.string());
+                    }
+                    fourCc = list;
+                }
+            }
+        }
+        if (r.hasRemaining()) {
+            return null; // optional arguments: the general path keeps them
+        }
+        byte[] object = new byte[r.position() - objectStart];
+        body.get(objectStart, object);
+        return new RtmpCommand.Connect(tid, app, flashVer, tcUrl, objectEncoding, fourCc, null, object, java.util.List.of());
     }
 
     private static String nextString(Amf0TokenReader r) {

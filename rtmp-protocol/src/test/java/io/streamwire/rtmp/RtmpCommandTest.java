@@ -42,6 +42,15 @@ class RtmpCommandTest {
                 Amf0Command.of("_result", 1, n, Amf0Value.of(1)),
                 Amf0Command.of("connect", 1, Amf0Value.object(Map.of("app", Amf0Value.of("live"),
                         "fourCcList", Amf0Value.array(List.of(Amf0Value.of("hvc1"), Amf0Value.of("av01")))))),
+                Amf0Command.of("connect", 1, Amf0Value.object(new java.util.LinkedHashMap<>(Map.of("app", Amf0Value.of("live"),
+                        "tcUrl", Amf0Value.of("rtmp://h/live"), "flashVer", Amf0Value.of("FMLE/3.0"),
+                        "objectEncoding", Amf0Value.of(0), "capsEx", Amf0Value.of(15),
+                        "nested", Amf0Value.object(Map.of("a", Amf0Value.array(List.of(Amf0Value.of(1))))))))),
+                Amf0Command.of("connect", 1, Amf0Value.object(Map.of("app", Amf0Value.of(5)))), // non-string app
+                Amf0Command.of("connect", 1, Amf0Value.object(Map.of("fourCcList", Amf0Value.array(
+                        List.of(Amf0Value.of("hvc1"), Amf0Value.of(7)))))), // non-string entry: skipped
+                Amf0Command.of("connect", 1, Amf0Value.object(Map.of("app", Amf0Value.of("live"))), Amf0Value.of("user")),
+                Amf0Command.of("connect", 1, Amf0Null.INSTANCE),
                 Amf0Command.of("somethingElse", 9, n, Amf0Value.of(true)));
     }
 
@@ -61,6 +70,7 @@ class RtmpCommandTest {
         }
         if (fast != null) {
             assertThat(fast).isEqualTo(general);
+            assertThat(fast.toAmf0()).isEqualTo(general.toAmf0());
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         assertThat(RtmpCommand.parse(20, in)).isEqualTo(general);
