@@ -1,5 +1,6 @@
 package io.streamwire.aac;
 
+import io.streamwire.aac.internal.BitReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -31,7 +32,7 @@ public final class AacConversions {
      * {@code aac_adtstoasc} does.
      *
      * @throws UnsupportedFeatureException for channel_configuration 0 (the PCE is inside the raw
-     *     data block and must be taken out of the frame)
+     *     data block: use {@link #audioSpecificConfig(AdtsFrame)})
      */
     public static AudioSpecificConfig audioSpecificConfig(AdtsHeader header) {
         if (header.channelConfiguration() == 0) {
@@ -39,6 +40,67 @@ public final class AacConversions {
                     + " is not converted", -1, SPEC);
         }
         return AudioSpecificConfig.of(header.audioObjectType(), header.samplingFrequencyIndex(), header.channelConfiguration());
+    }
+
+    /**
+     * The AudioSpecificConfig of an ADTS frame, including channel_configuration 0: then the first
+     * raw data block must start with a program_config_element (id_syn_ele ID_PCE, ISO/IEC 14496-3
+     * §4.4.2.1), which becomes the GASpecificConfig's PCE, as ffmpeg's {@code aac_adtstoasc} does.
+     * Send {@link #withoutLeadingPce(AdtsFrame)} as that frame's raw data.
+     *
+     * @throws UnsupportedFeatureException if channel_configuration is 0 and the first element is
+     *     not a PCE
+     * @throws AacException if the PCE is malformed (offsets count from the raw data block)
+     */
+    public static AudioSpecificConfig audioSpecificConfig(AdtsFrame frame) {
+        AdtsHeader header = frame.header();
+        if (header.channelConfiguration() != 0) {
+            return audioSpecificConfig(header);
+        }
+        ProgramConfigElement pce = leadingPce(frame.rawDataBlocks().get(0), null);
+        // byte_alignment() there is relative to the raw data block; in the config it is re-computed.
+        ProgramConfigElement aligned = new ProgramConfigElement(pce.elementInstanceTag(), pce.objectType(),
+                pce.samplingFrequencyIndex(), pce.frontChannelElements(), pce.sideChannelElements(),
+                pce.backChannelElements(), pce.lfeElementTagSelect(), pce.assocDataElementTagSelect(), pce.ccElements(),
+                pce.monoMixdownElementNumber(), pce.stereoMixdownElementNumber(), pce.matrixMixdownIdx(),
+                pce.pseudoSurroundEnable(), 0, pce.commentFieldData());
+        int aot = header.audioObjectType();
+        GaSpecificConfig ga = new GaSpecificConfig(0, 0, -1, 0, aligned, -1, -1, -1, -1, -1, -1, -1);
+        return new AudioSpecificConfig(aot, header.samplingFrequencyIndex(), 0, 0, -1, 0, aot, -1, ga, -1, null,
+                RawBits.EMPTY);
+    }
+
+    /**
+     * The frame's first raw data block without its leading program_config_element (3-bit element id,
+     * PCE and its byte alignment), as a zero-copy slice; the block itself when channel_configuration
+     * is not 0.
+     *
+     * @throws UnsupportedFeatureException if channel_configuration is 0 and the first element is
+     *     not a PCE
+     */
+    public static ByteBuffer withoutLeadingPce(AdtsFrame frame) {
+        ByteBuffer block = frame.rawDataBlocks().get(0);
+        if (frame.header().channelConfiguration() != 0) {
+            return block.slice();
+        }
+        long[] endBit = new long[1];
+        leadingPce(block, endBit);
+        int bytes = (int) (endBit[0] >>> 3);
+        return block.slice(block.position() + bytes, block.remaining() - bytes);
+    }
+
+    private static ProgramConfigElement leadingPce(ByteBuffer block, long[] endBit) {
+        BitReader in = new BitReader(block, block.position(), block.remaining(), 0, "ISO/IEC 14496-3 §4.4.2.1");
+        int element = in.u(3, "raw_data_block id_syn_ele");
+        if (element != 5) {
+            throw new UnsupportedFeatureException("adts channel_configuration", "0 needs a program_config_element"
+                    + " as the first element of the raw data block; found element id " + element, 0, SPEC);
+        }
+        ProgramConfigElement pce = ProgramConfigElement.read(in);
+        if (endBit != null) {
+            endBit[0] = in.bitPosition();
+        }
+        return pce;
     }
 
     /**

@@ -20,7 +20,7 @@
  *       {@link io.streamwire.aac.AacTiming})</li>
  *   <li>[x] LOAS/LATM decoding, single program and layer ({@link io.streamwire.aac.LoasDecoder},
  *       {@link io.streamwire.aac.LatmStreamMuxConfig})</li>
- *   <li>[ ] LATM writer; ADTS CRC computation; PCE extraction from ADTS raw data blocks</li>
+ *   <li>[ ] LATM writer; ADTS CRC computation</li>
  * </ul>
  *
  * <p>Errors are {@link io.streamwire.aac.AacException}s carrying the byte offset and the field;

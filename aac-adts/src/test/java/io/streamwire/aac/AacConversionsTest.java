@@ -22,6 +22,50 @@ class AacConversionsTest {
         assertThat(back).isEqualTo(header);
     }
 
+    /** ffmpeg's 5.1 element layout (SCE 0, CPE 0, CPE 1, LFE 0) as a PCE. */
+    static final ProgramConfigElement PCE_5_1 = new ProgramConfigElement(0, 1, 3,
+            java.util.List.of(new ProgramConfigElement.ChannelElement(false, 0), new ProgramConfigElement.ChannelElement(true, 0)),
+            java.util.List.of(), java.util.List.of(new ProgramConfigElement.ChannelElement(true, 1)), java.util.List.of(0),
+            java.util.List.of(), java.util.List.of(), -1, -1, -1, -1, 0, "");
+
+    /** id_syn_ele ID_PCE (3 bits) and the PCE, byte-aligned relative to the raw data block. */
+    static byte[] pceElement(ProgramConfigElement pce) {
+        io.streamwire.aac.internal.BitWriter out = new io.streamwire.aac.internal.BitWriter();
+        out.u(3, 5);
+        pce.write(out);
+        return out.toByteArray();
+    }
+
+    /** An ADTS frame with channel_configuration 0 whose raw data block starts with the PCE. */
+    static byte[] channelConfigZeroFrame(ProgramConfigElement pce, byte[] rest) {
+        byte[] element = pceElement(pce);
+        int length = 7 + element.length + rest.length;
+        ByteBuffer out = ByteBuffer.allocate(length);
+        new AdtsHeader(0, 0, true, 1, 3, 0, 0, 0, 0, 0, 0, length, 0x7FF, 0).writeTo(out);
+        return out.put(element).put(rest).array();
+    }
+
+    @Test
+    void channelConfigurationZeroTakesThePceFromTheRawDataBlock() {
+        byte[] rest = {0x01, 0x02, 0x03};
+        AdtsFrame frame = AdtsFrame.parse(ByteBuffer.wrap(channelConfigZeroFrame(PCE_5_1, rest)));
+        AudioSpecificConfig config = AacConversions.audioSpecificConfig(frame);
+        assertThat(config.channelConfiguration()).isZero();
+        assertThat(config.gaSpecificConfig().programConfigElement()).isEqualTo(PCE_5_1);
+        assertThat(config.channelCount()).isEqualTo(6);
+        assertThat(AudioSpecificConfig.parse(ByteBuffer.wrap(config.toByteArray()))).isEqualTo(config);
+        assertThat(AacConversions.withoutLeadingPce(frame)).isEqualTo(ByteBuffer.wrap(rest));
+        // Not a PCE first: refused.
+        byte[] noPce = channelConfigZeroFrame(PCE_5_1, rest);
+        noPce[7] = (byte) ((noPce[7] & 0x1F) | (1 << 5)); // id_syn_ele 1 (CPE)
+        AdtsFrame cpeFirst = AdtsFrame.parse(ByteBuffer.wrap(noPce));
+        assertThatThrownBy(() -> AacConversions.audioSpecificConfig(cpeFirst)).isInstanceOf(UnsupportedFeatureException.class);
+        // Other channel configurations: the header alone decides, the block is untouched.
+        AdtsFrame plain = AdtsFrame.parse(ByteBuffer.wrap(AdtsDecoderTest.frame(4, 2, 5, 9)));
+        assertThat(AacConversions.audioSpecificConfig(plain)).isEqualTo(AudioSpecificConfig.of(2, 4, 2));
+        assertThat(AacConversions.withoutLeadingPce(plain).remaining()).isEqualTo(5);
+    }
+
     @Test
     void heAacBecomesImplicitInAdts() {
         // AOT 5 over AAC-LC at 22.05 kHz: ADTS carries LC (profile 1) at the core rate.

@@ -97,6 +97,37 @@ class AdtsInteropTest {
         }
     }
 
+    /**
+     * channel_configuration 0: ffmpeg's 5.1 fixture rewritten with a PCE leading every raw data block.
+     * Our AudioSpecificConfig equals the extradata ffmpeg's aac_adtstoasc builds from the PCE, and
+     * ffmpeg decodes the stream without error.
+     */
+    @Test
+    void channelConfigurationZeroConfigEqualsFfmpegExtradata(@TempDir Path dir) throws IOException {
+        Path ffmpeg = ExternalTools.require("ffmpeg", "ffmpeg");
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (AdtsFixtureTest.Frame frame : AdtsFixtureTest.decode(Fixtures.bytes("adts/sine-48000-5.1.aac"), 4096)) {
+            out.writeBytes(AacConversionsTest.channelConfigZeroFrame(AacConversionsTest.PCE_5_1, frame.payload()));
+        }
+        byte[] stream = out.toByteArray();
+        Path file = dir.resolve("pce.aac");
+        Files.write(file, stream);
+        Path mp4 = dir.resolve("pce.m4a");
+        run(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-y", "-i", file.toString(), "-c", "copy", mp4.toString()));
+        StringBuilder hex = new StringBuilder();
+        for (String line : run(List.of(ffprobe.toString(), "-v", "error", "-show_entries", "stream=extradata", "-show_data",
+                mp4.toString()))) {
+            if (line.matches("^[0-9a-f]{8}: .*")) {
+                hex.append(line.substring(10, Math.min(line.length(), 49)).replace(" ", ""));
+            }
+        }
+        AudioSpecificConfig ours = AacConversions.audioSpecificConfig(AdtsFrame.parse(ByteBuffer.wrap(stream)));
+        assertThat(HexFormat.of().formatHex(ours.toByteArray())).isEqualTo(hex.toString());
+        List<String> cmd = List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-i", file.toString(), "-f", "null", "-");
+        assertThat(ExternalTools.run(120, cmd).requireSuccess(cmd).stderr()).isEmpty();
+    }
+
     @Test
     void comcastGaadBroadcastFrames() throws IOException {
         Path root = Corpus.resolve("comcast-gaad");
