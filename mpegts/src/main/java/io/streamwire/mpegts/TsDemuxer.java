@@ -670,6 +670,9 @@ public final class TsDemuxer {
             return; // a PMT for a program the PAT does not map to this PID
         }
         Pmt old = pmts.put(pmt.programNumber(), pmt);
+        if (pmt.equals(old)) {
+            return; // the same PMT again (several programs' PMTs alternating on one PID)
+        }
         if (old != null) {
             for (Pmt.Stream st : old.streams()) {
                 Pmt.Stream now = pmt.stream(st.elementaryPid());
