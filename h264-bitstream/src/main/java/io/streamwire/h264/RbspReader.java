@@ -26,6 +26,8 @@ public final class RbspReader {
     private final String structure;
     private final String specRef;
     private boolean escaped = true;
+    private byte[] array;
+    private int arrayBase;
     private int pos;
     private int zeros;
     private long cache;
@@ -51,6 +53,8 @@ public final class RbspReader {
         this.baseOffset = baseOffset;
         this.structure = structure;
         this.specRef = specRef;
+        this.array = buf.hasArray() ? buf.array() : null;
+        this.arrayBase = buf.hasArray() ? buf.arrayOffset() : 0;
     }
 
     /**
@@ -70,6 +74,8 @@ public final class RbspReader {
         this.end = to;
         this.pos = from;
         this.baseOffset = baseOffset;
+        this.array = buf.hasArray() ? buf.array() : null;
+        this.arrayBase = buf.hasArray() ? buf.arrayOffset() : 0;
         this.zeros = 0;
         this.cache = 0;
         this.cacheBits = 0;
@@ -83,6 +89,10 @@ public final class RbspReader {
     }
 
     private void fill() {
+        if (array != null) {
+            fillFromArray();
+            return;
+        }
         while (cacheBits <= 56 && pos < end) {
             int b = buf.get(pos++) & 0xFF;
             if (zeros >= 2 && b == 3 && escaped) {
@@ -93,6 +103,31 @@ public final class RbspReader {
             cache |= (long) b << (56 - cacheBits);
             cacheBits += 8;
         }
+    }
+
+    /** {@link #fill()} over the backing array, with the state in locals. */
+    private void fillFromArray() {
+        byte[] a = array;
+        int base = arrayBase;
+        int p = pos;
+        int z = zeros;
+        long c = cache;
+        int bits = cacheBits;
+        final int e = end;
+        while (bits <= 56 && p < e) {
+            int b = a[base + p++] & 0xFF;
+            if (z >= 2 && b == 3 && escaped) {
+                z = 0;
+                continue;
+            }
+            z = b == 0 ? z + 1 : 0;
+            c |= (long) b << (56 - bits);
+            bits += 8;
+        }
+        pos = p;
+        zeros = z;
+        cache = c;
+        cacheBits = bits;
     }
 
     /** Reads u(n), 1 &le; n &le; 32, as an unsigned value. */
@@ -133,7 +168,9 @@ public final class RbspReader {
 
     /** Reads ue(v) over its full range 0..2^32-2. */
     public long ueLong(String field) {
-        fill();
+        if (cacheBits < 32) {
+            fill();
+        }
         if (cacheBits == 0) {
             throw truncated(field);
         }
