@@ -183,7 +183,8 @@ public final class Amf0TokenReader {
 
     /** The current token's string, decoded from UTF-8 (allocates). */
     public String string() {
-        return Utf8.decode(in, stringIndex, stringLength);
+        String known = io.streamwire.amf.internal.KnownStrings.lookup(in, stringIndex, stringLength);
+        return known != null ? known : Utf8.decode(in, stringIndex, stringLength);
     }
 
     /** Whether the current token's string equals {@code s}; allocates nothing when {@code s} is ASCII. */

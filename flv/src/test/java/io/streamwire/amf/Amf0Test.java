@@ -172,6 +172,19 @@ class Amf0Test {
     }
 
     @Test
+    void wellKnownNamesAreSharedConstants() {
+        Amf0TokenReader r = new Amf0TokenReader().reset(ByteBuffer.wrap(connect()));
+        assertThat(r.readString()).isSameAs("connect");
+        ByteBuffer other = ByteBuffer.wrap(Amf0Writer.encode(List.of(new Amf0String("connecT"), new Amf0String("tcUrl"),
+                new Amf0String("\u00e9tcUrl"), new Amf0String(""))));
+        Amf0TokenReader o = new Amf0TokenReader().reset(other);
+        assertThat(o.readString()).isEqualTo("connecT");
+        assertThat(o.readString()).isSameAs("tcUrl");
+        assertThat(o.readString()).isEqualTo("\u00e9tcUrl");
+        assertThat(o.readString()).isEmpty();
+    }
+
+    @Test
     void skipValueSkipsContainers() {
         Amf0TokenReader r = new Amf0TokenReader().reset(ByteBuffer.wrap(connect()));
         assertThat(r.skipValue()).isEqualTo(Amf0Token.STRING);

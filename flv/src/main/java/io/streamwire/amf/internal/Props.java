@@ -14,16 +14,20 @@ public final class Props {
     /** An unmodifiable insertion-ordered map, read-only view over a map nobody else holds. */
     private static final class Frozen<K, V> extends AbstractMap<K, V> {
         private final LinkedHashMap<K, V> map;
-        private final Set<Map.Entry<K, V>> entries;
+        private Set<Map.Entry<K, V>> entries;
 
         Frozen(LinkedHashMap<K, V> map) {
             this.map = map;
-            this.entries = Collections.unmodifiableMap(map).entrySet();
         }
 
         @Override
         public Set<Map.Entry<K, V>> entrySet() {
-            return entries;
+            Set<Map.Entry<K, V>> e = entries;
+            if (e == null) {
+                e = Collections.unmodifiableMap(map).entrySet();
+                entries = e; // benign race: every thread computes an equal view
+            }
+            return e;
         }
 
         @Override
