@@ -54,6 +54,59 @@ class PlaylistPropertiesTest {
         return MediaPlaylist.of(lines);
     }
 
+    /** Generated multivariant playlists: renditions, variants with their groups, I-frame streams, session data. */
+    @Provide
+    Arbitrary<MultivariantPlaylist> multivariantPlaylists() {
+        return Arbitraries.longs().between(0, Long.MAX_VALUE / 4).flatMap(seed -> Arbitraries.integers().between(1, 12)
+                .map(count -> generateMultivariant(new Random(seed), count)));
+    }
+
+    static MultivariantPlaylist generateMultivariant(Random r, int count) {
+        List<PlaylistLine> lines = new ArrayList<>();
+        lines.add(MarkerTag.EXTM3U);
+        lines.add(IntegerTag.version(7));
+        if (r.nextBoolean()) {
+            lines.add(MarkerTag.INDEPENDENT_SEGMENTS);
+        }
+        lines.add(new SessionData(AttributeList.builder().quoted("DATA-ID", "com.example.t").quoted("VALUE", "v " + r.nextInt()).build()));
+        for (int g = 0; g < 2; g++) {
+            lines.add(new Media(AttributeList.builder().enumerated("TYPE", "AUDIO").quoted("GROUP-ID", "aud" + g)
+                    .quoted("NAME", "English").quoted("LANGUAGE", "en").enumerated("DEFAULT", "YES").enumerated("AUTOSELECT", "YES")
+                    .quoted("URI", "audio/" + g + "/en.m3u8").quoted("CHANNELS", "2").build()));
+        }
+        for (int i = 0; i < count; i++) {
+            AttributeList.Builder b = AttributeList.builder().integer("BANDWIDTH", 100_000L + r.nextInt(10_000_000))
+                    .quoted("CODECS", "avc1.64001f,mp4a.40.2").resolution("RESOLUTION", 16 * (1 + r.nextInt(120)), 9 * (1 + r.nextInt(120)))
+                    .decimal("FRAME-RATE", r.nextBoolean() ? 29.97 : 25).quoted("AUDIO", "aud" + r.nextInt(2));
+            if (r.nextBoolean()) {
+                b.add(Attribute.unquoted("CLOSED-CAPTIONS", "NONE"));
+            }
+            if (r.nextBoolean()) {
+                b.quoted("X-VENDOR", "keep " + r.nextInt());
+            }
+            if (r.nextInt(4) == 0) {
+                lines.add(new Comment(" variant " + i));
+            }
+            lines.add(new StreamInf(false, b.build()));
+            lines.add(new Uri("v" + i + "/index.m3u8?t=" + r.nextInt()));
+            if (r.nextInt(3) == 0) {
+                lines.add(new StreamInf(true, AttributeList.builder().integer("BANDWIDTH", 50_000L + r.nextInt(100_000))
+                        .quoted("URI", "v" + i + "/iframe.m3u8").build()));
+            }
+        }
+        return MultivariantPlaylist.of(lines);
+    }
+
+    @Property(tries = 200)
+    void multivariantWriteThenParseGivesTheSamePlaylist(@ForAll("multivariantPlaylists") MultivariantPlaylist p) {
+        String text = p.write();
+        Playlist back = Playlist.parse(text); // strict: the generated playlists follow every rule
+        assertThat(back).isEqualTo(p);
+        assertThat(back.write()).isEqualTo(text);
+        assertThat(((MultivariantPlaylist) back).variants()).isEqualTo(p.variants());
+        assertThat(PlaylistValidator.validate(p)).isEmpty();
+    }
+
     @Property(tries = 200)
     void writeThenParseGivesTheSamePlaylist(@ForAll("mediaPlaylists") MediaPlaylist p) {
         String text = p.write();
