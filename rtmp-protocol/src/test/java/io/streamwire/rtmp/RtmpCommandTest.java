@@ -78,6 +78,19 @@ class RtmpCommandTest {
     }
 
     @Test
+    void connectWithARepeatedPropertyParsesButHasNoTree() {
+        byte[] body = java.util.HexFormat.of().parseHex(
+                "020007" + "636f6e6e656374" + "00" + "3ff0000000000000"   // "connect", 1
+                + "03" + "0003" + "617070" + "020001" + "61"               // { app: "a",
+                + "0003" + "617070" + "020001" + "62" + "000009");          //   app: "b" }
+        RtmpCommand c = RtmpCommand.parse(20, ByteBuffer.wrap(body));
+        assertThat(c).isInstanceOfSatisfying(RtmpCommand.Connect.class, k -> {
+            assertThat(k.app()).isEqualTo("b");
+            assertThatThrownBy(k::commandObject).isInstanceOf(RtmpException.class).hasMessageContaining("connect command object");
+        });
+    }
+
+    @Test
     void typedFields() {
         RtmpCommand c = RtmpCommand.parse(20, ByteBuffer.wrap(Amf0Command.of("connect", 1, Amf0Value.object(Map.of(
                 "app", Amf0Value.of("live"), "tcUrl", Amf0Value.of("rtmp://h/live"), "objectEncoding", Amf0Value.of(3),
