@@ -36,9 +36,10 @@ public final class StartCodes {
 
     /**
      * The absolute index of the first {@code 00 00 third} in {@code a[from, to)}, or -1. Loads eight
-     * bytes at a time, advancing by seven, and looks closer only where two adjacent bytes may both
-     * be zero (the zero-byte test is exact for the lowest zero byte of a word, so nothing is missed;
-     * false candidates above it are checked and skipped).
+     * bytes at a time (thirty-two per step while no zero byte shows up), advancing by eight, and looks
+     * closer only where two adjacent bytes may both be zero or a word ends in a zero byte (the
+     * zero-byte test has no false negatives, so nothing is missed; false candidates are checked and
+     * skipped).
      */
     public static int findPair(byte[] a, int from, int to, int third) {
         return findPair(a, from, to, third, third);
@@ -47,15 +48,17 @@ public final class StartCodes {
     /** The first {@code 00 00 x} with {@code lo <= x <= hi} in {@code a[from, to)}, or -1. */
     public static int findPair(byte[] a, int from, int to, int lo, int hi) {
         int i = from;
-        while (i + 8 <= to) {
-            long w = (long) ARRAY_LONG.get(a, i);
-            long z = (w - ONES) & ~w & HIGHS;
-            long pairs = z & (z >>> 8);
-            if (pairs == 0) {
-                i += 7;
+        while (true) {
+            i = skipZeroFree(a, i, to);
+            if (i + 8 > to) {
+                break;
+            }
+            long c = candidates((long) ARRAY_LONG.get(a, i));
+            if (c == 0) {
+                i += 8;
                 continue;
             }
-            int j = i + (Long.numberOfTrailingZeros(pairs) >>> 3);
+            int j = i + (Long.numberOfTrailingZeros(c) >>> 3);
             if (j + 2 < to && a[j] == 0 && a[j + 1] == 0 && (a[j + 2] & 0xFF) >= lo && (a[j + 2] & 0xFF) <= hi) {
                 return j;
             }
@@ -67,6 +70,37 @@ public final class StartCodes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The first index from {@code i} of a 32-byte block that holds a zero byte, or where fewer than
+     * 32 bytes remain: four words per step, tested together with the cheap zero-byte test (no false
+     * negatives), so zero-free data costs a few instructions per word.
+     */
+    private static int skipZeroFree(byte[] a, int i, int to) {
+        while (i + 32 <= to) {
+            long w0 = (long) ARRAY_LONG.get(a, i);
+            long w1 = (long) ARRAY_LONG.get(a, i + 8);
+            long w2 = (long) ARRAY_LONG.get(a, i + 16);
+            long w3 = (long) ARRAY_LONG.get(a, i + 24);
+            long t = ((w0 - ONES) & ~w0) | ((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2) | ((w3 - ONES) & ~w3);
+            if ((t & HIGHS) != 0) {
+                return i;
+            }
+            i += 32;
+        }
+        return i;
+    }
+
+    /**
+     * High bits marking the bytes of little-endian word {@code w} that may start a {@code 00 00}
+     * pair: both bytes zero inside the word, or the last byte zero (a pair straddling into the next
+     * word). The zero-byte test has no false negatives (false positives above the lowest zero byte
+     * are checked byte by byte by the caller), so no pair is missed when advancing by eight.
+     */
+    private static long candidates(long w) {
+        long z = (w - ONES) & ~w & HIGHS;
+        return z & ((z >>> 8) | 0x8000000000000000L);
     }
 
     /** {@link #findPair(byte[], int, int, int)} over any buffer, with absolute indices. */
@@ -83,14 +117,12 @@ public final class StartCodes {
         }
         int i = from;
         while (i + 8 <= to) {
-            long w = (long) BUFFER_LONG.get(buf, i);
-            long z = (w - ONES) & ~w & HIGHS;
-            long pairs = z & (z >>> 8);
-            if (pairs == 0) {
-                i += 7;
+            long c = candidates((long) BUFFER_LONG.get(buf, i));
+            if (c == 0) {
+                i += 8;
                 continue;
             }
-            int j = i + (Long.numberOfTrailingZeros(pairs) >>> 3);
+            int j = i + (Long.numberOfTrailingZeros(c) >>> 3);
             if (j + 2 < to && buf.get(j) == 0 && buf.get(j + 1) == 0 && (buf.get(j + 2) & 0xFF) >= lo && (buf.get(j + 2) & 0xFF) <= hi) {
                 return j;
             }
