@@ -2,6 +2,7 @@ package io.streamwire.benchmarks.mpegts;
 
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
+import io.streamwire.benchmarks.Scaling;
 import io.streamwire.benchmarks.Main;
 import io.streamwire.mpegts.StreamType;
 import io.streamwire.mpegts.TsDemuxer;
@@ -118,6 +119,7 @@ public class TsBenchmark {
     }
 
     @Benchmark
+    @Scaling
     @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets", source = "issue 7")
     public long tsDemux_streamwire(Counters counters) {
         fragments.feed(stream.duplicate());
@@ -127,6 +129,7 @@ public class TsBenchmark {
     }
 
     @Benchmark
+    @Scaling
     @Goal(minMBps = 2500, unit = "packets", source = "issue 7")
     public long tsDemuxReassembled_streamwire(Counters counters) {
         reassembled.feed(stream.duplicate());
