@@ -23,28 +23,45 @@ public final class Allocation {
 
     private Allocation() {}
 
+    /** Measurement rounds: a one-off allocation does not repeat, a real per-run one does. */
+    static final int ROUNDS = 3;
+
     /**
      * Runs {@code work} {@code warmups} times so the JIT compiles it (and escape analysis applies),
-     * then {@code runs} more times, and fails if those runs allocated more than {@code slackBytes}
+     * then measures {@code runs} more runs, and fails if they allocated more than {@code slackBytes}
      * in total.
      *
-     * @return the bytes allocated by the measured runs
+     * <p>A round that allocated is measured again, up to {@value #ROUNDS} rounds, and the test passes
+     * on the first clean round. One-off allocations on the test thread while a measured loop runs
+     * (a late JIT recompilation or deoptimisation, a class initialised on first use, the JVMTI agent
+     * of Jazzer) do not repeat, while anything the work itself allocates per run repeats in every
+     * round and still fails: the zero-allocation claim is not loosened.
+     *
+     * @return the bytes allocated by the clean round (or the smallest round when none was clean)
      */
     public static long assertAllocatesNothing(String what, int warmups, int runs, long slackBytes, Runnable work) {
         for (int i = 0; i < warmups; i++) {
             work.run();
         }
         long id = Thread.currentThread().getId();
-        long before = allocatedBytes(id);
-        for (int i = 0; i < runs; i++) {
-            work.run();
+        long smallest = Long.MAX_VALUE;
+        StringBuilder rounds = new StringBuilder();
+        for (int round = 0; round < ROUNDS; round++) {
+            long before = allocatedBytes(id);
+            for (int i = 0; i < runs; i++) {
+                work.run();
+            }
+            long allocated = allocatedBytes(id) - before;
+            if (allocated <= slackBytes) {
+                return allocated;
+            }
+            smallest = Math.min(smallest, allocated);
+            rounds.append(round == 0 ? "" : ", ").append(allocated);
         }
-        long allocated = allocatedBytes(id) - before;
-        if (allocated > slackBytes) {
-            fail(what + " allocated " + allocated + " bytes over " + runs + " warm runs ("
-                    + (allocated / Math.max(1, runs)) + " B/run); expected none");
-        }
-        return allocated;
+        fail(what + " allocated " + smallest + " bytes over " + runs + " warm runs ("
+                + (smallest / Math.max(1, runs)) + " B/run) in the best of " + ROUNDS + " rounds [" + rounds
+                + "]; expected none");
+        return smallest;
     }
 
     /** Bytes the thread has allocated so far. */
