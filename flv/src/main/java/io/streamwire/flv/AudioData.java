@@ -70,6 +70,55 @@ public record AudioData(int soundFormat, int soundRate, int soundSize, int sound
         return d;
     }
 
+    /**
+     * Peeks whether an audio tag body (legacy or Enhanced RTMP) is a sequence header, without
+     * parsing or allocating; the buffer's position and limit are unchanged. True for legacy AAC with
+     * AACPacketType 0, and for Enhanced RTMP SequenceStart (after ModEx and multitrack headers) with
+     * its FourCC present.
+     *
+     * @param body the tag body from its position to its limit
+     * @since 0.1.0
+     */
+    public static boolean isSequenceHeader(ByteBuffer body) {
+        int pos = body.position();
+        int end = body.limit();
+        if (pos >= end) {
+            return false;
+        }
+        int b = body.get(pos) & 0xFF;
+        if (b >>> 4 != EX_HEADER) {
+            return b >>> 4 == AAC && end - pos >= 2 && body.get(pos + 1) == AAC_SEQUENCE_HEADER;
+        }
+        long r = BodyReader.peekExPacketType(body, pos + 1, end, b & 0x0F, ExAudioData.MULTITRACK);
+        return r >= 0 && (r & 0x0F) == ExAudioData.SEQUENCE_START && end - (r >>> 4) >= 4;
+    }
+
+    /**
+     * Peeks the codec of an audio tag body as a FourCC value ({@link FourCc#value()}) without
+     * parsing or allocating; the buffer is unchanged. Enhanced RTMP: the FourCC of the (first)
+     * track; legacy AAC: {@code mp4a}; legacy MP3 (SoundFormat 2 or 14): {@code .mp3}; anything else
+     * (other legacy formats, truncated headers): 0.
+     *
+     * @param body the tag body from its position to its limit
+     * @since 0.1.0
+     */
+    public static int peekFourCc(ByteBuffer body) {
+        int pos = body.position();
+        int end = body.limit();
+        if (pos >= end) {
+            return 0;
+        }
+        int format = (body.get(pos) & 0xFF) >>> 4;
+        if (format != EX_HEADER) {
+            return format == AAC ? FourCc.MP4A.value() : format == MP3 || format == 14 ? FourCc.MP3.value() : 0;
+        }
+        long r = BodyReader.peekExPacketType(body, pos + 1, end, body.get(pos) & 0x0F, ExAudioData.MULTITRACK);
+        if (r < 0 || end - (r >>> 4) < 4) {
+            return 0;
+        }
+        return body.getInt((int) (r >>> 4));
+    }
+
     /** Whether this is an AAC sequence header (AudioSpecificConfig in {@link #data()}). */
     public boolean isAacSequenceHeader() {
         return soundFormat == AAC && aacPacketType == AAC_SEQUENCE_HEADER;

@@ -86,4 +86,43 @@ final class BodyReader {
         }
         return list;
     }
+
+    /**
+     * Resolves an Enhanced RTMP packet type without allocating: walks the ModEx chain and the
+     * multitrack byte starting with {@code packetType} read from the first byte (the byte before
+     * {@code pos}). Returns {@code (position of the FourCC) << 4 | packetType}, or -1 when the header
+     * is truncated or would be rejected by the parser.
+     */
+    static long peekExPacketType(ByteBuffer in, int pos, int end, int packetType, int multitrack) {
+        int entries = 0;
+        while (packetType == 7) {
+            if (++entries > 16 || pos >= end) {
+                return -1;
+            }
+            int size = (in.get(pos++) & 0xFF) + 1;
+            if (size == 256) {
+                if (end - pos < 2) {
+                    return -1;
+                }
+                size = (in.getShort(pos) & 0xFFFF) + 1;
+                pos += 2;
+            }
+            if (end - pos < size + 1L) {
+                return -1;
+            }
+            pos += size;
+            packetType = in.get(pos++) & 0x0F;
+        }
+        if (packetType == multitrack) {
+            if (pos >= end) {
+                return -1;
+            }
+            int m = in.get(pos++) & 0xFF;
+            packetType = m & 0x0F;
+            if (m >>> 4 > 2 || packetType == multitrack || packetType == 7) {
+                return -1;
+            }
+        }
+        return (long) pos << 4 | packetType;
+    }
 }

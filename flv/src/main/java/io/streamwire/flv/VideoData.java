@@ -81,6 +81,101 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
         return d;
     }
 
+    /**
+     * Peeks whether a video tag body (legacy or Enhanced RTMP) carries a coded key frame, without
+     * parsing or allocating; the buffer's position and limit are unchanged. True only for FrameType 1
+     * with coded frames: legacy non-AVC, legacy AVC with AVCPacketType NALU (1) and a complete
+     * 5-byte header, or Enhanced RTMP CodedFrames / CodedFramesX (after ModEx and multitrack
+     * headers) with its FourCC present. Sequence headers, AVC end of sequence, generated key frames
+     * (FrameType 4), command frames, metadata and truncated headers are not key frames.
+     *
+     * @param body the tag body from its position to its limit
+     * @since 0.1.0
+     */
+    public static boolean isKeyframe(ByteBuffer body) {
+        int pos = body.position();
+        int end = body.limit();
+        if (pos >= end) {
+            return false;
+        }
+        int b = body.get(pos) & 0xFF;
+        if ((b & 0x80) == 0) {
+            if (b >>> 4 != KEY_FRAME) {
+                return false;
+            }
+            return (b & 0x0F) != AVC || (end - pos >= 5 && body.get(pos + 1) == AVC_NALU);
+        }
+        if ((b >>> 4 & 7) != KEY_FRAME) {
+            return false;
+        }
+        long r = BodyReader.peekExPacketType(body, pos + 1, end, b & 0x0F, ExVideoData.MULTITRACK);
+        if (r < 0) {
+            return false;
+        }
+        int type = (int) (r & 0x0F);
+        return (type == ExVideoData.CODED_FRAMES || type == ExVideoData.CODED_FRAMES_X) && end - (r >>> 4) >= 4;
+    }
+
+    /**
+     * Peeks whether a video tag body (legacy or Enhanced RTMP) is a sequence header, without parsing
+     * or allocating; the buffer is unchanged. True for legacy AVC with AVCPacketType 0 and a complete
+     * 5-byte header, and for Enhanced RTMP SequenceStart (0) or MPEG2TSSequenceStart (5) with its
+     * FourCC present (not for command frames).
+     *
+     * @param body the tag body from its position to its limit
+     * @since 0.1.0
+     */
+    public static boolean isSequenceHeader(ByteBuffer body) {
+        int pos = body.position();
+        int end = body.limit();
+        if (pos >= end) {
+            return false;
+        }
+        int b = body.get(pos) & 0xFF;
+        if ((b & 0x80) == 0) {
+            return (b & 0x0F) == AVC && end - pos >= 5 && body.get(pos + 1) == AVC_SEQUENCE_HEADER;
+        }
+        long r = exHeader(body, pos, end, b);
+        int type = (int) (r & 0x0F);
+        return r >= 0 && (type == ExVideoData.SEQUENCE_START || type == ExVideoData.MPEG2TS_SEQUENCE_START)
+                && end - (r >>> 4) >= 4;
+    }
+
+    /**
+     * Peeks the codec of a video tag body as a FourCC value ({@link FourCc#value()}) without parsing
+     * or allocating; the buffer is unchanged. Enhanced RTMP: the FourCC of the (first) track; legacy
+     * AVC (CodecID 7): {@code avc1}; anything else (other legacy codecs, command frames, truncated
+     * headers): 0. Compare with e.g. {@code FourCc.HVC1.value()}.
+     *
+     * @param body the tag body from its position to its limit
+     * @since 0.1.0
+     */
+    public static int peekFourCc(ByteBuffer body) {
+        int pos = body.position();
+        int end = body.limit();
+        if (pos >= end) {
+            return 0;
+        }
+        int b = body.get(pos) & 0xFF;
+        if ((b & 0x80) == 0) {
+            return (b & 0x0F) == AVC ? FourCc.AVC1.value() : 0;
+        }
+        long r = exHeader(body, pos, end, b);
+        if (r < 0 || end - (r >>> 4) < 4) {
+            return 0;
+        }
+        return body.getInt((int) (r >>> 4));
+    }
+
+    /** The resolved Enhanced header of a non-command frame, or -1. */
+    private static long exHeader(ByteBuffer body, int pos, int end, int b) {
+        long r = BodyReader.peekExPacketType(body, pos + 1, end, b & 0x0F, ExVideoData.MULTITRACK);
+        if (r >= 0 && (b >>> 4 & 7) == COMMAND_FRAME && (r & 0x0F) != ExVideoData.METADATA) {
+            return -1;
+        }
+        return r;
+    }
+
     /** Whether this is an AVC sequence header (AVCDecoderConfigurationRecord in {@link #data()}). */
     public boolean isAvcSequenceHeader() {
         return codecId == AVC && avcPacketType == AVC_SEQUENCE_HEADER;
