@@ -44,8 +44,10 @@ public final class LivePlaylistBuilder {
     private final boolean canSkipDateranges;
     private final boolean event;
     private final SegmentMap map;
+    private final double longPartTolerance;
     private final ArrayDeque<Entry> segments = new ArrayDeque<>();
     private final List<Part> pendingParts = new ArrayList<>();
+    private final List<Double> pendingPartSeconds = new ArrayList<>();
     private final List<PlaylistTag> pendingTags = new ArrayList<>();
     private final List<DateRange> pendingDateRanges = new ArrayList<>();
     private final ArrayDeque<String> removedDateRanges = new ArrayDeque<>();
@@ -68,6 +70,7 @@ public final class LivePlaylistBuilder {
         canSkipDateranges = o.canSkipDateranges;
         event = o.event;
         map = o.map;
+        longPartTolerance = o.longPartTolerance;
         mediaSequence = o.firstMediaSequence;
         discontinuitySequence = o.firstDiscontinuitySequence;
     }
@@ -90,6 +93,7 @@ public final class LivePlaylistBuilder {
         private SegmentMap map;
         private long firstMediaSequence;
         private long firstDiscontinuitySequence;
+        private double longPartTolerance = -1;
 
         private Options(long targetDuration) {
             if (targetDuration < 1) {
@@ -144,6 +148,31 @@ public final class LivePlaylistBuilder {
             Checks.nonNegative(discontinuitySequence, "discontinuity sequence");
             this.firstMediaSequence = mediaSequence;
             this.firstDiscontinuitySequence = discontinuitySequence;
+            return this;
+        }
+
+        /**
+         * Accept parts up to {@code toleranceSeconds} longer than PART-TARGET and advertise them with
+         * DURATION clamped to PART-TARGET.
+         *
+         * <p>RFC 8216bis §4.4.4.9 says the duration of a Partial Segment MUST be less than or equal to the
+         * Part Target Duration, and §4.4.3.7 fixes PART-TARGET for the whole playlist, so raising it on the
+         * fly is not an option once clients have loaded the playlist. Real encoders cut parts at frame
+         * boundaries and produce parts slightly longer than the target (one frame more, timestamp
+         * rounding). With this policy such a part is still written with {@code DURATION=<PART-TARGET>}
+         * (so every rendered playlist passes the strict validator), while {@link #partDurations()} keeps
+         * the real durations for the caller's timing, and segment durations (EXTINF) stay the real ones
+         * passed to {@link #addSegment}. Parts longer than PART-TARGET + tolerance are still rejected.
+         * Without this option (the default) every part longer than PART-TARGET is rejected.
+         *
+         * @param toleranceSeconds how much longer than PART-TARGET a part may be, {@code >= 0}
+         * @since 0.1.0
+         */
+        public Options clampLongParts(double toleranceSeconds) {
+            if (!(toleranceSeconds >= 0) || Double.isInfinite(toleranceSeconds)) {
+                throw new IllegalArgumentException("tolerance " + toleranceSeconds);
+            }
+            this.longPartTolerance = toleranceSeconds;
             return this;
         }
 
@@ -202,17 +231,33 @@ public final class LivePlaylistBuilder {
      * Adds a partial segment of the segment being produced (LL-HLS, §4.4.4.9).
      *
      * @throws IllegalStateException when LL-HLS is not enabled or the playlist is finished
-     * @throws IllegalArgumentException when the part is longer than the part target
+     * <p>A part longer than PART-TARGET violates §4.4.4.9 (a part's duration MUST be less than or equal
+     * to the Part Target Duration): it is rejected, unless {@link Options#clampLongParts(double)} allows
+     * it, in which case it is written with DURATION=PART-TARGET and its real duration is kept in
+     * {@link #partDurations()}.
+     *
+     * @throws IllegalStateException when LL-HLS is not enabled or the playlist is finished
+     * @throws IllegalArgumentException when the part is longer than the part target (plus the
+     *     tolerance of {@link Options#clampLongParts(double)}), or its duration is negative or not finite
      */
     public LivePlaylistBuilder addPart(String uri, double seconds, boolean independent) {
         requireOpen();
         if (partTarget == 0) {
             throw new IllegalStateException("LL-HLS is off: set Options.partTarget");
         }
-        if (seconds > partTarget) {
-            throw new IllegalArgumentException("part duration " + seconds + " exceeds PART-TARGET " + partTarget + " (§4.4.4.9)");
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("part duration " + seconds);
         }
-        pendingParts.add(Part.of(uri, seconds, independent));
+        double advertised = seconds;
+        if (seconds > partTarget) {
+            if (longPartTolerance < 0 || seconds > partTarget + longPartTolerance) {
+                throw new IllegalArgumentException("part duration " + seconds + " exceeds PART-TARGET " + partTarget
+                        + (longPartTolerance < 0 ? "" : " + tolerance " + longPartTolerance) + " (§4.4.4.9)");
+            }
+            advertised = partTarget;
+        }
+        pendingParts.add(Part.of(uri, advertised, independent));
+        pendingPartSeconds.add(seconds);
         if (uri.equals(preloadHint)) {
             preloadHint = null;
         }
@@ -259,6 +304,7 @@ public final class LivePlaylistBuilder {
         pendingPdt = null;
         pendingTags.clear();
         pendingParts.clear();
+        pendingPartSeconds.clear();
         pendingDateRanges.clear();
         while (window > 0 && segments.size() > window) {
             Entry gone = segments.removeFirst();
@@ -282,6 +328,7 @@ public final class LivePlaylistBuilder {
         finished = true;
         preloadHint = null;
         pendingParts.clear();
+        pendingPartSeconds.clear();
         return this;
     }
 
@@ -303,6 +350,76 @@ public final class LivePlaylistBuilder {
     /** Parts of the segment in progress. */
     public int pendingPartCount() {
         return pendingParts.size();
+    }
+
+    /**
+     * Media sequence number of the segment in progress (the one the next parts and the next
+     * {@link #addSegment} belong to): {@link #lastMsn()} + 1. This is the {@code _HLS_msn} a client asks
+     * for when it waits for the next part (§6.2.5.2).
+     *
+     * @since 0.1.0
+     */
+    public long openSegmentMsn() {
+        return lastMsn() + 1;
+    }
+
+    /**
+     * Index within the segment in progress of the next part {@link #addPart} will add (equal to
+     * {@link #pendingPartCount()}; 0 right after {@link #addSegment}). Together with
+     * {@link #openSegmentMsn()} it is the {@code _HLS_msn}/{@code _HLS_part} pair that becomes available
+     * with the next part.
+     *
+     * @since 0.1.0
+     */
+    public int nextPartIndex() {
+        return pendingParts.size();
+    }
+
+    /**
+     * The real durations in seconds of the parts of the segment in progress, in order, as passed to
+     * {@link #addPart} (they differ from the advertised DURATION only for parts clamped under
+     * {@link Options#clampLongParts(double)}). Unmodifiable snapshot.
+     *
+     * @since 0.1.0
+     */
+    public List<Double> partDurations() {
+        return List.copyOf(pendingPartSeconds);
+    }
+
+    /**
+     * Where the current EXT-X-PRELOAD-HINT points: the hinted URI and the media sequence number and part
+     * index the hinted part will have once added ({@link #openSegmentMsn()}, {@link #nextPartIndex()}),
+     * so a server can hold a request for that URI until the part exists.
+     *
+     * @param uri  the hinted part's URI, as passed to {@link #preloadHint(String)}
+     * @param msn  media sequence number of the segment the hinted part belongs to
+     * @param part index of the hinted part within that segment
+     * @since 0.1.0
+     */
+    public record HintedPart(String uri, long msn, int part) {}
+
+    /**
+     * The part the current preload hint announces, or null when there is no hint (none set, the hinted
+     * part was added, or the playlist is finished).
+     *
+     * @since 0.1.0
+     */
+    public HintedPart preloadHintTarget() {
+        return preloadHint == null ? null : new HintedPart(preloadHint, openSegmentMsn(), pendingParts.size());
+    }
+
+    /**
+     * The URI of the current EXT-X-PRELOAD-HINT, or null (see {@link #preloadHintTarget()}).
+     *
+     * @since 0.1.0
+     */
+    public String preloadHintUri() {
+        return preloadHint;
+    }
+
+    /** Whether {@link #finish()} was called. @since 0.1.0 */
+    public boolean finished() {
+        return finished;
     }
 
     /** The full playlist of the current window. */

@@ -129,4 +129,68 @@ class LivePlaylistBuilderTest {
         assertThatThrownBy(() -> BlockingReload.parse("_HLS_part=1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BlockingReload.parse("_HLS_msn=x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void longPartsAreRejectedByDefault() {
+        LivePlaylistBuilder live = LivePlaylistBuilder.builder(4).partTarget(0.33).build();
+        assertThatThrownBy(() -> live.addPart("p0.mp4", 0.3337, true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("§4.4.4.9");
+        assertThatThrownBy(() -> live.addPart("p0.mp4", Double.NaN, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> live.addPart("p0.mp4", -0.1, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(live.pendingPartCount()).isZero();
+    }
+
+    @Test
+    void longPartsWithinToleranceAreClampedAndKeepTheirRealDuration() {
+        LivePlaylistBuilder live = LivePlaylistBuilder.builder(2).partTarget(0.33).clampLongParts(0.05).build();
+        assertThatThrownBy(() -> LivePlaylistBuilder.builder(2).clampLongParts(-1)).isInstanceOf(IllegalArgumentException.class);
+        live.addPart("s0.0.mp4", 0.3337, true);
+        live.addPart("s0.1.mp4", 0.33, false);
+        live.addPart("s0.2.mp4", 0.2, false);
+        assertThatThrownBy(() -> live.addPart("s0.3.mp4", 0.3801, false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tolerance");
+        assertThat(live.partDurations()).containsExactly(0.3337, 0.33, 0.2);
+        MediaPlaylist p = checked(live.playlist());
+        assertThat(p.trailingParts()).extracting(Part::duration).containsExactly(0.33, 0.33, 0.2);
+        assertThat(p.trailingParts()).extracting(Part::uri).containsExactly("s0.0.mp4", "s0.1.mp4", "s0.2.mp4");
+        assertThat(p.write()).contains("#EXT-X-PART:DURATION=0.33,URI=\"s0.0.mp4\",INDEPENDENT=YES\n");
+        live.addSegment("s0.mp4", 0.8637);
+        assertThat(live.partDurations()).isEmpty();
+        MediaPlaylist after = checked(live.playlist());
+        assertThat(after.segments().get(0).duration()).as("EXTINF keeps the real segment duration").isEqualTo("0.8637");
+        assertThat(after.segments().get(0).parts()).extracting(Part::duration).containsExactly(0.33, 0.33, 0.2);
+    }
+
+    @Test
+    void openSegmentNextPartAndPreloadHintTarget() {
+        LivePlaylistBuilder live = LivePlaylistBuilder.builder(4).window(4).partTarget(1.0).startAt(10, 0).build();
+        assertThat(live.openSegmentMsn()).isEqualTo(10);
+        assertThat(live.nextPartIndex()).isZero();
+        assertThat(live.preloadHintTarget()).isNull();
+        assertThat(live.preloadHintUri()).isNull();
+        live.preloadHint("s10.0.mp4");
+        assertThat(live.preloadHintTarget()).isEqualTo(new LivePlaylistBuilder.HintedPart("s10.0.mp4", 10, 0));
+        live.addPart("s10.0.mp4", 1.0, true);
+        assertThat(live.preloadHintTarget()).as("the hinted part now exists").isNull();
+        assertThat(live.nextPartIndex()).isEqualTo(1);
+        live.preloadHint("s10.1.mp4");
+        assertThat(live.preloadHintUri()).isEqualTo("s10.1.mp4");
+        assertThat(live.preloadHintTarget()).isEqualTo(new LivePlaylistBuilder.HintedPart("s10.1.mp4", 10, 1));
+        // the target is the msn/part pair a blocking reload asks for: it waits until the part is added
+        LivePlaylistBuilder.HintedPart hinted = live.preloadHintTarget();
+        BlockingReload request = BlockingReload.parse("_HLS_msn=" + hinted.msn() + "&_HLS_part=" + hinted.part());
+        assertThat(live.reload(request).status()).isEqualTo(BlockingReload.Status.WAIT);
+        live.addPart("s10.1.mp4", 1.0, false);
+        assertThat(live.reload(request).status()).isEqualTo(BlockingReload.Status.READY);
+        live.preloadHint("s11.0.mp4");
+        live.addSegment("s10.mp4", 2.0);
+        assertThat(live.openSegmentMsn()).isEqualTo(11);
+        assertThat(live.nextPartIndex()).isZero();
+        assertThat(live.preloadHintTarget()).isEqualTo(new LivePlaylistBuilder.HintedPart("s11.0.mp4", 11, 0));
+        assertThat(checked(live.playlist()).preloadHints()).extracting(PreloadHint::uri).containsExactly("s11.0.mp4");
+        assertThat(live.finished()).isFalse();
+        live.finish();
+        assertThat(live.finished()).isTrue();
+        assertThat(live.preloadHintTarget()).isNull();
+    }
 }
