@@ -133,10 +133,39 @@ public final class ChunkEncoder {
      * @throws IllegalArgumentException when it was cut with another chunk size
      */
     public ByteBuffer sendShared(EncodedMessage message) {
+        record(message, message.messageStreamId());
+        return message.bytes();
+    }
+
+    /**
+     * Takes a shared message for this connection on another message stream id: writes the first
+     * chunk's headers with {@code messageStreamId} (the only place a chunk carries the stream id, RTMP
+     * 1.0 §5.3.1.2.1; the following type-3 chunks have none, §5.3.1.2.4) into {@code firstHeaderOut}
+     * ({@link EncodedMessage#firstHeaderSize()} bytes), records the message as the last one on its
+     * chunk stream, and returns the rest of the shared chunks (a read-only duplicate, nothing copied).
+     * Send the header, then the returned bytes. With the message's own stream id the result is the
+     * same bytes as {@link #sendShared(EncodedMessage)}.
+     *
+     * @throws IllegalArgumentException when it was cut with another chunk size
+     * @throws java.nio.BufferOverflowException when {@code firstHeaderOut} is too small (then
+     *     nothing is recorded)
+     */
+    public ByteBuffer sendShared(EncodedMessage message, int messageStreamId, ByteBuffer firstHeaderOut) {
+        checkChunkSize(message);
+        message.writeFirstHeader(messageStreamId, firstHeaderOut);
+        record(message, messageStreamId);
+        return message.bytesAfterFirstHeader();
+    }
+
+    private void checkChunkSize(EncodedMessage message) {
         if (message.chunkSize() != chunkSize) {
             throw new IllegalArgumentException("shared message cut with chunk size " + message.chunkSize()
                     + ", this connection uses " + chunkSize);
         }
+    }
+
+    private void record(EncodedMessage message, int messageStreamId) {
+        checkChunkSize(message);
         ChunkStreamState s = state(message.chunkStreamId(), true);
         s.hasHeader = true;
         s.timestamp = message.timestamp();
@@ -146,8 +175,7 @@ public final class ChunkEncoder {
         s.inProgress = true;
         s.messageLength = message.messageLength();
         s.messageTypeId = message.messageTypeId();
-        s.messageStreamId = message.messageStreamId();
-        return message.bytes();
+        s.messageStreamId = messageStreamId;
     }
 
     private static void check(int chunkStreamId, long timestamp, int messageTypeId, int length) {

@@ -160,6 +160,14 @@ final class Connection {
         queue(encoder.sendShared(message));
     }
 
+    /** The shared chunks with this player's stream id in the first header: a small header, then the shared bytes. */
+    void sendShared(EncodedMessage message, int streamId) {
+        ByteBuffer header = ByteBuffer.allocate(message.firstHeaderSize());
+        ByteBuffer rest = encoder.sendShared(message, streamId, header);
+        queue(header.flip());
+        queue(rest);
+    }
+
     void sendControl(ControlMessage message) {
         send(CS_CONTROL, 0, message.messageTypeId(), 0, message.toPayload());
     }

@@ -8,6 +8,13 @@ import java.nio.ByteBuffer;
  * sent before on that chunk stream; {@link ChunkEncoder#sendShared(EncodedMessage)} brings each
  * connection's encoder state up to date so its own later messages still compress.
  *
+ * <p>The message stream id is written once, in the type-0 header of the first chunk (RTMP 1.0
+ * §5.3.1.2.1, 4 bytes little-endian); the type-3 headers of the other chunks carry none (§5.3.1.2.4).
+ * So the same chunks serve players whose play streams have other ids: such a connection sends
+ * {@link #writeFirstHeader(int, ByteBuffer) its own copy of the first header} (at most 18 bytes)
+ * followed by {@link #bytesAfterFirstHeader()}, and the payload is still not copied
+ * ({@link ChunkEncoder#sendShared(EncodedMessage, int, ByteBuffer)}).
+ *
  * <p>Immutable and thread-safe: {@link #bytes()} hands out a read-only duplicate each time.
  *
  * @since 0.1.0
@@ -52,6 +59,41 @@ public final class EncodedMessage {
     /** The chunks, between position and limit of a fresh read-only duplicate. */
     public ByteBuffer bytes() {
         return bytes.duplicate();
+    }
+
+    /**
+     * Size of the first chunk's basic and type-0 message headers (with the extended timestamp, if
+     * any): 12 to 18 bytes.
+     */
+    public int firstHeaderSize() {
+        return (chunkStreamId <= 63 ? 1 : chunkStreamId <= 319 ? 2 : 3) + 11 + (timestamp >= 0xFFFFFF ? 4 : 0);
+    }
+
+    /**
+     * Writes the first chunk's headers as {@link #bytes()} has them, but with {@code messageStreamId}
+     * in the message stream id field (RTMP 1.0 §5.3.1.2.1, little-endian), at {@code out}'s position.
+     *
+     * @throws java.nio.BufferOverflowException when fewer than {@link #firstHeaderSize()} bytes remain
+     */
+    public void writeFirstHeader(int messageStreamId, ByteBuffer out) {
+        int n = firstHeaderSize();
+        if (out.remaining() < n) {
+            throw new java.nio.BufferOverflowException();
+        }
+        int at = out.position();
+        out.put(at, bytes, bytes.position(), n);
+        int basic = chunkStreamId <= 63 ? 1 : chunkStreamId <= 319 ? 2 : 3;
+        out.putInt(at + basic + 7, Integer.reverseBytes(messageStreamId));
+        out.position(at + n);
+    }
+
+    /**
+     * The chunks after the first chunk's headers (payload and type-3 headers), between position and
+     * limit of a fresh read-only duplicate: what follows {@link #writeFirstHeader}.
+     */
+    public ByteBuffer bytesAfterFirstHeader() {
+        ByteBuffer rest = bytes.duplicate();
+        return rest.position(rest.position() + firstHeaderSize());
     }
 
     /** Size of the chunks in bytes. */

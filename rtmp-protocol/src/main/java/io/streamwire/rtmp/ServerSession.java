@@ -218,15 +218,33 @@ public final class ServerSession {
     }
 
     /**
-     * Sends a message cut once for many players (see {@link #shareMedia}): nothing is copied when
-     * this player's stream id and chunk size match the shared message, else it is cut again.
+     * Sends a message cut once for many players (see {@link #shareMedia}): the payload is not copied
+     * when the chunk size matches the shared message (always, for messages from {@link #shareMedia}).
+     * When this player's stream id is the shared message's, its bytes go out as they are; otherwise
+     * the session sends its own copy of the first chunk's headers with {@code streamId} in the 4-byte
+     * little-endian message stream id field (RTMP 1.0 §5.3.1.2.1; the type-3 chunks after it carry no
+     * stream id, §5.3.1.2.4), then the shared bytes after it. Else the message is cut again.
      */
     public void sendShared(int streamId, EncodedMessage message) {
-        if (message.messageStreamId() == streamId && message.chunkSize() == connection.encoder.chunkSize()) {
+        if (message.chunkSize() != connection.encoder.chunkSize()) {
+            sendMedia(streamId, message.messageTypeId(), message.timestamp(), message.payload());
+        } else if (message.messageStreamId() == streamId) {
             connection.sendShared(message);
         } else {
-            sendMedia(streamId, message.messageTypeId(), message.timestamp(), message.payload());
+            connection.sendShared(message, streamId);
         }
+    }
+
+    /**
+     * Cuts a media message once for {@link #sendShared} to every player, whatever the message stream
+     * id of its play stream: the fan-out form of {@link #shareMedia(int, int, long, ByteBuffer)}. The
+     * chunks are cut with stream id 1 (the id clients get for their first stream), so most players take
+     * them unchanged and the others get a re-stamped first header (12 to 18 bytes) per message.
+     *
+     * @since 0.1.0
+     */
+    public static EncodedMessage shareMedia(int messageTypeId, long timestamp, ByteBuffer body) {
+        return shareMedia(1, messageTypeId, timestamp, body);
     }
 
     /** Cuts a media message once, for {@link #sendShared} to every player on stream id {@code streamId}. */

@@ -1,6 +1,7 @@
 package io.streamwire.rtmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.testkit.Chunks;
 import java.io.ByteArrayOutputStream;
@@ -78,6 +79,57 @@ class ChunkEncoderTest {
             List<Msg> last2 = sink.messages.subList(sink.messages.size() - 2, sink.messages.size());
             assertThat(last2).containsExactly(new Msg(6, 40, 9, 1, video), new Msg(6, 80, 9, 1, video));
         }
+    }
+
+    @Test
+    void sharedMessageIsRestampedForPlayersOnOtherStreamIds() {
+        ChunkEncoder relay = new ChunkEncoder();
+        relay.setChunkSize(4096);
+        byte[] video = new byte[10_000];
+        new Random(3).nextBytes(video);
+        for (long ts : new long[] {40, 0x1000000L}) {
+            for (int csid : new int[] {6, 100, 4000}) {
+                EncodedMessage shared = relay.encodeShared(csid, ts, 9, 1, ByteBuffer.wrap(video));
+                byte[] before = new byte[shared.encodedSize()];
+                shared.bytes().get(before);
+                for (int streamId : new int[] {1, 3, 0x01020304}) { // two players on other ids than the encoding's
+                    ChunkEncoder connection = new ChunkEncoder();
+                    ByteBuffer out = ByteBuffer.allocate(30_000);
+                    connection.writeSetChunkSize(4096, out);
+                    connection.encode(csid, 0, 9, streamId, ByteBuffer.wrap(new byte[5]), out); // earlier on this cs
+                    ByteBuffer header = ByteBuffer.allocate(shared.firstHeaderSize());
+                    ByteBuffer rest = connection.sendShared(shared, streamId, header);
+                    assertThat(header.hasRemaining()).isFalse();
+                    assertThat(header.position() + rest.remaining()).isEqualTo(shared.encodedSize());
+                    out.put(header.flip()).put(rest);
+                    connection.encode(csid, ts + 40, 9, streamId, ByteBuffer.wrap(video), out); // compresses
+                    Msg.Sink sink = new Msg.Sink();
+                    new ChunkDecoder(RtmpLimits.defaults(), sink).feed(out.flip());
+                    assertThat(sink.messages.subList(1, sink.messages.size())).containsExactly(
+                            new Msg(csid, 0, 9, streamId, new byte[5]),
+                            new Msg(csid, ts, 9, streamId, video), new Msg(csid, ts + 40, 9, streamId, video));
+                }
+                byte[] after = new byte[shared.encodedSize()];
+                shared.bytes().get(after);
+                assertThat(after).as("the shared bytes are not touched").isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
+    void restampedHeaderWithTheSameStreamIdGivesTheSharedBytes() {
+        ChunkEncoder relay = new ChunkEncoder();
+        EncodedMessage shared = relay.encodeShared(7, 1234, 8, 1, ByteBuffer.wrap(new byte[300]));
+        ByteBuffer header = ByteBuffer.allocate(40);
+        ByteBuffer rest = new ChunkEncoder().sendShared(shared, 1, header);
+        ByteBuffer joined = ByteBuffer.allocate(shared.encodedSize()).put(header.flip()).put(rest).flip();
+        assertThat(joined).isEqualTo(shared.bytes());
+        assertThatThrownBy(() -> new ChunkEncoder().sendShared(shared, 2, ByteBuffer.allocate(11)))
+                .isInstanceOf(java.nio.BufferOverflowException.class);
+        ChunkEncoder other = new ChunkEncoder();
+        other.setChunkSize(4096);
+        assertThatThrownBy(() -> other.sendShared(shared, 2, ByteBuffer.allocate(40)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -166,6 +166,23 @@ class SessionTest {
     }
 
     @Test
+    void sharedMediaCutForAnotherStreamIdReachesThePlayerOnItsOwn() {
+        ClientSession client = client(false, "key");
+        pump(client);
+        assertThat(client.streamId()).isEqualTo(1);
+        byte[] frame = new byte[10_000];
+        new Random(4).nextBytes(frame);
+        EncodedMessage forStream7 = ServerSession.shareMedia(7, 9, 40, ByteBuffer.wrap(frame));
+        EncodedMessage fanOut = ServerSession.shareMedia(8, 80, ByteBuffer.wrap(new byte[] {(byte) 0xAF, 1, 2}));
+        server.sendShared(1, forStream7); // re-stamped: first header with stream id 1, the rest shared
+        server.sendShared(1, fanOut);
+        server.sendMedia(1, 9, 120, ByteBuffer.wrap(frame)); // the encoder state after shared messages is right
+        pump(client);
+        assertThat(clientMedia).containsExactly(new Msg(0, 40, 9, 1, frame),
+                new Msg(0, 80, 8, 1, new byte[] {(byte) 0xAF, 1, 2}), new Msg(0, 120, 9, 1, frame));
+    }
+
+    @Test
     void pingRequestIsAnswered() {
         ClientSession client = client(false, "key");
         pump(client);
