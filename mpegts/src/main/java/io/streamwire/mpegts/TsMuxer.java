@@ -60,6 +60,11 @@ public final class TsMuxer {
     private long lastPsi = Long.MIN_VALUE;
     private long lastPcr = Long.MIN_VALUE;
     private long packetsWritten;
+    // gathering writeVideo: the NAL units being packetized, and the copy cursor over "start code + NAL" pieces
+    private ByteBuffer[] gatherArray;
+    private List<ByteBuffer> gatherList;
+    private int gatherIndex;
+    private int gatherOffset; // 0..3 inside the start code, then 4 + offset inside the NAL unit
 
     /** A muxer for {@code config}. */
     public TsMuxer(TsMuxerConfig config) {
@@ -160,6 +165,126 @@ public final class TsMuxer {
         long t = dts >= 0 ? dts : pts;
         writePes(config.videoPid(), 0xE0, prefix, accessUnit, pts, dts, keyframe, keyframe || due(t), false, out);
         return out.position() - start;
+    }
+
+    /**
+     * Writes one video access unit given as its NAL units (payloads without start codes or length
+     * prefixes, each between position and limit, not changed) as one PES, copying them straight into
+     * the packets: no buffer for the whole access unit is needed. The muxer writes a 4-byte start code
+     * {@code 00 00 00 01} before each NAL unit (ISO/IEC 14496-10 Annex B), so the output is
+     * byte-identical to {@link #writeVideo(ByteBuffer, long, long, boolean, ByteBuffer)} given the same
+     * NAL units joined with 4-byte start codes. An AUD is inserted as there unless the first NAL unit
+     * is one.
+     *
+     * @param nalUnits the access unit's NAL units, in decoding order (the array is not kept)
+     * @return bytes written
+     * @throws BufferOverflowException if {@code out} has less than {@link #maxEncodedSize(int)} of
+     *     {@link #annexBSize(ByteBuffer[])} remaining (nothing written)
+     * @throws IllegalStateException if the configuration has no video
+     * @throws IllegalArgumentException if there is no NAL unit or one is empty
+     */
+    public int writeVideo(ByteBuffer[] nalUnits, long pts, long dts, boolean keyframe, ByteBuffer out) {
+        gatherArray = nalUnits;
+        try {
+            return writeGathered(nalUnits.length, pts, dts, keyframe, out);
+        } finally {
+            gatherArray = null;
+        }
+    }
+
+    /**
+     * {@link #writeVideo(ByteBuffer[], long, long, boolean, ByteBuffer)} for a list of NAL units (read
+     * by index; use a random-access list).
+     */
+    public int writeVideo(List<ByteBuffer> nalUnits, long pts, long dts, boolean keyframe, ByteBuffer out) {
+        gatherList = nalUnits;
+        try {
+            return writeGathered(nalUnits.size(), pts, dts, keyframe, out);
+        } finally {
+            gatherList = null;
+        }
+    }
+
+    /** Bytes of the Annex B access unit the NAL units make with a 4-byte start code each. */
+    public static int annexBSize(ByteBuffer[] nalUnits) {
+        long size = 0;
+        for (ByteBuffer nal : nalUnits) {
+            size += 4L + nal.remaining();
+        }
+        return Math.toIntExact(size);
+    }
+
+    /** Bytes of the Annex B access unit the NAL units make with a 4-byte start code each. */
+    public static int annexBSize(List<ByteBuffer> nalUnits) {
+        long size = 0;
+        for (int i = 0, n = nalUnits.size(); i < n; i++) {
+            size += 4L + nalUnits.get(i).remaining();
+        }
+        return Math.toIntExact(size);
+    }
+
+    private ByteBuffer nal(int i) {
+        return gatherArray != null ? gatherArray[i] : gatherList.get(i);
+    }
+
+    private int writeGathered(int count, long pts, long dts, boolean keyframe, ByteBuffer out) {
+        if (config.video() == null) {
+            throw new IllegalStateException("no video stream configured");
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("an access unit without NAL units");
+        }
+        long size = 0;
+        for (int i = 0; i < count; i++) {
+            int n = nal(i).remaining();
+            if (n == 0) {
+                throw new IllegalArgumentException("NAL unit " + i + " is empty");
+            }
+            size += 4L + n;
+        }
+        if (size > Integer.MAX_VALUE - 1024) {
+            throw new IllegalArgumentException("access unit of " + size + " bytes");
+        }
+        requireRoom(out, (int) size);
+        int start = out.position();
+        writePsiIfDue(dts, out);
+        ByteBuffer first = nal(0);
+        int b = first.get(first.position()) & 0xFF;
+        boolean aud = config.video() == TsMuxerConfig.VideoCodec.HEVC ? (b >>> 1 & 0x3F) == 35 : (b & 0x1F) == 9;
+        ByteBuffer prefix = config.insertAud() && !aud ? audPrefix : null;
+        long t = dts >= 0 ? dts : pts;
+        gatherIndex = 0;
+        gatherOffset = 0;
+        writePes(config.videoPid(), 0xE0, prefix, null, (int) size, pts, dts, keyframe, keyframe || due(t), false, out);
+        return out.position() - start;
+    }
+
+    /** Copies the next {@code n} bytes of "00 00 00 01 NAL" pieces to {@code out} at {@code q}. */
+    private void gather(ByteBuffer out, int q, int n) {
+        while (n > 0) {
+            if (gatherOffset < 4) {
+                int k = Math.min(4 - gatherOffset, n);
+                for (int i = 0; i < k; i++) {
+                    out.put(q + i, gatherOffset + i == 3 ? (byte) 1 : 0);
+                }
+                gatherOffset += k;
+                q += k;
+                n -= k;
+                continue;
+            }
+            ByteBuffer nal = nal(gatherIndex);
+            int at = gatherOffset - 4;
+            int k = Math.min(nal.remaining() - at, n);
+            out.put(q, nal, nal.position() + at, k);
+            q += k;
+            n -= k;
+            if (at + k == nal.remaining()) {
+                gatherIndex++;
+                gatherOffset = 0;
+            } else {
+                gatherOffset += k;
+            }
+        }
     }
 
     /**
@@ -288,10 +413,15 @@ public final class TsMuxer {
      */
     private void writePes(int pid, int streamId, ByteBuffer prefix, ByteBuffer payload, long pts, long dts, boolean rai,
             boolean pcr, boolean bounded, ByteBuffer out) {
+        writePes(pid, streamId, prefix, payload, payload.remaining(), pts, dts, rai, pcr, bounded, out);
+    }
+
+    /** As above; a null {@code payload} means {@code payloadLength} bytes from {@link #gather}. */
+    private void writePes(int pid, int streamId, ByteBuffer prefix, ByteBuffer payload, int payloadLength, long pts,
+            long dts, boolean rai, boolean pcr, boolean bounded, ByteBuffer out) {
         boolean hasDts = dts >= 0 && dts != pts;
         int headerLength = 9 + (hasDts ? 10 : 5);
         int prefixLength = prefix != null ? prefix.remaining() : 0;
-        int payloadLength = payload.remaining();
         long pesLength = (long) headerLength - 6 + prefixLength + payloadLength;
         int packetLength = bounded && pesLength <= 0xFFFF ? (int) pesLength : 0;
         boolean withPcr = pcr && pid == pcrPid;
@@ -305,7 +435,7 @@ public final class TsMuxer {
         int p = out.position();
         long remaining = headerLength + prefixLength + payloadLength;
         int prefixAt = prefix != null ? prefix.position() : 0;
-        int payloadAt = payload.position();
+        int payloadAt = payload != null ? payload.position() : 0;
         int prefixLeft = prefixLength;
         boolean first = true;
         while (remaining > 0) {
@@ -368,7 +498,11 @@ public final class TsMuxer {
                 n -= k;
             }
             if (n > 0) {
-                out.put(q, payload, payloadAt, n);
+                if (payload != null) {
+                    out.put(q, payload, payloadAt, n);
+                } else {
+                    gather(out, q, n);
+                }
                 payloadAt += n;
             }
             remaining -= take;

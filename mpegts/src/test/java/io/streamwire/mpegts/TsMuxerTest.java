@@ -192,6 +192,145 @@ class TsMuxerTest {
         assertThat(muxer.packetCount()).isZero();
     }
 
+    /** NAL units of an Annex B access unit (3- or 4-byte start codes), as slices without start codes. */
+    static List<ByteBuffer> nalUnits(byte[] au) {
+        List<ByteBuffer> nals = new ArrayList<>();
+        int start = -1;
+        int i = 0;
+        while (i + 3 <= au.length) {
+            if (au[i] == 0 && au[i + 1] == 0 && au[i + 2] == 1) {
+                if (start >= 0) {
+                    int end = i > start && au[i - 1] == 0 ? i - 1 : i;
+                    nals.add(ByteBuffer.wrap(au, start, end - start).slice());
+                }
+                start = i + 3;
+                i += 3;
+            } else {
+                i++;
+            }
+        }
+        if (start >= 0 && start < au.length) {
+            nals.add(ByteBuffer.wrap(au, start, au.length - start).slice());
+        }
+        return nals;
+    }
+
+    static byte[] joinedWithStartCodes(List<ByteBuffer> nals) {
+        ByteBuffer au = ByteBuffer.allocate(TsMuxer.annexBSize(nals));
+        for (ByteBuffer nal : nals) {
+            au.putInt(1).put(nal.duplicate());
+        }
+        return au.array();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h264-aac.ts", "hevc-aac.ts", "wrap.ts"})
+    void nalUnitFormIsByteIdenticalToTheAccessUnitForm(String name) {
+        List<Remux.Unit> source = Remux.units(Fixtures.bytes("mpegts/" + name));
+        TsMuxerConfig config = TsMuxerConfig.h264Aac().withVideo(name.startsWith("hevc") ? TsMuxerConfig.VideoCodec.HEVC
+                : TsMuxerConfig.VideoCodec.H264);
+        for (boolean aud : new boolean[] {true, false}) { // with the fixture's AUDs, and without (the muxer adds them)
+            TsMuxer whole = new TsMuxer(config);
+            TsMuxer gathered = new TsMuxer(config);
+            TsMuxer gatheredArray = new TsMuxer(config);
+            ByteBuffer a = ByteBuffer.allocate(8 << 20);
+            ByteBuffer b = ByteBuffer.allocate(8 << 20);
+            ByteBuffer c = ByteBuffer.allocate(8 << 20);
+            int videoUnits = 0;
+            for (Remux.Unit u : source) {
+                if (u.video()) {
+                    List<ByteBuffer> nals = new ArrayList<>(nalUnits(u.data()));
+                    if (!aud) {
+                        nals.removeIf(n -> config.video() == TsMuxerConfig.VideoCodec.HEVC ? (n.get(0) >>> 1 & 0x3F) == 35
+                                : (n.get(0) & 0x1F) == 9);
+                    }
+                    assertThat(nals).isNotEmpty();
+                    if (u.key()) {
+                        whole.startSegment();
+                        gathered.startSegment();
+                        gatheredArray.startSegment();
+                    }
+                    int n1 = whole.writeVideo(ByteBuffer.wrap(joinedWithStartCodes(nals)), u.pts(), u.dts(), u.key(), a);
+                    int n2 = gathered.writeVideo(nals, u.pts(), u.dts(), u.key(), b);
+                    int n3 = gatheredArray.writeVideo(nals.toArray(ByteBuffer[]::new), u.pts(), u.dts(), u.key(), c);
+                    assertThat(n2).isEqualTo(n1);
+                    assertThat(n3).isEqualTo(n1);
+                    for (ByteBuffer nal : nals) {
+                        assertThat(nal.position()).isZero(); // not moved
+                    }
+                    videoUnits++;
+                } else {
+                    whole.writeAudio(ByteBuffer.wrap(u.data()), u.pts(), a);
+                    gathered.writeAudio(ByteBuffer.wrap(u.data()), u.pts(), b);
+                    gatheredArray.writeAudio(ByteBuffer.wrap(u.data()), u.pts(), c);
+                }
+            }
+            assertThat(videoUnits).isPositive();
+            assertThat(b.flip()).isEqualTo(a.flip());
+            assertThat(c.flip()).isEqualTo(a);
+        }
+    }
+
+    @Property(tries = 300)
+    void nalUnitFormSplitsStartCodesAndNalsAtAnyPacketBoundary(@ForAll @IntRange(min = 1, max = 6) int count,
+            @ForAll @IntRange(min = 1, max = 400) int size, @ForAll @IntRange(min = 0, max = 7) int skew,
+            @ForAll boolean keyframe) {
+        List<ByteBuffer> nals = new ArrayList<>();
+        java.util.Random random = new java.util.Random(count * 1000L + size * 8L + skew);
+        for (int i = 0; i < count; i++) {
+            byte[] nal = new byte[Math.max(1, size + (i * skew * 37) % 211 - 100)];
+            random.nextBytes(nal);
+            nal[0] = (byte) (i == 0 ? 0x65 : 0x41); // no AUD: the muxer inserts one
+            ByteBuffer direct = ByteBuffer.allocateDirect(nal.length + skew).position(skew);
+            direct.put(nal).position(skew); // position ≠ 0, direct buffers
+            nals.add(direct);
+        }
+        TsMuxer whole = new TsMuxer(TsMuxerConfig.h264Aac());
+        TsMuxer gathered = new TsMuxer(TsMuxerConfig.h264Aac());
+        byte[] au = joinedWithStartCodes(nals);
+        ByteBuffer a = ByteBuffer.allocate(whole.maxEncodedSize(au.length));
+        ByteBuffer b = ByteBuffer.allocate(gathered.maxEncodedSize(au.length));
+        whole.writeVideo(ByteBuffer.wrap(au), 9000, 6000, keyframe, a);
+        gathered.writeVideo(nals, 9000, 6000, keyframe, b);
+        assertThat(b.flip()).isEqualTo(a.flip());
+    }
+
+    @Test
+    void nalUnitFormRejectsWhatIsNotAnAccessUnit() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        ByteBuffer out = ByteBuffer.allocate(100_000);
+        assertThatThrownBy(() -> muxer.writeVideo(List.of(), 0, 0, true, out)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> muxer.writeVideo(new ByteBuffer[] {ByteBuffer.wrap(new byte[] {0x65}), ByteBuffer.allocate(0)},
+                0, 0, true, out)).isInstanceOf(IllegalArgumentException.class);
+        ByteBuffer small = ByteBuffer.allocate(1000);
+        assertThatThrownBy(() -> muxer.writeVideo(List.of(ByteBuffer.allocate(997).put(0, (byte) 0x65)), 0, 0, true, small))
+                .isInstanceOf(BufferOverflowException.class);
+        assertThat(small.position()).isZero();
+        assertThat(out.position()).isZero();
+        assertThat(muxer.packetCount()).isZero();
+    }
+
+    @Test
+    void nalUnitFormAllocatesNothing() {
+        TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
+        ByteBuffer sps = ByteBuffer.allocateDirect(20).put(0, (byte) 0x67);
+        ByteBuffer pps = ByteBuffer.allocateDirect(5).put(0, (byte) 0x68);
+        ByteBuffer idr = ByteBuffer.allocateDirect(20_000).put(0, (byte) 0x65);
+        ByteBuffer[] array = {sps, pps, idr};
+        List<ByteBuffer> list = List.of(sps, pps, idr);
+        ByteBuffer out = ByteBuffer.allocateDirect(muxer.maxEncodedSize(TsMuxer.annexBSize(array)));
+        long[] t = {0};
+        Allocation.assertAllocatesNothing("TsMuxer.writeVideo(NAL units)", 30_000, 5_000, 0, () -> {
+            out.clear();
+            if (t[0] % 7200 == 0) {
+                muxer.writeVideo(array, t[0] + 3000, t[0], (t[0] / 3600) % 50 == 0, out);
+            } else {
+                muxer.writeVideo(list, t[0] + 3000, t[0], (t[0] / 3600) % 50 == 0, out);
+            }
+            t[0] += 3600;
+        });
+    }
+
     @Test
     void muxingAllocatesNothing() {
         TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac());
