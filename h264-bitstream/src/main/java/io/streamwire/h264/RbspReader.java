@@ -1,6 +1,9 @@
 package io.streamwire.h264;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Bit reader over the RBSP of one NAL unit: ITU-T H.264 (08/2021) §7.2 descriptors u(n), ue(v),
@@ -19,6 +22,9 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public final class RbspReader {
+    private static final VarHandle ARRAY_LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private ByteBuffer buf;
     private int start;
     private int end;
@@ -32,7 +38,8 @@ public final class RbspReader {
     private int zeros;
     private long cache;
     private int cacheBits;
-    private long bitsRead;
+    /** RBSP bytes moved into the cache so far: bits read = 8 * loaded - cacheBits. */
+    private long loaded;
     private long stopBit = -1;
 
     /**
@@ -79,7 +86,7 @@ public final class RbspReader {
         this.zeros = 0;
         this.cache = 0;
         this.cacheBits = 0;
-        this.bitsRead = 0;
+        this.loaded = 0;
         this.stopBit = -1;
     }
 
@@ -102,6 +109,7 @@ public final class RbspReader {
             zeros = b == 0 ? zeros + 1 : 0;
             cache |= (long) b << (56 - cacheBits);
             cacheBits += 8;
+            loaded++;
         }
     }
 
@@ -114,6 +122,21 @@ public final class RbspReader {
         long c = cache;
         int bits = cacheBits;
         final int e = end;
+        int n = 0;
+        if (z == 0 && p + 8 <= e) {
+            // fast path: eight bytes without a zero byte hold no emulation prevention byte and do not
+            // start a zero run, so the whole bytes that fit the cache are taken with one load.
+            long w = (long) ARRAY_LONG_BE.get(a, base + p);
+            if (((w - ONES) & ~w & HIGHS) == 0) {
+                int k = (64 - bits) >>> 3;
+                c |= (w >>> (64 - 8 * k)) << (64 - bits - 8 * k);
+                pos = p + k;
+                cache = c;
+                cacheBits = bits + 8 * k;
+                loaded += k;
+                return;
+            }
+        }
         while (bits <= 56 && p < e) {
             int b = a[base + p++] & 0xFF;
             if (z >= 2 && b == 3 && escaped) {
@@ -123,7 +146,9 @@ public final class RbspReader {
             z = b == 0 ? z + 1 : 0;
             c |= (long) b << (56 - bits);
             bits += 8;
+            n++;
         }
+        loaded += n;
         pos = p;
         zeros = z;
         cache = c;
@@ -144,12 +169,21 @@ public final class RbspReader {
         long v = cache >>> (64 - n);
         cache <<= n;
         cacheBits -= n;
-        bitsRead += n;
         return v;
     }
 
     /** Reads u(n), 1 &le; n &le; 31. */
     public int u(int n, String field) {
+        if (n < 1 || n > 31 || cacheBits < n) {
+            return uSlow(n, field);
+        }
+        long c = cache;
+        cache = c << n;
+        cacheBits -= n;
+        return (int) (c >>> (64 - n));
+    }
+
+    private int uSlow(int n, String field) {
         if (n > 31) {
             throw new IllegalArgumentException("u(" + n + ") does not fit an int: use readBitsLong");
         }
@@ -158,12 +192,18 @@ public final class RbspReader {
 
     /** Reads u(1) as a flag. */
     public boolean flag(String field) {
-        return readBitsLong(1, field) != 0;
+        long c = cache;
+        if (cacheBits == 0) {
+            return readBitsLong(1, field) != 0;
+        }
+        cache = c << 1;
+        cacheBits--;
+        return c < 0;
     }
 
     /** Reads u(1) as 0 or 1. */
     public int bit(String field) {
-        return (int) readBitsLong(1, field);
+        return flag(field) ? 1 : 0;
     }
 
     /** Reads ue(v) over its full range 0..2^32-2. */
@@ -171,6 +211,19 @@ public final class RbspReader {
         if (cacheBits < 32) {
             fill();
         }
+        // common case: the whole code (at most 31 bits) is in the cache
+        long c = cache;
+        int lz = Long.numberOfLeadingZeros(c);
+        int len = 2 * lz + 1;
+        if (lz >= 16 || len > cacheBits) {
+            return ueSlow(field);
+        }
+        cache = c << len;
+        cacheBits -= len;
+        return (c >>> (64 - len)) - 1;
+    }
+
+    private long ueSlow(String field) {
         if (cacheBits == 0) {
             throw truncated(field);
         }
@@ -186,7 +239,6 @@ public final class RbspReader {
         }
         cache <<= lz;
         cacheBits -= lz;
-        bitsRead += lz;
         return readBitsLong(lz + 1, field) - 1;
     }
 
@@ -201,12 +253,19 @@ public final class RbspReader {
 
     /** Reads ue(v) and requires {@code 0 <= value <= max}. */
     public int ue(String field, int max) {
-        long at = offset();
+        int p0 = pos;
+        int cached0 = cacheBits;
         long v = ueLong(field);
         if (v > max) {
-            throw new H264Exception(structure + " " + field, v + " out of range (expected: 0.." + max + ")", at, specRef);
+            throw outOfRange(field, v, 0, max, p0, cached0);
         }
         return (int) v;
+    }
+
+    /** An out-of-range error at the offset() a read had before it started. */
+    private H264Exception outOfRange(String field, long v, int min, int max, int p0, int cached0) {
+        long at = baseOffset + (p0 - start) - (cached0 >>> 3);
+        return new H264Exception(structure + " " + field, v + " out of range (expected: " + min + ".." + max + ")", at, specRef);
     }
 
     /** Reads se(v) (§9.1.1); values past the int range are rejected. */
@@ -221,10 +280,11 @@ public final class RbspReader {
 
     /** Reads se(v) and requires {@code min <= value <= max}. */
     public int se(String field, int min, int max) {
-        long at = offset();
+        int p0 = pos;
+        int cached0 = cacheBits;
         int v = se(field);
         if (v < min || v > max) {
-            throw new H264Exception(structure + " " + field, v + " out of range (expected: " + min + ".." + max + ")", at, specRef);
+            throw outOfRange(field, v, min, max, p0, cached0);
         }
         return v;
     }
@@ -239,12 +299,12 @@ public final class RbspReader {
 
     /** Bits consumed so far, counted in RBSP bits (emulation prevention bytes excluded). */
     public long bitsRead() {
-        return bitsRead;
+        return loaded * 8 - cacheBits;
     }
 
     /** True when the next bit starts a byte. */
     public boolean byteAligned() {
-        return (bitsRead & 7) == 0;
+        return (cacheBits & 7) == 0; // loaded counts whole bytes
     }
 
     /**
@@ -255,7 +315,7 @@ public final class RbspReader {
         if (stopBit < 0) {
             stopBit = findStopBit();
         }
-        return bitsRead < stopBit;
+        return bitsRead() < stopBit;
     }
 
     private long findStopBit() {

@@ -41,14 +41,14 @@ public final class H264Interleaved {
         tasks.put("accessUnits_streamwire", b::accessUnits_streamwire);
         tasks.put("spsParse_streamwire", c -> {
             long h = 0;
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 200_000; i++) {
                 h += b.spsParse_streamwire(c).levelIdc();
             }
             return h;
         });
         tasks.put("spsParse_jcodec", c -> {
             long h = 0;
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 200_000; i++) {
                 h += b.spsParse_jcodec(c).levelIdc;
             }
             return h;
