@@ -138,6 +138,7 @@ final class RtmpIngest implements Closeable {
         volatile int publishStreamId = -1;
         volatile Channel publishChannel;
         private OutputStream out;
+        private byte[] copyBuffer; // shared chunks are read-only buffers: written through this
 
         Connection(Socket socket) {
             this.socket = socket;
@@ -256,7 +257,7 @@ final class RtmpIngest implements Closeable {
                             session.sendMetaData(streamId, t.timestamp(),
                                     ScriptData.parse(ByteBuffer.wrap(t.body())).onMetaData().toAmf0());
                         } else {
-                            session.sendMedia(streamId, t.type(), t.timestamp(), ByteBuffer.wrap(t.body()));
+                            session.sendShared(streamId, t.rtmpChunks()); // cut once for all players
                         }
                         flush();
                     }
@@ -281,9 +282,15 @@ final class RtmpIngest implements Closeable {
                 if (b.hasArray()) {
                     out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
                 } else {
-                    byte[] copy = new byte[b.remaining()];
-                    b.get(b.position(), copy);
-                    out.write(copy);
+                    if (copyBuffer == null) {
+                        copyBuffer = new byte[16 * 1024];
+                    }
+                    for (int at = b.position(); at < b.limit(); ) {
+                        int n = Math.min(copyBuffer.length, b.limit() - at);
+                        b.get(at, copyBuffer, 0, n);
+                        out.write(copyBuffer, 0, n);
+                        at += n;
+                    }
                 }
                 wrote = true;
             }

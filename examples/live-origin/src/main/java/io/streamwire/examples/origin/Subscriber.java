@@ -1,5 +1,8 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.rtmp.EncodedMessage;
+import io.streamwire.rtmp.ServerSession;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +14,44 @@ import java.util.concurrent.TimeUnit;
  */
 final class Subscriber {
     /** An FLV tag: type 8 audio, 9 video, 18 script data; the body is owned (copied once, shared by readers). */
-    record Tag(int type, long timestamp, byte[] body) {}
+    static final class Tag {
+        private final int type;
+        private final long timestamp;
+        private final byte[] body;
+        private volatile EncodedMessage rtmpChunks;
+
+        Tag(int type, long timestamp, byte[] body) {
+            this.type = type;
+            this.timestamp = timestamp;
+            this.body = body;
+        }
+
+        int type() {
+            return type;
+        }
+
+        long timestamp() {
+            return timestamp;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        /**
+         * An audio or video tag cut into RTMP chunks once, on the first RTMP player's demand, for every
+         * RTMP player whatever its play stream id ({@link ServerSession#shareMedia(int, long, ByteBuffer)},
+         * {@link ServerSession#sendShared}). Two players asking at once may both cut it: harmless.
+         */
+        EncodedMessage rtmpChunks() {
+            EncodedMessage m = rtmpChunks;
+            if (m == null) {
+                m = ServerSession.shareMedia(type, timestamp, ByteBuffer.wrap(body));
+                rtmpChunks = m;
+            }
+            return m;
+        }
+    }
 
     private final ArrayDeque<Tag> queue = new ArrayDeque<>();
     private final long maxBytes;
