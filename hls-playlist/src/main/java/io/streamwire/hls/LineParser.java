@@ -143,9 +143,12 @@ final class LineParser {
             // fast path for the most common line: no intermediate value string
             int comma = text.indexOf(',', 8);
             if (comma > 8) {
-                String duration = text.substring(8, comma);
-                if (AttributeType.isDecimal(duration, 0)) {
-                    return new Extinf(duration, text.substring(comma + 1));
+                // Extinf's constructor checks the duration is a decimal (and the title has no line
+                // break): one scan instead of two; anything else takes the general path below
+                try {
+                    return new Extinf(text.substring(8, comma), text.substring(comma + 1));
+                } catch (IllegalArgumentException notDecimal) {
+                    // general path: strict error or lenient diagnostic with line and column
                 }
             }
         }
