@@ -39,6 +39,10 @@ import org.red5.io.object.Deserializer;
  *   <li>{@code relayFanOut_streamwire}: decode one 10 KB video message, cut it once
  *       ({@link ChunkEncoder#encodeShared}) and hand it to 100 players' encoders
  *       ({@link ChunkEncoder#sendShared}); units are players.</li>
+ *   <li>{@code relayFanOutAnyStreamId_streamwire}: the same, with the message cut once for players on
+ *       message stream ids 1 to 4 (a quarter take the shared bytes as they are, the others a
+ *       re-stamped first header, {@link ChunkEncoder#sendShared(EncodedMessage, int, ByteBuffer)});
+ *       units are players.</li>
  *   <li>{@code connectDecode_*} / {@code publishDecode_*}: an ffmpeg-style connect body and a publish
  *       body decoded into typed records ({@link RtmpCommand#parse}) vs Red5 1.3.37's AMF0
  *       {@code Deserializer} into maps and strings; units are commands.</li>
@@ -59,6 +63,8 @@ public class RtmpBenchmark {
     private final ChunkEncoder[] players = new ChunkEncoder[PLAYERS];
     private final MessageCounter counter = new MessageCounter();
     private final RelaySink relay = new RelaySink();
+    private final RestampSink restamp = new RestampSink();
+    private ChunkDecoder restampDecoder;
     private byte[] connectBody;
     private byte[] publishBody;
 
@@ -83,6 +89,26 @@ public class RtmpBenchmark {
             EncodedMessage shared = relayEncoder.encodeShared(6, timestamp, type, 1, body);
             for (ChunkEncoder player : players) {
                 check += player.sendShared(shared).remaining();
+            }
+        }
+    }
+
+    /** Cuts each video message once for players on stream ids 1..4. */
+    final class RestampSink implements ChunkDecoder.Listener {
+        final ByteBuffer header = ByteBuffer.allocate(18);
+        long check;
+
+        @Override
+        public void onMessage(int csid, long timestamp, int type, int streamId, ByteBuffer body) {
+            EncodedMessage shared = relayEncoder.encodeShared(6, timestamp, type, 1, body);
+            for (int i = 0; i < PLAYERS; i++) {
+                int playerStream = 1 + (i & 3);
+                if (playerStream == shared.messageStreamId()) {
+                    check += players[i].sendShared(shared).remaining();
+                } else {
+                    header.clear();
+                    check += players[i].sendShared(shared, playerStream, header).remaining() + header.position();
+                }
             }
         }
     }
@@ -151,6 +177,7 @@ public class RtmpBenchmark {
             players[i].setChunkSize(4096);
         }
         relayDecoder = new ChunkDecoder(RtmpLimits.defaults(), relay);
+        restampDecoder = new ChunkDecoder(RtmpLimits.defaults(), restamp);
         Map<String, Amf0Value> o = new LinkedHashMap<>();
         o.put("app", Amf0Value.of("live"));
         o.put("type", Amf0Value.of("nonprivate"));
@@ -204,6 +231,17 @@ public class RtmpBenchmark {
         counters.bytes += in.limit();
         counters.units += PLAYERS;
         return relay.check;
+    }
+
+    @Benchmark
+    @Goal(maxNanosPerUnit = 1000, unit = "players", source = "issue 10")
+    public long relayFanOutAnyStreamId_streamwire(Counters counters) {
+        ByteBuffer in = relayInput;
+        in.position(0);
+        restampDecoder.feed(in);
+        counters.bytes += in.limit();
+        counters.units += PLAYERS;
+        return restamp.check;
     }
 
     @Benchmark
