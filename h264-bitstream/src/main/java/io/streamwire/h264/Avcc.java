@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,5 +154,150 @@ public final class Avcc {
             out.add(nal);
         }
         return AnnexB.toByteArray(out);
+    }
+
+    /**
+     * Bytes {@link #toAnnexB(ByteBuffer, int, AvcDecoderConfigurationRecord, ByteBuffer)} writes for
+     * this sample: size the output buffer once with it (or reuse one of the largest size seen).
+     *
+     * @throws H264Exception as {@link #split(ByteBuffer, int, H264Limits, long)}
+     */
+    public static int annexBSize(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config) {
+        requireLengthSize(lengthSize);
+        return (int) plan(sample, lengthSize, config);
+    }
+
+    /**
+     * AVCC to Annex B with 4-byte start codes, written into {@code out} at its position (which moves
+     * past the written bytes); {@code sample}'s position is unchanged and nothing is allocated per
+     * sample. When {@code config} is not null and the sample has an IDR slice (type 5) not preceded
+     * in the sample by both an SPS and a PPS, the configuration's SPS, SPS extension and PPS NAL units
+     * are inserted at the start of the access unit, after its access unit delimiter when the sample
+     * starts with one (§7.4.1.2.3 order: AUD, then parameter sets, then SEI and slices). Zero-length
+     * NAL units are skipped.
+     *
+     * <p>Every length is checked (as {@link #split(ByteBuffer, int, H264Limits, long)} with default
+     * limits) before anything is written, and so is the room in {@code out}: on an exception
+     * {@code out} is unchanged.
+     *
+     * @return the number of bytes written, {@link #annexBSize} of the sample
+     * @throws H264Exception as {@link #split(ByteBuffer, int, H264Limits, long)}
+     * @throws BufferOverflowException if {@code out} has fewer than {@link #annexBSize} bytes remaining
+     */
+    public static int toAnnexB(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config, ByteBuffer out) {
+        requireLengthSize(lengthSize);
+        long plan = plan(sample, lengthSize, config);
+        int size = (int) plan;
+        boolean insert = (plan & INSERT) != 0;
+        if (out.remaining() < size) {
+            throw new BufferOverflowException();
+        }
+        int p = sample.position();
+        int end = sample.limit();
+        boolean first = true;
+        while (p < end) {
+            int length = readLength(sample, p, lengthSize);
+            p += lengthSize;
+            if (length > 0) {
+                int type = sample.get(p) & 0x1F;
+                if (insert && !(first && type == NalUnitHeader.TYPE_AUD)) {
+                    putAll(config.sequenceParameterSets(), out);
+                    if (config.highProfileExtension() != null) {
+                        putAll(config.highProfileExtension().sequenceParameterSetExtNalUnits(), out);
+                    }
+                    putAll(config.pictureParameterSets(), out);
+                    insert = false;
+                }
+                putNal(sample, p, length, out);
+                first = false;
+            }
+            p += length;
+        }
+        return size;
+    }
+
+    private static final long INSERT = 1L << 32;
+
+    /**
+     * Validates every length of the sample (errors as {@link #split}) and returns the Annex B size in
+     * the low 32 bits, with {@link #INSERT} set when the parameter sets are to be inserted.
+     */
+    private static long plan(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config) {
+        H264Limits limits = H264Limits.defaults();
+        long size = 0;
+        boolean sawSps = false;
+        boolean sawPps = false;
+        boolean insert = false;
+        int p = sample.position();
+        int end = sample.limit();
+        while (p < end) {
+            long at = p - sample.position();
+            if (end - p < lengthSize) {
+                throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
+            }
+            long length = readLength(sample, p, lengthSize) & 0xFFFFFFFFL;
+            p += lengthSize;
+            if (length > limits.maxNalSize()) {
+                throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
+            }
+            if (length > end - p) {
+                throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + (end - p) + " bytes remain)", at, SPEC);
+            }
+            if (length > 0) {
+                int type = sample.get(p) & 0x1F;
+                if (type == NalUnitHeader.TYPE_SPS) {
+                    sawSps = true;
+                } else if (type == NalUnitHeader.TYPE_PPS) {
+                    sawPps = true;
+                } else if (type == 5 && config != null && !(sawSps && sawPps)) {
+                    insert = true;
+                }
+                size += 4 + length;
+            }
+            p += (int) length;
+        }
+        if (insert) {
+            size += sizeOf(config.sequenceParameterSets()) + sizeOf(config.pictureParameterSets());
+            if (config.highProfileExtension() != null) {
+                size += sizeOf(config.highProfileExtension().sequenceParameterSetExtNalUnits());
+            }
+        }
+        if (size > Integer.MAX_VALUE) {
+            throw new LimitExceededException("avcc sample", "Integer.MAX_VALUE", Integer.MAX_VALUE, size, 0);
+        }
+        return size | (insert ? INSERT : 0);
+    }
+
+    private static int readLength(ByteBuffer sample, int p, int lengthSize) {
+        int length = 0;
+        for (int i = 0; i < lengthSize; i++) {
+            length = length << 8 | (sample.get(p + i) & 0xFF);
+        }
+        return length;
+    }
+
+    private static long sizeOf(List<ByteBuffer> nals) {
+        long size = 0;
+        for (int i = 0; i < nals.size(); i++) {
+            int n = nals.get(i).remaining();
+            size += n > 0 ? 4 + n : 0;
+        }
+        return size;
+    }
+
+    private static void putAll(List<ByteBuffer> nals, ByteBuffer out) {
+        for (int i = 0; i < nals.size(); i++) {
+            ByteBuffer nal = nals.get(i);
+            if (nal.hasRemaining()) {
+                putNal(nal, nal.position(), nal.remaining(), out);
+            }
+        }
+    }
+
+    private static void putNal(ByteBuffer src, int from, int length, ByteBuffer out) {
+        int o = out.position();
+        out.put(o, (byte) 0).put(o + 1, (byte) 0).put(o + 2, (byte) 0).put(o + 3, (byte) 1);
+        out.put(o + 4, src, from, length);
+        out.position(o + 4 + length);
     }
 }

@@ -3,8 +3,11 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.testkit.Allocation;
 import io.streamwire.testkit.Fixtures;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -107,5 +110,98 @@ class AvccTest {
         byte[] avcc = Avcc.fromAnnexB(ByteBuffer.wrap(annexB), 4, false);
         assertThat(Avcc.split(ByteBuffer.wrap(avcc), 4)).isEqualTo(buffers);
         assertThat(Avcc.toAnnexB(ByteBuffer.wrap(avcc), 4, null)).isEqualTo(annexB);
+    }
+
+    static final AvcDecoderConfigurationRecord CONFIG = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
+            List.of(nal("6764001f")), List.of(nal("68ee3cb0")), null);
+
+    static List<ByteBuffer> intoBuffer(byte[] sample, int lengthSize, AvcDecoderConfigurationRecord config) {
+        ByteBuffer in = ByteBuffer.wrap(sample);
+        int size = Avcc.annexBSize(in, lengthSize, config);
+        ByteBuffer out = ByteBuffer.allocate(size + 7).order(ByteOrder.LITTLE_ENDIAN).position(3);
+        assertThat(Avcc.toAnnexB(in, lengthSize, config, out)).isEqualTo(size);
+        assertThat(out.position()).isEqualTo(3 + size);
+        assertThat(in.position()).isZero();
+        return AnnexB.split(out.flip().position(3));
+    }
+
+    @Test
+    void toAnnexBIntoBufferPutsParameterSetsAtTheStartOfTheAccessUnit() {
+        byte[] withAud = Avcc.toByteArray(List.of(nal("0910"), nal("06050102"), nal("65888480")), 4);
+        assertThat(intoBuffer(withAud, 4, CONFIG))
+                .containsExactly(nal("0910"), nal("6764001f"), nal("68ee3cb0"), nal("06050102"), nal("65888480"));
+        byte[] noAud = Avcc.toByteArray(List.of(nal("06050102"), nal("65888480"), nal("65888481")), 2);
+        assertThat(intoBuffer(noAud, 2, CONFIG))
+                .containsExactly(nal("6764001f"), nal("68ee3cb0"), nal("06050102"), nal("65888480"), nal("65888481"));
+        // an SPS but no PPS before the IDR still gets both, at the start
+        byte[] spsOnly = Avcc.toByteArray(List.of(nal("6764001f"), nal("65888480")), 4);
+        assertThat(intoBuffer(spsOnly, 4, CONFIG))
+                .containsExactly(nal("6764001f"), nal("68ee3cb0"), nal("6764001f"), nal("65888480"));
+        // the SPS extension of a High-profile configuration goes between SPS and PPS
+        AvcDecoderConfigurationRecord high = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
+                List.of(nal("6764001f")), List.of(nal("68ee3cb0")),
+                new AvcDecoderConfigurationRecord.HighProfileExtension(1, 0, 0, List.of(nal("6d0102"))));
+        assertThat(intoBuffer(withAud, 4, high))
+                .containsExactly(nal("0910"), nal("6764001f"), nal("6d0102"), nal("68ee3cb0"), nal("06050102"), nal("65888480"));
+    }
+
+    @Test
+    void toAnnexBIntoBufferInsertsNothingWhenNotNeeded() {
+        byte[] withSets = Avcc.toByteArray(List.of(nal("0910"), nal("6764001f"), nal("68ee3cb0"), nal("65888480")), 4);
+        assertThat(intoBuffer(withSets, 4, CONFIG)).isEqualTo(AnnexB.split(ByteBuffer.wrap(Avcc.toAnnexB(ByteBuffer.wrap(withSets), 4, CONFIG))));
+        assertThat(intoBuffer(withSets, 4, CONFIG)).hasSize(4);
+        byte[] pSample = Avcc.toByteArray(List.of(nal("0910"), nal("419a0080")), 4);
+        assertThat(intoBuffer(pSample, 4, CONFIG)).containsExactly(nal("0910"), nal("419a0080"));
+        byte[] idr = Avcc.toByteArray(List.of(nal("65888480")), 4);
+        assertThat(intoBuffer(idr, 4, null)).containsExactly(nal("65888480"));
+        // zero-length NAL units are skipped, as split does
+        assertThat(intoBuffer(HEX.parseHex("00000000" + "0000000265ff"), 4, null)).containsExactly(nal("65ff"));
+    }
+
+    @Property
+    void toAnnexBIntoBufferWritesWhatTheArrayVersionWrites(@ForAll("nalLists") List<byte[]> nals) {
+        byte[] avcc = Avcc.toByteArray(nals.stream().map(ByteBuffer::wrap).toList(), 4);
+        for (AvcDecoderConfigurationRecord config : java.util.Arrays.asList(null, CONFIG)) {
+            byte[] expected = Avcc.toAnnexB(ByteBuffer.wrap(avcc), 4, config);
+            ByteBuffer out = ByteBuffer.allocate(Avcc.annexBSize(ByteBuffer.wrap(avcc), 4, config));
+            Avcc.toAnnexB(ByteBuffer.wrap(avcc), 4, config, out);
+            assertThat(out.hasRemaining()).isFalse();
+            // same NAL units; only the place of inserted parameter sets may differ
+            assertThat(AnnexB.split(out.flip())).containsExactlyInAnyOrderElementsOf(AnnexB.split(ByteBuffer.wrap(expected)));
+            assertThat(out.limit()).isEqualTo(expected.length);
+        }
+    }
+
+    @Test
+    void toAnnexBIntoBufferChecksEverythingBeforeWriting() {
+        byte[] idr = Avcc.toByteArray(List.of(nal("0910"), nal("65888480")), 4);
+        ByteBuffer small = ByteBuffer.allocate(Avcc.annexBSize(ByteBuffer.wrap(idr), 4, CONFIG) - 1);
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(idr), 4, CONFIG, small)).isInstanceOf(BufferOverflowException.class);
+        assertThat(small.position()).isZero();
+        assertThat(small.array()).containsOnly(0);
+        ByteBuffer out = ByteBuffer.allocate(64);
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("00000002674200000009" + "65")), 4, CONFIG, out))
+                .isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(6);
+                    assertThat(e.field()).isEqualTo("avcc NALUnitLength");
+                });
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("7fffffff65")), 4, CONFIG, out))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.actual()).isEqualTo(0x7fffffffL));
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("ffffffff65")), 4, CONFIG, out))
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.actual()).isEqualTo(0xffffffffL));
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(idr), 3, CONFIG, out)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(out.position()).isZero();
+    }
+
+    @Test
+    void toAnnexBIntoBufferAllocatesNothing() {
+        byte[] stream = Fixtures.bytes("h264/main-bframes.h264");
+        ByteBuffer sample = ByteBuffer.wrap(Avcc.fromAnnexB(ByteBuffer.wrap(stream), 4, true));
+        ByteBuffer out = ByteBuffer.allocate(Avcc.annexBSize(sample, 4, CONFIG));
+        Allocation.assertAllocatesNothing("Avcc.toAnnexB into a buffer", 2000, 200, 0, () -> {
+            out.clear();
+            Avcc.toAnnexB(sample, 4, CONFIG, out);
+        });
+        assertThat(out.position()).isEqualTo(Avcc.annexBSize(sample, 4, CONFIG));
     }
 }

@@ -79,4 +79,51 @@ class FfmpegInteropTest {
         again.forEach(a -> keys.add(a.keyframe()));
         assertThat(keys).isEqualTo(aus.stream().map(AccessUnit::keyframe).toList());
     }
+
+    /**
+     * The same round trip through the buffer variant of {@code Avcc.toAnnexB}, each sample starting
+     * with an access unit delimiter: the parameter sets must land right after it, one reused output
+     * buffer serves every frame, and ffmpeg must decode every frame without error.
+     */
+    @Test
+    void ffmpegDecodesWhatAvccToAnnexBIntoBufferProduces(@TempDir Path dir) throws IOException {
+        Path ffmpeg = ExternalTools.require("ffmpeg", "ffmpeg");
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        byte[] original = Fixtures.bytes("h264/main-bframes.h264");
+        List<ByteBuffer> nals = AnnexB.split(ByteBuffer.wrap(original));
+        ByteBuffer sps = nals.stream().filter(n -> (n.get(0) & 0x1F) == 7).findFirst().orElseThrow();
+        ByteBuffer pps = nals.stream().filter(n -> (n.get(0) & 0x1F) == 8).findFirst().orElseThrow();
+        Sps parsed = Sps.parse(sps.duplicate());
+        AvcDecoderConfigurationRecord config = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(new AvcDecoderConfigurationRecord(1,
+                parsed.profileIdc(), parsed.constraintSetFlags() << 2 | parsed.reservedZero2bits(), parsed.levelIdc(), 3,
+                List.of(sps), List.of(pps), null).toByteArray()));
+        ByteBuffer frame = ByteBuffer.allocate(original.length + 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<AccessUnit> aus = AccessUnit.split(ByteBuffer.wrap(original));
+        for (AccessUnit au : aus) {
+            byte[] withoutSets = Avcc.fromAnnexB(ByteBuffer.wrap(original, (int) au.offset() - 3, au.length() + 3), 4, true);
+            List<ByteBuffer> units = new ArrayList<>();
+            units.add(ByteBuffer.wrap(new byte[] {0x09, (byte) 0xF0})); // AUD, primary_pic_type 7
+            units.addAll(Avcc.split(ByteBuffer.wrap(withoutSets), 4));
+            ByteBuffer sample = ByteBuffer.wrap(Avcc.toByteArray(units, 4));
+            frame.clear();
+            int n = Avcc.toAnnexB(sample, config.nalUnitLengthSize(), config, frame);
+            List<ByteBuffer> written = AnnexB.split(ByteBuffer.wrap(frame.array(), 0, n));
+            assertThat(written.get(0).get(0) & 0x1F).isEqualTo(9);
+            if (au.keyframe()) {
+                assertThat(written.get(1).get(0) & 0x1F).isEqualTo(7);
+                assertThat(written.get(2).get(0) & 0x1F).isEqualTo(8);
+            }
+            out.write(frame.array(), 0, n);
+        }
+        Path converted = dir.resolve("converted-aud.h264");
+        Files.write(converted, out.toByteArray());
+        List<String> cmd = List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-i", converted.toString(), "-f", "null", "-");
+        assertThat(ExternalTools.run(120, cmd).requireSuccess(cmd).stderr()).isEmpty();
+        List<String> frames = run(List.of(ffprobe.toString(), "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", converted.toString()));
+        assertThat(frames).containsExactly(String.valueOf(aus.size()));
+        List<AccessUnit> again = AccessUnit.split(ByteBuffer.wrap(out.toByteArray()));
+        assertThat(again.stream().map(AccessUnit::keyframe).toList()).isEqualTo(aus.stream().map(AccessUnit::keyframe).toList());
+    }
 }
