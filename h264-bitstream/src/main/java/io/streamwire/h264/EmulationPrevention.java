@@ -60,6 +60,10 @@ public final class EmulationPrevention {
         if (to - from > dst.length - dstOffset) {
             throw new IllegalArgumentException("destination too small");
         }
+        if (src.hasArray()) {
+            int base = src.arrayOffset();
+            return removeArray(src.array(), base + from, base + to, dst, dstOffset);
+        }
         int out = dstOffset;
         int runStart = from;
         int search = from;
@@ -78,6 +82,25 @@ public final class EmulationPrevention {
             }
         }
         src.get(runStart, dst, out, to - runStart);
+        out += to - runStart;
+        return out - dstOffset;
+    }
+
+    /** {@link #remove(ByteBuffer, int, int, byte[], int)} over an array: word scan, bulk copies between 0x03s. */
+    private static int removeArray(byte[] src, int from, int to, byte[] dst, int dstOffset) {
+        int out = dstOffset;
+        int runStart = from;
+        while (runStart + 2 < to) {
+            int j = StartCodes.findPair(src, runStart, to, 3);
+            if (j < 0) {
+                break;
+            }
+            int ep = j + 2;
+            System.arraycopy(src, runStart, dst, out, ep - runStart);
+            out += ep - runStart;
+            runStart = ep + 1;
+        }
+        System.arraycopy(src, runStart, dst, out, to - runStart);
         out += to - runStart;
         return out - dstOffset;
     }
