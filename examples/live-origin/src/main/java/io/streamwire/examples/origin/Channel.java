@@ -1,7 +1,9 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.flv.AudioData;
 import io.streamwire.flv.OnMetaData;
 import io.streamwire.flv.ScriptData;
+import io.streamwire.flv.VideoData;
 import io.streamwire.hls.BlockingReload;
 import io.streamwire.hls.MediaPlaylist;
 import java.nio.ByteBuffer;
@@ -122,10 +124,10 @@ final class Channel {
             byte[] bytes = new byte[n];
             body.get(p, bytes);
             Subscriber.Tag tag = new Subscriber.Tag(type, timestamp, bytes);
-            boolean header = n > 1 && bytes[1] == 0 && (type == 9 ? (bytes[0] & 0x0F) == 7 : (bytes[0] & 0xF0) == 0xA0);
-            // a keyframe starts a new cached group of pictures; an AVC end of sequence (packet type 2) is not one
-            boolean keyframe = type == 9 && !header && (bytes[0] & 0xF0) == 0x10
-                    && ((bytes[0] & 0x0F) != 7 || (n > 1 && bytes[1] == 1));
+            ByteBuffer view = ByteBuffer.wrap(bytes);
+            boolean header = type == 9 ? VideoData.isSequenceHeader(view) : AudioData.isSequenceHeader(view);
+            // a keyframe starts a new cached group of pictures (an AVC end of sequence is not one)
+            boolean keyframe = type == 9 && VideoData.isKeyframe(view);
             if (header) {
                 if (type == 9) {
                     videoHeader = tag;

@@ -77,7 +77,9 @@ final class HlsPackager {
                 .window(config.windowSegments()).startAt(firstMsn, discontinuitySequence)
                 .canSkipUntil(6.0 * config.targetDurationSeconds(), false);
         if (config.partTargetSeconds() > 0) {
-            o.partTarget(config.partTargetSeconds());
+            // a frame with irregular timing can make a part overrun PART-TARGET: advertised as PART-TARGET
+            // (§4.4.4.9), its real duration kept by the builder; no part outlasts its segment
+            o.partTarget(config.partTargetSeconds()).clampLongParts(config.targetDurationSeconds() + 1.0);
         }
         this.builder = o.build();
         this.target90k = config.targetDurationSeconds() * 90_000L;
@@ -254,7 +256,7 @@ final class HlsPackager {
     }
 
     private long currentMsn() {
-        return builder.lastMsn() + 1;
+        return builder.openSegmentMsn();
     }
 
     private void closePart(long end) {
@@ -266,8 +268,7 @@ final class HlsPackager {
         currentParts.add(bytes);
         parts.put(msn, List.copyOf(currentParts));
         if (part90k > 0) {
-            double seconds = Math.min((end - partStart) / 90_000.0, config.partTargetSeconds());
-            builder.addPart(partUri(msn, index), seconds, partIndependent);
+            builder.addPart(partUri(msn, index), (end - partStart) / 90_000.0, partIndependent);
             builder.preloadHint(partUri(msn, index + 1));
         }
     }
@@ -359,8 +360,12 @@ final class HlsPackager {
         if (finished || part90k == 0) {
             return false;
         }
-        long current = currentMsn();
-        return (msn == current && index == currentParts.size()) || (msn == current + 1 && index == 0);
+        // the hinted part (before the first hint: the builder's next part), or the first part of the
+        // next segment (the segment may end before the hinted part)
+        LivePlaylistBuilder.HintedPart hint = builder.preloadHintTarget();
+        long nextMsn = hint != null ? hint.msn() : builder.openSegmentMsn();
+        int nextPart = hint != null ? hint.part() : builder.nextPartIndex();
+        return (msn == nextMsn && index == nextPart) || (msn == nextMsn + 1 && index == 0);
     }
 
     /** Whether {@code msn} is the segment being produced now. */
