@@ -167,13 +167,13 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
         return body.getInt((int) (r >>> 4));
     }
 
-    /** The resolved Enhanced header of a non-command frame, or -1. */
+    /** The resolved Enhanced header of a non-command frame, or -1 (as the parser: ModEx, then command, then multitrack). */
     private static long exHeader(ByteBuffer body, int pos, int end, int b) {
-        long r = BodyReader.peekExPacketType(body, pos + 1, end, b & 0x0F, ExVideoData.MULTITRACK);
-        if (r >= 0 && (b >>> 4 & 7) == COMMAND_FRAME && (r & 0x0F) != ExVideoData.METADATA) {
+        long r = BodyReader.peekExPacketType(body, pos + 1, end, b & 0x0F, -1);
+        if (r < 0 || ((b >>> 4 & 7) == COMMAND_FRAME && (r & 0x0F) != ExVideoData.METADATA)) {
             return -1;
         }
-        return r;
+        return BodyReader.peekExPacketType(body, (int) (r >>> 4), end, (int) (r & 0x0F), ExVideoData.MULTITRACK);
     }
 
     /** Whether this is an AVC sequence header (AVCDecoderConfigurationRecord in {@link #data()}). */

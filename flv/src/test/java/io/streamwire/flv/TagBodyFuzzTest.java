@@ -13,6 +13,13 @@ class TagBodyFuzzTest {
         }
         boolean audio = (data[0] & 1) == 0;
         ByteBuffer in = ByteBuffer.wrap(data, 1, data.length - 1);
+        // the peeks never throw, never move the buffer, and agree with the parser whenever it succeeds
+        boolean key = !audio && VideoData.isKeyframe(in);
+        boolean sequenceHeader = audio ? AudioData.isSequenceHeader(in) : VideoData.isSequenceHeader(in);
+        int fourCc = audio ? AudioData.peekFourCc(in) : VideoData.peekFourCc(in);
+        if (in.position() != 1 || in.limit() != data.length) {
+            throw new AssertionError("a peek moved the buffer");
+        }
         Object body;
         try {
             body = audio ? AudioTagBody.parse(in) : VideoTagBody.parse(in);
@@ -22,6 +29,7 @@ class TagBodyFuzzTest {
             }
             return;
         }
+        checkPeeks(body, key, sequenceHeader, fourCc);
         int size = audio ? ((AudioTagBody) body).encodedSize() : ((VideoTagBody) body).encodedSize();
         ByteBuffer out = ByteBuffer.allocate(size);
         if (audio) {
@@ -35,6 +43,34 @@ class TagBodyFuzzTest {
         Object again = audio ? AudioTagBody.parse(out.flip()) : VideoTagBody.parse(out.flip());
         if (!again.equals(body)) {
             throw new AssertionError("parse(write(parse(x))) != parse(x): " + body + " vs " + again);
+        }
+    }
+
+    private static void checkPeeks(Object body, boolean key, boolean sequenceHeader, int fourCc) {
+        boolean wantKey = false;
+        boolean wantSequenceHeader;
+        int wantFourCc;
+        if (body instanceof VideoData v) {
+            wantKey = v.frameType() == VideoTagBody.KEY_FRAME && (v.codecId() != VideoData.AVC || v.avcPacketType() == VideoData.AVC_NALU);
+            wantSequenceHeader = v.isAvcSequenceHeader();
+            wantFourCc = v.codecId() == VideoData.AVC ? FourCc.AVC1.value() : 0;
+        } else if (body instanceof ExVideoData x) {
+            boolean coded = x.videoPacketType() == ExVideoData.CODED_FRAMES || x.videoPacketType() == ExVideoData.CODED_FRAMES_X;
+            wantKey = x.videoCommand() == -1 && x.frameType() == VideoTagBody.KEY_FRAME && coded;
+            wantSequenceHeader = x.videoCommand() == -1 && (x.videoPacketType() == ExVideoData.SEQUENCE_START
+                    || x.videoPacketType() == ExVideoData.MPEG2TS_SEQUENCE_START);
+            wantFourCc = x.videoCommand() == -1 ? x.track().fourCc().value() : 0;
+        } else if (body instanceof AudioData a) {
+            wantSequenceHeader = a.isAacSequenceHeader();
+            wantFourCc = a.soundFormat() == AudioData.AAC ? FourCc.MP4A.value()
+                    : a.soundFormat() == AudioData.MP3 || a.soundFormat() == 14 ? FourCc.MP3.value() : 0;
+        } else {
+            ExAudioData x = (ExAudioData) body;
+            wantSequenceHeader = x.audioPacketType() == ExAudioData.SEQUENCE_START;
+            wantFourCc = x.track().fourCc().value();
+        }
+        if (key != wantKey || sequenceHeader != wantSequenceHeader || fourCc != wantFourCc) {
+            throw new AssertionError("peeks " + key + "/" + sequenceHeader + "/" + fourCc + " but parsed " + body);
         }
     }
 }

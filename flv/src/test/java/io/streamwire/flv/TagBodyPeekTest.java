@@ -43,6 +43,8 @@ class TagBodyPeekTest {
                 Arguments.of("ex key Metadata", "94" + ascii("hvc1") + "02000a", false, false, hvc1),
                 Arguments.of("ex key CodedFrames truncated FourCC", "91 6876", false, false, NONE),
                 Arguments.of("ex command frame", "d1 01", false, false, NONE),
+                // fuzz finding: the command byte comes before any multitrack byte (parser order)
+                Arguments.of("ex command frame with Multitrack type", "d6 04 04040404 04", false, false, NONE),
                 Arguments.of("ex ModEx then key CodedFramesX", "97 02 0f423f 03" + ascii("av01") + "aa", true, false, av01),
                 Arguments.of("ex ModEx then SequenceStart", "97 00 00 00" + ascii("av01") + "aa", false, true, av01),
                 Arguments.of("ex ModEx truncated", "97 05 0f42", false, false, NONE),
