@@ -59,7 +59,7 @@ class RtmpReadmeExampleTest {
                         players.computeIfAbsent(p.streamKey(), k -> new CopyOnWriteArrayList<>()).add(new Player(s, sid, out));
                     }
                     public void onMedia(ServerSession s, int sid, int type, long ts, ByteBuffer body) {
-                        EncodedMessage shared = ServerSession.shareMedia(1, type, ts, body); // one encoding for all
+                        EncodedMessage shared = ServerSession.shareMedia(type, ts, body); // one encoding for all players
                         if (body.remaining() > 1 && body.get(body.position() + 1) == 0) { // AVC/AAC sequence header
                             configs.computeIfAbsent(key[0], k -> new CopyOnWriteArrayList<>()).add(shared);
                         }
