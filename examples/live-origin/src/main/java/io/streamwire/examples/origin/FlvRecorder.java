@@ -88,16 +88,20 @@ final class FlvRecorder {
             return null;
         }
         closeQuietly();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            MetadataInjector.Result r = MetadataInjector.inject(Files.readAllBytes(file));
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, r.file());
+            MetadataInjector.inject(file, tmp); // streaming: memory per keyframe, not per file
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             finished = file;
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the partial rewrite stays beside the recording
+            }
             return file; // the recording is kept without the index
         }
     }

@@ -20,9 +20,9 @@ import java.util.Map;
 
 /**
  * Remuxes one publish, without transcoding, into MPEG-TS segments and LL-HLS parts and keeps its live
- * playlist: FLV VIDEODATA (AVC) → NAL units ({@link Avcc#split}, no copy) with SPS/PPS at the start
- * of each IDR access unit, handed to {@link TsMuxer#writeVideo(List, long, long, boolean, ByteBuffer)},
- * which writes the start codes; FLV AUDIODATA (AAC raw) → ADTS ({@link AacConversions#writeAdtsHeader}); both → {@link TsMuxer}; parts and
+ * playlist: FLV VIDEODATA (AVC) → Annex B with SPS/PPS at the start of each IDR access unit, into a
+ * reused buffer ({@link Avcc#toAnnexB(ByteBuffer, int, AvcDecoderConfigurationRecord, ByteBuffer)});
+ * FLV AUDIODATA (AAC raw) → ADTS ({@link AacConversions#writeAdtsHeader}); both → {@link TsMuxer}; parts and
  * segments → {@link LivePlaylistBuilder}.
  *
  * <p>Segments start at a video keyframe once 80% of the target duration has passed, and before any
@@ -55,6 +55,7 @@ final class HlsPackager {
     private TsMuxer muxer;
     private boolean hasVideo;
     private ByteBuffer out = ByteBuffer.allocate(64 * 1024);
+    private ByteBuffer annexB = ByteBuffer.allocate(64 * 1024); // one access unit, reused
     private ByteBuffer adts = ByteBuffer.allocate(8 * 1024);
     private final List<byte[]> currentParts = new ArrayList<>();
     private long firstDts = Long.MIN_VALUE;
@@ -118,51 +119,26 @@ final class HlsPackager {
             }
             start(true);
         }
-        List<ByteBuffer> nals = withParameterSets(Avcc.split(v.data(), avcConfig.nalUnitLengthSize()));
-        if (nals.isEmpty()) {
+        int size = Avcc.annexBSize(v.data(), avcConfig.nalUnitLengthSize(), avcConfig);
+        if (annexB.capacity() < size) {
+            annexB = ByteBuffer.allocate(Math.max(size, annexB.capacity() * 2));
+        }
+        annexB.clear();
+        Avcc.toAnnexB(v.data(), avcConfig.nalUnitLengthSize(), avcConfig, annexB); // SPS/PPS at the start of IDR AUs
+        annexB.flip();
+        if (!annexB.hasRemaining()) {
             framesDropped++;
             return;
         }
         long dts = timestampMs * 90 + TS_OFFSET_90K;
         long pts = dts + v.compositionTime() * 90L;
         cutBefore(dts, keyframe);
-        ensure(muxer.maxEncodedSize(TsMuxer.annexBSize(nals)));
+        ensure(muxer.maxEncodedSize(annexB.remaining()));
         if (segmentStart == dts && currentParts.isEmpty() && out.position() == 0) {
             muxer.startSegment();
         }
-        muxer.writeVideo(nals, pts, dts, keyframe, out); // start codes written by the muxer, NAL units not copied
+        muxer.writeVideo(annexB, pts, dts, keyframe, out);
         framesIn++;
-    }
-
-    /**
-     * The access unit's NAL units, with the decoder configuration's SPS, SPS extension and PPS at its
-     * start (after an AUD) when it has an IDR slice but not both parameter sets: an MPEG-TS player
-     * needs them in-band, and the start of the access unit is the conservative place (ISO/IEC
-     * 14496-10 §7.4.1.2.3).
-     */
-    private List<ByteBuffer> withParameterSets(List<ByteBuffer> nals) {
-        boolean idr = false;
-        boolean sps = false;
-        boolean pps = false;
-        for (ByteBuffer nal : nals) {
-            int type = nal.get(nal.position()) & 0x1F;
-            idr |= type == 5;
-            sps |= type == 7;
-            pps |= type == 8;
-        }
-        if (!idr || (sps && pps)) {
-            return nals;
-        }
-        List<ByteBuffer> au = new ArrayList<>(nals.size() + 4);
-        int first = !nals.isEmpty() && (nals.get(0).get(nals.get(0).position()) & 0x1F) == 9 ? 1 : 0;
-        au.addAll(nals.subList(0, first));
-        au.addAll(avcConfig.sequenceParameterSets());
-        if (avcConfig.highProfileExtension() != null) {
-            au.addAll(avcConfig.highProfileExtension().sequenceParameterSetExtNalUnits());
-        }
-        au.addAll(avcConfig.pictureParameterSets());
-        au.addAll(nals.subList(first, nals.size()));
-        return au;
     }
 
     /** An FLV AUDIODATA body at {@code timestampMs}. Non-AAC audio is ignored (counted as dropped). */
