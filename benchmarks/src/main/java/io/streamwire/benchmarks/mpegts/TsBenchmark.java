@@ -110,7 +110,8 @@ public class TsBenchmark {
             @Override
             public void onPes(TsStream s, ByteBuffer payload) {
                 ByteBuffer copy = ByteBuffer.allocateDirect(payload.remaining()).put(payload).flip();
-                units.add(new Object[] {s.type() == StreamType.H264, s.pts(), s.dts(), s.randomAccess(), copy});
+                boolean video = s.type() == StreamType.H264;
+                units.add(new Object[] {video, s.pts(), s.dts(), s.randomAccess(), copy, video ? nalUnits(copy) : null});
             }
         });
         extract.feed(stream.duplicate());
@@ -187,6 +188,49 @@ public class TsBenchmark {
         counters.bytes += out.position();
         counters.units += out.position() / 188;
         return out.position();
+    }
+
+    /**
+     * The same access units given as NAL units without start codes ({@code TsMuxer.writeVideo(ByteBuffer[], …)},
+     * start codes written by the muxer): the form for a caller holding NAL units (AVCC samples, RTP).
+     */
+    @Benchmark
+    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets", source = "issue 10")
+    public long tsMuxNalUnits_streamwire(Counters counters) {
+        TsMuxer muxer = muxer();
+        ByteBuffer out = muxOut;
+        out.clear();
+        for (Object[] u : units) {
+            if ((Boolean) u[0]) {
+                muxer.writeVideo((ByteBuffer[]) u[5], (Long) u[1], (Long) u[2], (Boolean) u[3], out);
+            } else {
+                muxer.writeAudio((ByteBuffer) u[4], (Long) u[1], out);
+            }
+        }
+        counters.bytes += out.position();
+        counters.units += out.position() / 188;
+        return out.position();
+    }
+
+    /** Slices of the NAL units of an Annex B access unit, without their start codes. */
+    private static ByteBuffer[] nalUnits(ByteBuffer au) {
+        List<ByteBuffer> nals = new ArrayList<>();
+        int end = au.limit();
+        int start = -1;
+        for (int i = au.position(); i + 3 <= end; i++) {
+            if (au.get(i) == 0 && au.get(i + 1) == 0 && au.get(i + 2) == 1) {
+                int stop = i > start && au.get(i - 1) == 0 ? i - 1 : i;
+                if (start >= 0 && stop > start) {
+                    nals.add(au.slice(start, stop - start));
+                }
+                start = i + 3;
+                i += 2;
+            }
+        }
+        if (start >= 0 && start < end) {
+            nals.add(au.slice(start, end - start));
+        }
+        return nals.toArray(ByteBuffer[]::new);
     }
 
     private TsMuxer reusable;
