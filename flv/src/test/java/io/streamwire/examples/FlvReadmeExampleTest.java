@@ -8,14 +8,17 @@ import io.streamwire.amf.Amf0String;
 import io.streamwire.amf.Amf0Token;
 import io.streamwire.amf.Amf0TokenReader;
 import io.streamwire.amf.Amf0Value;
+import io.streamwire.flv.AudioData;
 import io.streamwire.flv.FlvAnomaly;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvHeader;
 import io.streamwire.flv.FlvTag;
 import io.streamwire.flv.FlvTagHeader;
+import io.streamwire.flv.FourCc;
 import io.streamwire.flv.MetadataInjector;
 import io.streamwire.flv.OnMetaData;
 import io.streamwire.flv.ScriptData;
+import io.streamwire.flv.VideoData;
 import io.streamwire.flv.VideoTagBody;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
@@ -120,6 +123,34 @@ class FlvReadmeExampleTest {
         // README:end
         assertThat(seekable.length).isEqualTo((int) fixed.metadata().filesize());
         assertThat(keyframeOffsets).isNotEmpty();
+    }
+
+    @Test
+    void injectsMetadataStreaming(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        byte[] bytes = Fixtures.bytes("flv/avc-mp3.flv");
+        java.nio.file.Path recording = java.nio.file.Files.write(dir.resolve("live.flv"), bytes);
+        java.nio.file.Path seekableFile = dir.resolve("live-seekable.flv");
+        // README:begin
+        // two reads of the file, memory per key frame only: for recordings too big for one byte[]
+        MetadataInjector.Plan plan = MetadataInjector.inject(recording, seekableFile);
+        long size = plan.fileSize(); // same bytes as MetadataInjector.inject(byte[])
+        // README:end
+        assertThat(java.nio.file.Files.readAllBytes(seekableFile)).isEqualTo(MetadataInjector.inject(bytes).file());
+        assertThat(size).isEqualTo(java.nio.file.Files.size(seekableFile));
+    }
+
+    @Test
+    void peeksAtTagBodies() {
+        ByteBuffer body = ByteBuffer.wrap(new byte[] {0x17, 0x01, 0, 0, 0, 0, 0, 0, 2, 0x65, (byte) 0x88});
+        // README:begin
+        // cheap checks on a video/audio tag body (legacy or Enhanced RTMP): no parse, no allocation
+        boolean cutHere = VideoData.isKeyframe(body); // FrameType 1 with coded frames, not a sequence header
+        boolean cacheIt = VideoData.isSequenceHeader(body) || AudioData.isSequenceHeader(body);
+        boolean h264 = VideoData.peekFourCc(body) == FourCc.AVC1.value(); // legacy AVC maps to avc1
+        // README:end
+        assertThat(cutHere).isTrue();
+        assertThat(cacheIt).isFalse();
+        assertThat(h264).isTrue();
     }
 
     @Test
