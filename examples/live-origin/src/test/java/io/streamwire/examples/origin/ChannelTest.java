@@ -112,4 +112,28 @@ class ChannelTest {
         ch.endPublish(b);
         assertThat(ch.idle(System.nanoTime() + 31_000_000_000L)).isTrue();
     }
+
+    @Test
+    void eachTagIsCutIntoRtmpChunksOnceForEveryPlayer() throws Exception {
+        Channel ch = new Channel("k", OriginConfig.loopbackEphemeral());
+        Object token = new Object();
+        ch.startPublish(token);
+        Subscriber a = ch.subscribe("rtmp", () -> { });
+        Subscriber b = ch.subscribe("rtmp", () -> { });
+        publish(ch, token);
+        List<Subscriber.Tag> fromA = drain(a);
+        List<Subscriber.Tag> fromB = drain(b);
+        assertThat(fromA).isNotEmpty().hasSameSizeAs(fromB);
+        for (int i = 0; i < fromA.size(); i++) {
+            Subscriber.Tag t = fromA.get(i);
+            if (t.type() != 8 && t.type() != 9) {
+                continue;
+            }
+            io.streamwire.rtmp.EncodedMessage chunks = t.rtmpChunks();
+            assertThat(fromB.get(i).rtmpChunks()).as("one encoding shared by both players").isSameAs(chunks);
+            assertThat(chunks.messageTypeId()).isEqualTo(t.type());
+            assertThat(chunks.timestamp()).isEqualTo(t.timestamp());
+            assertThat(chunks.payload()).isEqualTo(ByteBuffer.wrap(t.body()));
+        }
+    }
 }
