@@ -84,6 +84,15 @@ class H264ReadmeExampleTest {
         // README:end
         assertThat(AnnexB.split(ByteBuffer.wrap(pesPayload))).extracting(n -> n.get(0) & 0x1F).containsExactly(7, 8, 5);
         assertThat(avcc).isEqualTo(sample);
+
+        // README:begin
+        // live origin: one reused output buffer, SPS/PPS at the start of a keyframe's access unit
+        ByteBuffer frame = ByteBuffer.allocate(1 << 20);
+        frame.clear();
+        int written = Avcc.toAnnexB(ByteBuffer.wrap(sample), config.nalUnitLengthSize(), config, frame);
+        // README:end
+        assertThat(written).isEqualTo(Avcc.annexBSize(ByteBuffer.wrap(sample), 4, config)).isEqualTo(frame.position());
+        assertThat(AnnexB.split(frame.flip())).extracting(n -> n.get(0) & 0x1F).containsExactly(7, 8, 5);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.streamwire.benchmarks.h264;
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.benchmarks.Scaling;
 import io.streamwire.h264.AccessUnitScanner;
 import io.streamwire.h264.AnnexBScanner;
 import io.streamwire.h264.EmulationPrevention;
@@ -38,6 +39,9 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code accessUnits_streamwire}: {@link AccessUnitScanner} (NAL split, SPS/PPS repeat check,
  *       first slice header fields of every slice, §7.4.1.2.4 comparison), one pass.</li>
  * </ul>
+ *
+ * <p>All state is per thread ({@link Scaling}). {@link H264Interleaved} runs the same methods
+ * interleaved in one JVM (best of N rounds) as a sanity check on a shared machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -75,6 +79,7 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(peer = "jcodec", minPeerRatio = 2, minCeilingFraction = 0.7, maxBytesPerUnit = 0, unit = "NAL units", source = "issue 3")
+    @Scaling
     public long nalSplit_streamwire(Counters counters) {
         AnnexBScanner s = scanner.reset(stream);
         long nals = 0;
@@ -105,6 +110,7 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "bytes", source = "issue 3")
+    @Scaling
     public int epRemoval_streamwire(Counters counters) {
         int n = EmulationPrevention.remove(stream, 0, stream.limit(), rbspOut, 0);
         counters.bytes += stream.limit();
@@ -114,6 +120,7 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(peer = "jcodec", minPeerRatio = 3, unit = "SPSs", source = "issue 3")
+    @Scaling
     public Sps spsParse_streamwire(Counters counters) {
         Sps sps = Sps.parse(spsNal.duplicate());
         counters.bytes += spsNal.remaining();
@@ -131,6 +138,7 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "access units", source = "issue 3")
+    @Scaling
     public long accessUnits_streamwire(Counters counters) {
         AccessUnitScanner s = accessUnits.reset(stream);
         long aus = 0;

@@ -1,0 +1,76 @@
+package io.streamwire.h264;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Jazzer target for {@link Avcc#toAnnexB(ByteBuffer, int, AvcDecoderConfigurationRecord, ByteBuffer)}:
+ * the first byte picks the length size and whether a configuration is given, the rest is the
+ * sample. Only {@link H264Exception} may escape; what converts must hold the sample's NAL units (the
+ * ones {@link Avcc#split} finds) plus, when inserted, the configuration's, be exactly
+ * {@link Avcc#annexBSize} long, and a buffer one byte short must be refused untouched. Seeds under
+ * {@code AvccFuzzTestInputs/toAnnexB/}.
+ */
+class AvccFuzzTest {
+    private static final AvcDecoderConfigurationRecord CONFIG = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
+            List.of(ByteBuffer.wrap(new byte[] {0x67, 0x64, 0x00, 0x1f})), List.of(ByteBuffer.wrap(new byte[] {0x68, (byte) 0xee, 0x3c, (byte) 0xb0})), null);
+
+    @FuzzTest(maxDuration = "120s")
+    void toAnnexB(byte[] data) {
+        if (data.length == 0) {
+            return;
+        }
+        int lengthSize = new int[] {1, 2, 4, 4}[data[0] & 3];
+        AvcDecoderConfigurationRecord config = (data[0] & 4) != 0 ? CONFIG : null;
+        ByteBuffer sample = ByteBuffer.wrap(data, 1, data.length - 1).slice();
+        int size;
+        List<ByteBuffer> nals;
+        try {
+            size = Avcc.annexBSize(sample, lengthSize, config);
+            nals = Avcc.split(sample, lengthSize);
+        } catch (H264Exception expected) {
+            try {
+                Avcc.toAnnexB(sample, lengthSize, config, ByteBuffer.allocate(data.length * 2 + 64));
+            } catch (H264Exception alsoExpected) {
+                return;
+            }
+            throw new AssertionError("annexBSize or split refused a sample that toAnnexB converted");
+        }
+        if (size > 0) {
+            ByteBuffer small = ByteBuffer.allocate(size - 1);
+            try {
+                Avcc.toAnnexB(sample, lengthSize, config, small);
+                throw new AssertionError("wrote " + size + " bytes into " + (size - 1));
+            } catch (BufferOverflowException expected) {
+                if (small.position() != 0 || !Arrays.equals(small.array(), new byte[size - 1])) {
+                    throw new AssertionError("a refused buffer was written to");
+                }
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        if (Avcc.toAnnexB(sample, lengthSize, config, out) != size || out.hasRemaining() || sample.position() != 0) {
+            throw new AssertionError("size, output position or sample position wrong");
+        }
+        // exactly the sample's NAL units behind start codes, with SPS and PPS at the start of the
+        // access unit (after a leading AUD) when inserted
+        boolean inserted = size != Avcc.encodedSize(nals, 4);
+        int at = !nals.isEmpty() && (nals.get(0).get(0) & 0x1F) == 9 ? 1 : 0;
+        ByteBuffer expected = ByteBuffer.allocate(size);
+        for (int i = 0; i < nals.size(); i++) {
+            if (inserted && i == at) {
+                expected.putInt(1).put(CONFIG.sequenceParameterSets().get(0).duplicate());
+                expected.putInt(1).put(CONFIG.pictureParameterSets().get(0).duplicate());
+            }
+            expected.putInt(1).put(nals.get(i).duplicate());
+        }
+        if (inserted && (config == null || nals.stream().noneMatch(n -> (n.get(0) & 0x1F) == 5))) {
+            throw new AssertionError("parameter sets inserted into a sample without IDR slice or without configuration");
+        }
+        if (expected.hasRemaining() || !expected.flip().equals(out.flip())) {
+            throw new AssertionError("output differs from the sample's NAL units behind start codes");
+        }
+    }
+}
