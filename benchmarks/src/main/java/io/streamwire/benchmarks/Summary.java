@@ -65,7 +65,7 @@ final class Summary {
             String className = benchmark.substring(0, dot);
             String method = benchmark.substring(dot + 1);
             int underscore = method.lastIndexOf('_');
-            String thing = underscore > 0 ? method.substring(0, underscore) : method;
+            String thing = (underscore > 0 ? method.substring(0, underscore) : method) + params(run);
             String impl = underscore > 0 ? method.substring(underscore + 1) : OURS;
             String pkg = className.substring(0, className.lastIndexOf('.'));
             String area = pkg.equals("io.streamwire.benchmarks") ? CEILING : pkg.substring(pkg.lastIndexOf('.') + 1);
@@ -77,6 +77,19 @@ final class Summary {
         rows.sort(Comparator.comparing(Row::area).thenComparing(Row::thing).thenComparing(Row::threads)
                 .thenComparing(r -> !r.impl().equals(OURS)).thenComparing(Row::impl));
         return rows;
+    }
+
+    /** JMH {@code @Param} values as {@code [name=value,...]}, so variants are separate rows. */
+    private static String params(RunResult run) {
+        var keys = run.getParams().getParamsKeys();
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("[");
+        for (String key : keys) {
+            s.append(s.length() > 1 ? "," : "").append(key).append('=').append(run.getParams().getParam(key));
+        }
+        return s.append(']').toString();
     }
 
     private static Stat stat(RunResult run, String secondary) {
@@ -112,8 +125,9 @@ final class Summary {
 
     /** The markdown table for the rows whose area is {@code area} ("all" for every row). */
     static String table(List<Row> rows, String area) {
-        Optional<Row> ceiling = rows.stream()
-                .filter(r -> r.area().equals(CEILING) && r.thing().equals("longWordScan") && r.threads() == 1).findFirst();
+        Map<Integer, Row> ceilings = new java.util.HashMap<>();
+        rows.stream().filter(r -> r.area().equals(CEILING) && r.thing().equals("longWordScan"))
+                .forEach(r -> ceilings.put(r.threads(), r));
         StringBuilder out = new StringBuilder();
         out.append("| area | benchmark | thr | Streamwire (median ± err) | best peer, same run | ratio | B/unit | of long-word scan | target |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -135,8 +149,10 @@ final class Summary {
                 continue;
             }
             double ratio = best == null ? Double.NaN : ours.rate() / best.rate();
-            double fraction = ceiling.isPresent() && ours.bytes().median() > 0 && !ours.area().equals(CEILING)
-                    ? ours.bytes().median() / ceiling.get().bytes().median() : Double.NaN;
+            // The ceiling with the same thread count: a 2-thread row is read against 2-thread bandwidth.
+            Row ceiling = ceilings.getOrDefault(ours.threads(), ceilings.get(1));
+            double fraction = ceiling != null && ours.bytes().median() > 0 && !ours.area().equals(CEILING)
+                    ? ours.bytes().median() / ceiling.bytes().median() : Double.NaN;
             out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n",
                     ours.area(), ours.thing() + (ours.area().equals(CEILING) ? "" : ""), ours.threads(),
                     throughput(ours),
@@ -144,7 +160,7 @@ final class Summary {
                     Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f×", ratio),
                     Double.isNaN(ours.allocPerUnit()) ? "" : bytes(ours.allocPerUnit()) + (ours.unitsPerOp() > 0 ? "" : " per op"),
                     Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, "%.0f%%", fraction * 100),
-                    verdict(ours, group, ceiling.orElse(null))));
+                    verdict(ours, group, ceiling)));
         }
         return out.toString();
     }
