@@ -88,6 +88,30 @@ final class BodyReader {
     }
 
     /**
+     * Reads the AvMultitrackType byte that follows a Multitrack packet type (Enhanced RTMP v2, the
+     * same for audio and video): returns AvMultitrackType (0..2) and puts the inner packet type in
+     * {@code packetType[0]}.
+     *
+     * @param multitrack the packet type value meaning Multitrack (5 for audio, 6 for video)
+     * @param packetTypeField {@code "AudioPacketType"} or {@code "VideoPacketType"}, for errors
+     * @throws FlvException if the multitrack type is reserved or the inner packet type is again
+     *     Multitrack or ModEx
+     */
+    int multitrackType(int[] packetType, int multitrack, String packetTypeField) {
+        int at = pos;
+        int m = u8("AvMultitrackType");
+        int type = m >>> 4;
+        packetType[0] = m & 0x0F;
+        if (type > 2) {
+            throw new FlvException("AvMultitrackType", type + " is reserved", at, spec);
+        }
+        if (packetType[0] == multitrack || packetType[0] == 7) {
+            throw new FlvException(packetTypeField, packetType[0] + " inside a multitrack header", at, spec);
+        }
+        return type;
+    }
+
+    /**
      * Resolves an Enhanced RTMP packet type without allocating: walks the ModEx chain and the
      * multitrack byte starting with {@code packetType} read from the first byte (the byte before
      * {@code pos}). Returns {@code (position of the FourCC) << 4 | packetType}, or -1 when the header

@@ -74,25 +74,9 @@ public record ExAudioData(int audioPacketType, List<ModEx> modEx, int audioMulti
         }
         int[] packetType = {b & 0x0F};
         List<ModEx> modEx = r.modEx(packetType);
-        int multitrackType = -1;
-        FourCc shared = null;
-        if (packetType[0] == MULTITRACK) {
-            int at = r.pos;
-            int m = r.u8("AvMultitrackType");
-            multitrackType = m >>> 4;
-            packetType[0] = m & 0x0F;
-            if (multitrackType > 2) {
-                throw new FlvException("AvMultitrackType", multitrackType + " is reserved", at, SPEC);
-            }
-            if (packetType[0] == MULTITRACK || packetType[0] == MOD_EX) {
-                throw new FlvException("AudioPacketType", packetType[0] + " inside a multitrack header", at, SPEC);
-            }
-            if (multitrackType != 2) {
-                shared = new FourCc(r.u32("AudioFourCc"));
-            }
-        } else {
-            shared = new FourCc(r.u32("AudioFourCc"));
-        }
+        int multitrackType = packetType[0] == MULTITRACK ? r.multitrackType(packetType, MULTITRACK, "AudioPacketType") : -1;
+        // one FourCC for every track, except in multitrack type 2 (a FourCC per track)
+        FourCc shared = multitrackType == 2 ? null : new FourCc(r.u32("AudioFourCc"));
         List<AudioTrack> tracks = new ArrayList<>(1);
         if (multitrackType == -1) {
             tracks.add(new AudioTrack(shared, 0, r.rest()));

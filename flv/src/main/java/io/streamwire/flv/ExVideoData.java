@@ -98,25 +98,9 @@ public record ExVideoData(int frameType, int videoPacketType, List<ModEx> modEx,
             in.position(r.end);
             return d;
         }
-        int multitrackType = -1;
-        FourCc shared = null;
-        if (packetType[0] == MULTITRACK) {
-            int at = r.pos;
-            int m = r.u8("AvMultitrackType");
-            multitrackType = m >>> 4;
-            packetType[0] = m & 0x0F;
-            if (multitrackType > 2) {
-                throw new FlvException("AvMultitrackType", multitrackType + " is reserved", at, SPEC);
-            }
-            if (packetType[0] == MULTITRACK || packetType[0] == MOD_EX) {
-                throw new FlvException("VideoPacketType", packetType[0] + " inside a multitrack header", at, SPEC);
-            }
-            if (multitrackType != 2) {
-                shared = new FourCc(r.u32("VideoFourCc"));
-            }
-        } else {
-            shared = new FourCc(r.u32("VideoFourCc"));
-        }
+        int multitrackType = packetType[0] == MULTITRACK ? r.multitrackType(packetType, MULTITRACK, "VideoPacketType") : -1;
+        // one FourCC for every track, except in multitrack type 2 (a FourCC per track)
+        FourCc shared = multitrackType == 2 ? null : new FourCc(r.u32("VideoFourCc"));
         List<VideoTrack> tracks = new ArrayList<>(1);
         do {
             FourCc fourCc = multitrackType == 2 ? new FourCc(r.u32("VideoFourCc")) : shared;
