@@ -50,7 +50,6 @@ public class CeilingBenchmark {
 
     /** Copy of the whole buffer: what a reassembling parser pays at most. */
     @Benchmark
-    @Scaling
     public byte[] arraycopy_ceiling(Counters counters) {
         System.arraycopy(from, 0, to, 0, SIZE);
         counters.bytes += SIZE;

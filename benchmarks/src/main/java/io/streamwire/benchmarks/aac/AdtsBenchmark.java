@@ -79,7 +79,6 @@ public class AdtsBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public long adtsScan_jcodec(Counters counters) {
         ByteBuffer in = stream;
         int position = 0;

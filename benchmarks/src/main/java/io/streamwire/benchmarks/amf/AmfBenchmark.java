@@ -10,7 +10,6 @@ import io.streamwire.amf.Amf0Value;
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Main;
-import io.streamwire.benchmarks.Scaling;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvTagHeader;
 import java.nio.ByteBuffer;
@@ -83,7 +82,6 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Scaling
     @Goal(peer = "red5", minPeerRatio = 5, unit = "messages", source = "issue 5")
     public Object amf0Connect_streamwire(Counters counters) {
         connectBuffer.position(0);
@@ -94,7 +92,6 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int amf0Connect_red5(Counters counters) {
         int values = red5Values(connect);
         counters.bytes += connect.length;
@@ -112,7 +109,6 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Scaling
     @Goal(peer = "red5", minPeerRatio = 5, unit = "messages", source = "issue 5")
     public Object amf0OnMetaData_streamwire(Counters counters) {
         onMetaDataBuffer.position(0);
@@ -123,7 +119,6 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int amf0OnMetaData_red5(Counters counters) {
         int values = red5Values(onMetaData);
         counters.bytes += onMetaData.length;

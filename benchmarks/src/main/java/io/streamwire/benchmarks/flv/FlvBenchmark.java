@@ -109,7 +109,6 @@ public class FlvBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public long flvTagScan_jcodec(Counters counters) throws IOException {
         ByteBuffer in = file.duplicate();
         in.position(0);

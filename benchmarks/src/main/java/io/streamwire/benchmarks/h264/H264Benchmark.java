@@ -110,7 +110,6 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "bytes", source = "issue 3")
-    @Scaling
     public int epRemoval_streamwire(Counters counters) {
         int n = EmulationPrevention.remove(stream, 0, stream.limit(), rbspOut, 0);
         counters.bytes += stream.limit();
@@ -120,7 +119,6 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(peer = "jcodec", minPeerRatio = 3, unit = "SPSs", source = "issue 3")
-    @Scaling
     public Sps spsParse_streamwire(Counters counters) {
         Sps sps = Sps.parse(spsNal.duplicate());
         counters.bytes += spsNal.remaining();
@@ -138,7 +136,6 @@ public class H264Benchmark {
 
     @Benchmark
     @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "access units", source = "issue 3")
-    @Scaling
     public long accessUnits_streamwire(Counters counters) {
         AccessUnitScanner s = accessUnits.reset(stream);
         long aus = 0;

@@ -5,7 +5,6 @@ import com.iheartradio.m3u8.Format;
 import com.iheartradio.m3u8.ParsingMode;
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
-import io.streamwire.benchmarks.Scaling;
 import io.streamwire.hls.MediaPlaylist;
 import io.streamwire.hls.PlaylistParser;
 import io.streamwire.hls.PlaylistWriter;
@@ -63,7 +62,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     @Goal(peer = "lindstrom", minPeerRatio = 10, minMBps = 650, unit = "segments", source = "issue 8")
     public int mediaParse_streamwire(Counters counters) {
         MediaPlaylist p = (MediaPlaylist) PlaylistParser.strict().parse(playlist).playlist();
@@ -73,7 +71,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int mediaParse_lindstrom(Counters counters) throws Exception {
         io.lindstrom.m3u8.model.MediaPlaylist p = lindstromParser.readPlaylist(new ByteArrayInputStream(playlist));
         counters.bytes += playlist.length;
@@ -82,7 +79,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int mediaParse_openm3u8(Counters counters) throws Exception {
         com.iheartradio.m3u8.data.Playlist p = openM3u8Parse();
         int n = p.getMediaPlaylist().getTracks().size();
@@ -92,7 +88,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     @Goal(peer = "lindstrom", minMBps = 1000, unit = "segments", source = "issue 8")
     public int mediaWrite_streamwire(Counters counters) {
         byte[] out = PlaylistWriter.toBytes(ours);
@@ -102,7 +97,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int mediaWrite_lindstrom(Counters counters) {
         byte[] out = lindstromParser.writePlaylistAsBytes(lindstrom);
         counters.bytes += out.length;
@@ -111,7 +105,6 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int mediaWrite_openm3u8(Counters counters) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(playlist.length + 1024);
         new com.iheartradio.m3u8.PlaylistWriter(out, Format.EXT_M3U, Encoding.UTF_8).write(openM3u8);

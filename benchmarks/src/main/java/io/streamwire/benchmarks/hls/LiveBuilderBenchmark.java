@@ -1,7 +1,6 @@
 package io.streamwire.benchmarks.hls;
 
 import io.streamwire.benchmarks.Counters;
-import io.streamwire.benchmarks.Scaling;
 import io.streamwire.hls.LivePlaylistBuilder;
 import io.streamwire.hls.PlaylistWriter;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,6 @@ public class LiveBuilderBenchmark {
     }
 
     @Benchmark
-    @Scaling
     public int liveAddRender_streamwire(Counters counters) {
         add();
         live.preloadHint("seg" + next + ".0.m4s");

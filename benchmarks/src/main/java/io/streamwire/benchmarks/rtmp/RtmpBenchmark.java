@@ -210,7 +210,6 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Scaling
     @Goal(maxBytesPerUnit = 0, unit = "messages", source = "issue 6")
     public long chunkDecodeSingleChunk_streamwire(Counters counters) {
         ByteBuffer in = singleChunks;
