@@ -15,18 +15,31 @@ final class LineParser {
     private final PlaylistParser config;
     private final boolean strict;
     private final PlaylistLimits limits;
-    private final List<PlaylistLine> lines = new ArrayList<>();
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** "#EXTINF:" read as a little-endian long. */
+    private static final long EXTINF_PREFIX = 0x3A464E4954584523L;
+    private final List<PlaylistLine> lines;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Variables variables;
-    private int[] lineNumbers = new int[64];
-    private long[] offsets = new long[64];
+    private int[] lineNumbers;
+    private long[] offsets;
+    /** EXTINF durations seen last (text up to 16 bytes packed into two longs, and its string): reused. */
+    private final long[] durationKeys = new long[8];
+    private final String[] durations = new String[4];
+    private int nextDuration;
     private boolean sawDefine;
     private int multivariantTags;
     private final MediaPlaylist.Summary summary = new MediaPlaylist.Summary();
     private int mediaTags;
 
-    LineParser(PlaylistParser config) {
+    /** {@code expectedLines} presizes the line list (a hint, capped by the entry limit). */
+    LineParser(PlaylistParser config, int expectedLines) {
         this.config = config;
+        int capacity = Math.max(64, Math.min(expectedLines, Math.min(config.limits().maxEntries(), 1 << 20)));
+        this.lines = new ArrayList<>(capacity);
+        this.lineNumbers = new int[capacity];
+        this.offsets = new long[capacity];
         this.strict = config.isStrict();
         this.limits = config.limits();
         this.variables = new Variables(limits.maxVariableExpansion());
@@ -81,6 +94,100 @@ final class LineParser {
         add(parsed, lineNo, offset);
     }
 
+    /**
+     * The two commonest lines, a URI line and {@code #EXTINF:<decimal>,<title>}, straight from ASCII
+     * bytes (no carriage return, no white space around a URI, no variable to substitute): the same
+     * lines as {@link #line} gives for them, without the intermediate line string. Returns false
+     * (nothing done) for any other line, which then takes {@link #line}.
+     */
+    boolean asciiLine(byte[] b, int start, int stop, int lineNo, long offset) {
+        int n = stop - start;
+        if (n == 0) {
+            return false;
+        }
+        byte c0 = b[start];
+        if (c0 == '#') {
+            return n > 8 && (long) LONGS.get(b, start) == EXTINF_PREFIX && extinf(b, start + 8, stop, lineNo, offset);
+        }
+        byte last = b[stop - 1];
+        if (c0 == ' ' || c0 == '\t' || last == ' ' || last == '\t' || (sawDefine && config.substitutesVariables())) {
+            return false;
+        }
+        String text = new String(b, start, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Uri uri;
+        try {
+            uri = new Uri(text); // checks for a carriage return
+        } catch (IllegalArgumentException e) {
+            line(text, lineNo, offset);
+            return true;
+        }
+        append(uri, lineNo, offset);
+        return true;
+    }
+
+    private boolean extinf(byte[] b, int from, int stop, int lineNo, long offset) {
+        boolean digit = false;
+        boolean dot = false;
+        int comma = -1;
+        for (int i = from; i < stop; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else if (c == ',') {
+                comma = i;
+                break;
+            } else {
+                return false;
+            }
+        }
+        if (comma < 0 || !digit || comma - from > 16) {
+            return false;
+        }
+        String title = "";
+        if (comma + 1 < stop) {
+            for (int i = comma + 1; i < stop; i++) {
+                if (b[i] == '\r') {
+                    return false;
+                }
+            }
+            title = new String(b, comma + 1, stop - comma - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        Extinf e = new Extinf(duration(b, from, comma), title);
+        mediaTags++; // EXTINF: a media segment tag
+        append(e, lineNo, offset);
+        return true;
+    }
+
+    /** The duration text of {@code b[from, to)} (1..16 ASCII bytes), the same string as last time. */
+    private String duration(byte[] b, int from, int to) {
+        // the bytes packed by position into two longs; with the length, equal keys mean equal text
+        long k0 = 0;
+        long k1 = 0;
+        for (int i = from; i < to; i++) {
+            int at = i - from;
+            if (at < 8) {
+                k0 |= (b[i] & 0xFFL) << (at << 3);
+            } else {
+                k1 |= (b[i] & 0xFFL) << ((at - 8) << 3);
+            }
+        }
+        for (int j = 0; j < durations.length; j++) {
+            if (durations[j] != null && durationKeys[2 * j] == k0 && durationKeys[2 * j + 1] == k1
+                    && durations[j].length() == to - from) {
+                return durations[j];
+            }
+        }
+        String s = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int j = nextDuration;
+        nextDuration = (j + 1) & (durations.length - 1);
+        durationKeys[2 * j] = k0;
+        durationKeys[2 * j + 1] = k1;
+        durations[j] = s;
+        return s;
+    }
+
     private void add(PlaylistLine parsed, int lineNo, long offset) {
         TagName t = parsed instanceof Uri ? null : parsed.tagName();
         if (t != null) {
@@ -92,6 +199,10 @@ final class LineParser {
             }
         }
         summary.accept(parsed);
+        append(parsed, lineNo, offset);
+    }
+
+    private void append(PlaylistLine parsed, int lineNo, long offset) {
         int size = lines.size();
         if (size >= limits.maxEntries()) {
             throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);

@@ -110,7 +110,7 @@ public final class MediaPlaylist implements Playlist {
         this.endList = endList;
         this.iFramesOnly = iFramesOnly;
         this.independentSegments = independent;
-        List<MediaSegment> out = new ArrayList<>();
+        List<MediaSegment> out = new ArrayList<>(lines.size() / 2 + 1);
         List<Part> pending = new ArrayList<>();
         long msn = mediaSequence;
         long dsn = discontinuitySequence;
@@ -127,11 +127,30 @@ public final class MediaPlaylist implements Playlist {
         boolean gap = false;
         long bitrate = -1;
         int first = 0;
+        String memoText0 = null;
+        String memoText1 = null;
+        long memoMicros0 = 0;
+        long memoMicros1 = 0;
         int n = lines.size();
         for (int i = 0; i < n; i++) {
             PlaylistLine line = lines.get(i);
             if (line instanceof Uri u) {
-                long micros = extinf == null ? 0 : Decimals.parseMicros(extinf.duration());
+                long micros = 0;
+                if (extinf != null) {
+                    // the parser hands out one string per distinct duration: remember the last two
+                    String d = extinf.duration();
+                    if (d == memoText0) {
+                        micros = memoMicros0;
+                    } else if (d == memoText1) {
+                        micros = memoMicros1;
+                    } else {
+                        micros = Decimals.parseMicros(d);
+                        memoText1 = memoText0;
+                        memoMicros1 = memoMicros0;
+                        memoText0 = d;
+                        memoMicros0 = micros;
+                    }
+                }
                 long rangeLength = -1;
                 long rangeOffset = -1;
                 if (range != null) {

@@ -44,7 +44,7 @@ public final class PlaylistDecoder {
 
     /** Starts a new playlist. */
     public void reset() {
-        lines = new LineParser(config);
+        lines = new LineParser(config, 0);
         state = State.READ_LINE;
         carryLength = 0;
         carryHigh = 0;

@@ -128,7 +128,7 @@ public final class PlaylistParser {
         if (n > limits.maxPlaylistBytes()) {
             throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), n, limits.maxPlaylistBytes(), 0, 0);
         }
-        LineParser p = new LineParser(this);
+        LineParser p = new LineParser(this, n / 64);
         int start = n > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
         int lineNo = 1;
         while (start < n) {
@@ -161,7 +161,7 @@ public final class PlaylistParser {
         if (length > limits.maxPlaylistBytes()) {
             throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), length, limits.maxPlaylistBytes(), 0, 0);
         }
-        LineParser p = new LineParser(this);
+        LineParser p = new LineParser(this, length / 64);
         int end = from + length;
         int i = from;
         if (length >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF) {
@@ -171,23 +171,30 @@ public final class PlaylistParser {
         int maxLine = limits.maxLineLength();
         while (i < end) {
             int start = i;
-            int high = 0;
+            long high = 0;
+            boolean found = false;
             int limit = (int) Math.min(end, (long) start + maxLine + 1);
-            // eight bytes at a time: stop at the word holding '\n', note any byte >= 0x80
+            // eight bytes at a time: find the first '\n' (the lowest flagged byte is exact in little-endian
+            // order) and OR the bytes before it to note any byte >= 0x80
             while (i + 8 <= limit) {
                 long word = (long) LONGS.get(bytes, i);
                 long x = word ^ 0x0A0A0A0A0A0A0A0AL;
-                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                long hit = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (hit != 0) {
+                    int k = Long.numberOfTrailingZeros(hit) & ~7;
+                    high |= word & ((1L << k) - 1);
+                    i += k >>> 3;
+                    found = true;
                     break;
                 }
-                if ((word & 0x8080808080808080L) != 0) {
-                    high = -1;
-                }
+                high |= word;
                 i += 8;
             }
-            while (i < limit && bytes[i] != '\n') {
-                high |= bytes[i];
-                i++;
+            if (!found) {
+                while (i < limit && bytes[i] != '\n') {
+                    high |= bytes[i];
+                    i++;
+                }
             }
             if (i == limit && limit < end) {
                 throw new LimitExceededException("maxLineLength", maxLine, maxLine + 1L, start - from, lineNo, 1);
@@ -196,7 +203,10 @@ public final class PlaylistParser {
             if (stop - start > maxLine) {
                 throw new LimitExceededException("maxLineLength", maxLine, stop - start, start - from, lineNo, 1);
             }
-            p.line(decode(bytes, start, stop - start, high < 0, lineNo, start - from), lineNo, start - from);
+            boolean nonAscii = (high & 0x8080808080808080L) != 0;
+            if (nonAscii || !p.asciiLine(bytes, start, stop, lineNo, start - from)) {
+                p.line(decode(bytes, start, stop - start, nonAscii, lineNo, start - from), lineNo, start - from);
+            }
             lineNo++;
             i++;
         }

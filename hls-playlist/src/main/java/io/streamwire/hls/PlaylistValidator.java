@@ -274,6 +274,8 @@ public final class PlaylistValidator {
             int rangeAt = -1;
             boolean pdt = false;
             int dateRangeAt = -1;
+            String memoText = null;
+            long memoMicros = 0;
             PartInf partInf = m.partInf();
             double partTarget = partInf == null ? Double.NaN : partInf.partTarget();
             for (int i = 0; i < n; i++) {
@@ -285,7 +287,15 @@ public final class PlaylistValidator {
                     if (extinf == null) {
                         report(i, "EXTINF", "is missing before media segment " + u.value(), TagName.EXTINF.specRef());
                     } else if (target >= 0) {
-                        long micros = Decimals.parseMicros(extinf.duration());
+                        String d = extinf.duration();
+                        long micros;
+                        if (d == memoText) { // the parser hands out one string per distinct duration
+                            micros = memoMicros;
+                        } else {
+                            micros = Decimals.parseMicros(d);
+                            memoText = d;
+                            memoMicros = micros;
+                        }
                         if (micros / 1_000_000 + (micros % 1_000_000 >= 500_000 ? 1 : 0) > target) {
                             report(extinfAt, 9, "EXTINF", "duration " + extinf.duration() + " rounds above EXT-X-TARGETDURATION "
                                     + target, TagName.EXT_X_TARGETDURATION.specRef());

@@ -24,6 +24,7 @@ final class Versions {
                 if (v < 3 && e.isFractional()) {
                     v = 3;
                 }
+                continue; // not an attribute-list tag
             } else if (l instanceof ByteRange) {
                 v = Math.max(v, 4);
             } else if (l instanceof MarkerTag m && m.tagName() == TagName.EXT_X_I_FRAMES_ONLY) {
