@@ -19,7 +19,8 @@ final class LineParser {
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     /** "#EXTINF:" read as a little-endian long. */
     private static final long EXTINF_PREFIX = 0x3A464E4954584523L;
-    private final List<PlaylistLine> lines;
+    private final LineList lines;
+    private final SegmentBuilder segments;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Variables variables;
     private int[] lineNumbers;
@@ -37,7 +38,8 @@ final class LineParser {
     LineParser(PlaylistParser config, int expectedLines) {
         this.config = config;
         int capacity = Math.max(64, Math.min(expectedLines, Math.min(config.limits().maxEntries(), 1 << 20)));
-        this.lines = new ArrayList<>(capacity);
+        this.lines = new LineList(capacity);
+        this.segments = new SegmentBuilder(lines, summary, capacity / 2);
         this.lineNumbers = new int[capacity];
         this.offsets = new long[capacity];
         this.strict = config.isStrict();
@@ -121,7 +123,7 @@ final class LineParser {
             line(text, lineNo, offset);
             return true;
         }
-        append(uri, lineNo, offset);
+        segments.uri(uri, append(uri, lineNo, offset));
         return true;
     }
 
@@ -157,6 +159,7 @@ final class LineParser {
         Extinf e = new Extinf(duration(b, from, comma), title);
         mediaTags++; // EXTINF: a media segment tag
         append(e, lineNo, offset);
+        segments.extinf(e);
         return true;
     }
 
@@ -199,10 +202,11 @@ final class LineParser {
             }
         }
         summary.accept(parsed);
-        append(parsed, lineNo, offset);
+        segments.accept(parsed, append(parsed, lineNo, offset));
     }
 
-    private void append(PlaylistLine parsed, int lineNo, long offset) {
+    /** Adds the line and its position; returns its index. */
+    private int append(PlaylistLine parsed, int lineNo, long offset) {
         int size = lines.size();
         if (size >= limits.maxEntries()) {
             throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
@@ -213,7 +217,8 @@ final class LineParser {
         }
         lineNumbers[size] = lineNo;
         offsets[size] = offset;
-        lines.add(parsed);
+        lines.append(parsed);
+        return size;
     }
 
     private Uri uriLine(String value, int lineNo, long offset) {
@@ -422,8 +427,8 @@ final class LineParser {
 
     /** Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result. */
     ParseResult finish() {
-        List<PlaylistLine> copy = List.copyOf(lines);
-        Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(copy) : new MediaPlaylist(copy, summary);
+        Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(lines)
+                : new MediaPlaylist(lines, summary, segments);
         PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets);
         for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
             if (strict) {

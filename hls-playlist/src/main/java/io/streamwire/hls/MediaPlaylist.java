@@ -1,7 +1,5 @@
 package io.streamwire.hls;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,6 +85,14 @@ public final class MediaPlaylist implements Playlist {
 
     /** {@code summary} must have accepted exactly {@code lines}, in order. */
     MediaPlaylist(List<PlaylistLine> lines, Summary summary) {
+        this(lines, summary, null);
+    }
+
+    /**
+     * {@code summary} must have accepted exactly {@code lines}, in order; {@code built}, when not
+     * null, was fed them in order and given {@code lines} as its list.
+     */
+    MediaPlaylist(List<PlaylistLine> lines, Summary summary, SegmentBuilder built) {
         this.lines = lines;
         long td = summary.td;
         long ms = summary.ms;
@@ -110,123 +116,17 @@ public final class MediaPlaylist implements Playlist {
         this.endList = endList;
         this.iFramesOnly = iFramesOnly;
         this.independentSegments = independent;
-        List<MediaSegment> out = new ArrayList<>(lines.size() / 2 + 1);
-        List<Part> pending = new ArrayList<>();
-        long msn = mediaSequence;
-        long dsn = discontinuitySequence;
-        boolean discontinuity = false;
-        List<Key> keys = List.of();
-        SegmentMap map = null;
-        Extinf extinf = null;
-        ByteRange range = null;
-        long nextRangeOffset = 0;
-        String lastRangeUri = null;
-        Instant pdtBase = null;
-        long sincePdtMicros = 0;
-        boolean pdtHere = false;
-        boolean gap = false;
-        long bitrate = -1;
-        int first = 0;
-        String memoText0 = null;
-        String memoText1 = null;
-        long memoMicros0 = 0;
-        long memoMicros1 = 0;
-        int n = lines.size();
-        for (int i = 0; i < n; i++) {
-            PlaylistLine line = lines.get(i);
-            if (line instanceof Uri u) {
-                long micros = 0;
-                if (extinf != null) {
-                    // the parser hands out one string per distinct duration: remember the last two
-                    String d = extinf.duration();
-                    if (d == memoText0) {
-                        micros = memoMicros0;
-                    } else if (d == memoText1) {
-                        micros = memoMicros1;
-                    } else {
-                        micros = Decimals.parseMicros(d);
-                        memoText1 = memoText0;
-                        memoMicros1 = memoMicros0;
-                        memoText0 = d;
-                        memoMicros0 = micros;
-                    }
-                }
-                long rangeLength = -1;
-                long rangeOffset = -1;
-                if (range != null) {
-                    rangeLength = range.length();
-                    rangeOffset = range.hasOffset() ? range.offset() : (u.value().equals(lastRangeUri) ? nextRangeOffset : 0);
-                    nextRangeOffset = rangeOffset + rangeLength;
-                    lastRangeUri = u.value();
-                }
-                Instant pdt = pdtBase == null ? null : sincePdtMicros == 0 ? pdtBase : pdtBase.plus(sincePdtMicros, java.time.temporal.ChronoUnit.MICROS);
-                out.add(new MediaSegment(u.value(), extinf == null ? null : extinf.duration(), extinf == null ? "" : extinf.title(),
-                        micros, msn, dsn, discontinuity, keys, map, rangeLength, rangeOffset, pdt, pdtHere, gap, bitrate,
-                        pending.isEmpty() ? List.of() : List.copyOf(pending), lines.subList(first, i + 1)));
-                msn++;
-                sincePdtMicros = saturatedAdd(sincePdtMicros, micros);
-                discontinuity = false;
-                extinf = null;
-                range = null;
-                pdtHere = false;
-                gap = false;
-                pending.clear();
-                first = i + 1;
-            } else if (line instanceof Extinf e) {
-                extinf = e;
-            } else if (line instanceof MarkerTag m) {
-                if (m.tagName() == TagName.EXT_X_DISCONTINUITY) {
-                    discontinuity = true;
-                    dsn++;
-                } else if (m.tagName() == TagName.EXT_X_GAP) {
-                    gap = true;
-                }
-            } else if (line instanceof ByteRange r) {
-                range = r;
-            } else if (line instanceof ProgramDateTime p) {
-                Instant t = p.instant();
-                if (t != null) {
-                    pdtBase = t;
-                    sincePdtMicros = 0;
-                    pdtHere = true;
-                }
-            } else if (line instanceof Key k && !k.session()) {
-                keys = withKey(keys, k);
-            } else if (line instanceof SegmentMap m) {
-                map = m;
-            } else if (line instanceof Part p) {
-                pending.add(p);
-            } else if (line instanceof IntegerTag t && t.tagName() == TagName.EXT_X_BITRATE) {
-                bitrate = t.value();
-            } else if (line instanceof Skip s) {
-                long skipped = s.skippedSegments();
-                if (skipped > 0) {
-                    msn += skipped;
-                }
+        SegmentBuilder b = built;
+        if (b == null || b.accepted() != lines.size()
+                || b.started() && (b.mediaSequenceBase() != mediaSequence || b.discontinuitySequenceBase() != discontinuitySequence)) {
+            // built in code, or a sequence tag after the first segment: (re)build from the lines
+            b = new SegmentBuilder(lines, summary, lines.size() / 2);
+            for (int i = 0, n = lines.size(); i < n; i++) {
+                b.accept(lines.get(i), i);
             }
         }
-        segments = List.copyOf(out);
-        trailingParts = List.copyOf(pending);
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return r < 0 ? Long.MAX_VALUE : r;
-    }
-
-    private static List<Key> withKey(List<Key> keys, Key k) {
-        if (k.isNone()) {
-            return List.of();
-        }
-        List<Key> next = new ArrayList<>(keys.size() + 1);
-        String format = k.keyFormat();
-        for (Key old : keys) {
-            if (!old.keyFormat().equals(format)) {
-                next.add(old);
-            }
-        }
-        next.add(k);
-        return List.copyOf(next);
+        segments = b.segments();
+        trailingParts = b.trailingParts();
     }
 
     /** Builds a media playlist from its lines (no validation; see {@link PlaylistValidator}). */
@@ -328,7 +228,7 @@ public final class MediaPlaylist implements Playlist {
     public long durationMicros() {
         long sum = 0;
         for (MediaSegment s : segments) {
-            sum = saturatedAdd(sum, s.durationMicros());
+            sum = SegmentBuilder.saturatedAdd(sum, s.durationMicros());
         }
         return sum;
     }
