@@ -25,10 +25,16 @@ final class LineParser {
     private final Variables variables;
     private int[] lineNumbers;
     private long[] offsets;
+    /** Each line's {@link PlaylistValidator#KIND_URI kind}, so later passes skip the segment lines unread. */
+    private byte[] kinds;
+    /** The longest EXTINF duration, in microseconds. */
+    private long maxExtinfMicros;
     /** EXTINF durations seen last (text up to 16 bytes packed into two longs, and its string): reused. */
     private final long[] durationKeys = new long[8];
     private final String[] durations = new String[4];
+    private final long[] durationMicros = new long[4];
     private int nextDuration;
+    private int lastDuration;
     private boolean sawDefine;
     private int multivariantTags;
     private final MediaPlaylist.Summary summary = new MediaPlaylist.Summary();
@@ -42,6 +48,7 @@ final class LineParser {
         this.segments = new SegmentBuilder(lines, summary, capacity / 2);
         this.lineNumbers = new int[capacity];
         this.offsets = new long[capacity];
+        this.kinds = new byte[capacity];
         this.strict = config.isStrict();
         this.limits = config.limits();
         this.variables = new Variables(limits.maxVariableExpansion());
@@ -123,7 +130,7 @@ final class LineParser {
             line(text, lineNo, offset);
             return true;
         }
-        segments.uri(uri, append(uri, lineNo, offset));
+        segments.uri(uri, append(uri, lineNo, offset, PlaylistValidator.KIND_URI));
         return true;
     }
 
@@ -156,9 +163,11 @@ final class LineParser {
             }
             title = new String(b, comma + 1, stop - comma - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        Extinf e = new Extinf(duration(b, from, comma), title);
+        String duration = duration(b, from, comma);
+        Extinf e = new Extinf(duration, title);
         mediaTags++; // EXTINF: a media segment tag
-        append(e, lineNo, offset);
+        maxExtinfMicros = Math.max(maxExtinfMicros, durationMicros[lastDuration]);
+        append(e, lineNo, offset, PlaylistValidator.KIND_EXTINF);
         segments.extinf(e);
         return true;
     }
@@ -179,6 +188,7 @@ final class LineParser {
         for (int j = 0; j < durations.length; j++) {
             if (durations[j] != null && durationKeys[2 * j] == k0 && durationKeys[2 * j + 1] == k1
                     && durations[j].length() == to - from) {
+                lastDuration = j;
                 return durations[j];
             }
         }
@@ -188,6 +198,8 @@ final class LineParser {
         durationKeys[2 * j] = k0;
         durationKeys[2 * j + 1] = k1;
         durations[j] = s;
+        durationMicros[j] = Decimals.parseMicros(s);
+        lastDuration = j;
         return s;
     }
 
@@ -202,11 +214,18 @@ final class LineParser {
             }
         }
         summary.accept(parsed);
-        segments.accept(parsed, append(parsed, lineNo, offset));
+        byte kind = PlaylistValidator.KIND_OTHER;
+        if (parsed instanceof Uri) {
+            kind = PlaylistValidator.KIND_URI;
+        } else if (parsed instanceof Extinf e) {
+            kind = PlaylistValidator.KIND_EXTINF;
+            maxExtinfMicros = Math.max(maxExtinfMicros, Decimals.parseMicros(e.duration()));
+        }
+        segments.accept(parsed, append(parsed, lineNo, offset, kind));
     }
 
     /** Adds the line and its position; returns its index. */
-    private int append(PlaylistLine parsed, int lineNo, long offset) {
+    private int append(PlaylistLine parsed, int lineNo, long offset, byte kind) {
         int size = lines.size();
         if (size >= limits.maxEntries()) {
             throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
@@ -214,7 +233,9 @@ final class LineParser {
         if (size == lineNumbers.length) {
             lineNumbers = Arrays.copyOf(lineNumbers, size * 2);
             offsets = Arrays.copyOf(offsets, size * 2);
+            kinds = Arrays.copyOf(kinds, size * 2);
         }
+        kinds[size] = kind;
         lineNumbers[size] = lineNo;
         offsets[size] = offset;
         lines.append(parsed);
@@ -429,7 +450,7 @@ final class LineParser {
     ParseResult finish() {
         Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(lines)
                 : new MediaPlaylist(lines, summary, segments);
-        PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets);
+        PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets, kinds, maxExtinfMicros);
         for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
             if (strict) {
                 throw d.toException();

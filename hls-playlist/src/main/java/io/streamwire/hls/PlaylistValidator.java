@@ -33,7 +33,17 @@ public final class PlaylistValidator {
     private PlaylistValidator() {}
 
     /** Where each line came from: 1-based line numbers and offsets, by index in {@code lines()}. */
-    record Positions(int[] lineNumbers, long[] offsets) {}
+    /**
+     * What the parser learnt about the lines: 1-based line numbers and offsets, each line's kind
+     * ({@link #KIND_URI}, {@link #KIND_EXTINF} or {@link #KIND_OTHER}), by index in {@code lines()},
+     * and the longest EXTINF duration in microseconds.
+     */
+    record Positions(int[] lineNumbers, long[] offsets, byte[] kinds, long maxExtinfMicros) {}
+
+    static final byte KIND_OTHER = 0;
+    static final byte KIND_URI = 1;
+    static final byte KIND_EXTINF = 2;
+    private static final byte KIND_UNKNOWN = -1;
 
     /** Every rule violation of {@code playlist}, in line order; empty when it follows the spec. */
     public static List<Diagnostic> validate(Playlist playlist) {
@@ -89,7 +99,11 @@ public final class PlaylistValidator {
             }
             Map<TagName, Integer> seen = new EnumMap<>(TagName.class);
             int n = lines.size();
+            byte[] kinds = positions == null ? null : positions.kinds();
             for (int i = 0; i < n; i++) {
+                if (kinds != null && kinds[i] != KIND_OTHER) {
+                    continue; // a URI or EXTINF line: nothing to check here, and no need to read it
+                }
                 PlaylistLine line = lines.get(i);
                 if (line instanceof Uri || line instanceof Extinf) {
                     continue;
@@ -116,7 +130,7 @@ public final class PlaylistValidator {
             } else {
                 multivariant();
             }
-            int needed = Versions.minimumVersion(playlist);
+            int needed = Versions.minimumVersion(playlist, positions == null ? null : positions.kinds());
             int declared = playlist.version();
             if (declared < needed) {
                 Integer at = seen.get(TagName.EXT_X_VERSION);
@@ -258,6 +272,14 @@ public final class PlaylistValidator {
             }
         }
 
+        private String uriAt(int index) {
+            return ((Uri) lines.get(index)).value();
+        }
+
+        private static long roundedSeconds(long micros) {
+            return micros / 1_000_000 + (micros % 1_000_000 >= 500_000 ? 1 : 0);
+        }
+
         private void media(Map<TagName, Integer> seen) {
             MediaPlaylist m = (MediaPlaylist) playlist;
             long target = m.targetDuration();
@@ -266,7 +288,7 @@ public final class PlaylistValidator {
             }
             int firstUri = -1;
             int n = lines.size();
-            Extinf extinf = null;
+            boolean extinf = false;
             int extinfAt = -1;
             boolean range = false;
             String lastRangeUri = null;
@@ -278,16 +300,26 @@ public final class PlaylistValidator {
             long memoMicros = 0;
             PartInf partInf = m.partInf();
             double partTarget = partInf == null ? Double.NaN : partInf.partTarget();
+            byte[] kinds = positions == null ? null : positions.kinds();
+            // the parser knows the longest EXTINF: when it rounds within the target, none is above it
+            boolean checkDurations = target >= 0 && (kinds == null || roundedSeconds(positions.maxExtinfMicros()) > target);
             for (int i = 0; i < n; i++) {
-                PlaylistLine l = lines.get(i);
-                if (l instanceof Uri u) {
+                byte kind = kinds == null ? KIND_UNKNOWN : kinds[i];
+                if (kind == KIND_EXTINF) {
+                    extinf = true;
+                    extinfAt = i;
+                    continue;
+                }
+                PlaylistLine l = kind == KIND_URI ? null : lines.get(i);
+                if (kind == KIND_URI || l instanceof Uri) {
+                    // the URI line itself is read only when a rule needs its value
                     if (firstUri < 0) {
                         firstUri = i;
                     }
-                    if (extinf == null) {
-                        report(i, "EXTINF", "is missing before media segment " + u.value(), TagName.EXTINF.specRef());
-                    } else if (target >= 0) {
-                        String d = extinf.duration();
+                    if (!extinf) {
+                        report(i, "EXTINF", "is missing before media segment " + uriAt(i), TagName.EXTINF.specRef());
+                    } else if (checkDurations) {
+                        String d = ((Extinf) lines.get(extinfAt)).duration();
                         long micros;
                         if (d == memoText) { // the parser hands out one string per distinct duration
                             micros = memoMicros;
@@ -296,21 +328,21 @@ public final class PlaylistValidator {
                             memoText = d;
                             memoMicros = micros;
                         }
-                        if (micros / 1_000_000 + (micros % 1_000_000 >= 500_000 ? 1 : 0) > target) {
-                            report(extinfAt, 9, "EXTINF", "duration " + extinf.duration() + " rounds above EXT-X-TARGETDURATION "
+                        if (roundedSeconds(micros) > target) {
+                            report(extinfAt, 9, "EXTINF", "duration " + d + " rounds above EXT-X-TARGETDURATION "
                                     + target, TagName.EXT_X_TARGETDURATION.specRef());
                         }
                     }
-                    if (rangeWithoutOffset && !u.value().equals(lastRangeUri)) {
+                    if (rangeWithoutOffset && !uriAt(i).equals(lastRangeUri)) {
                         report(rangeAt, "EXT-X-BYTERANGE", "has no offset but the previous segment is not a sub-range of "
-                                + u.value(), TagName.EXT_X_BYTERANGE.specRef());
+                                + uriAt(i), TagName.EXT_X_BYTERANGE.specRef());
                     }
-                    lastRangeUri = range ? u.value() : null;
-                    extinf = null;
+                    lastRangeUri = range ? uriAt(i) : null;
+                    extinf = false;
                     range = false;
                     rangeWithoutOffset = false;
-                } else if (l instanceof Extinf e) {
-                    extinf = e;
+                } else if (l instanceof Extinf) {
+                    extinf = true;
                     extinfAt = i;
                 } else if (l instanceof ByteRange r) {
                     range = true;
@@ -332,7 +364,7 @@ public final class PlaylistValidator {
                     report(i, t.name(), "appears after the first media segment", t.tagName().specRef());
                 }
             }
-            if (extinf != null) {
+            if (extinf) {
                 report(extinfAt, "EXTINF", "is not followed by a media segment URI", TagName.EXTINF.specRef());
             }
             if (dateRangeAt >= 0 && !pdt) {

@@ -12,10 +12,18 @@ final class Versions {
 
     /** Each feature and the version it needs; the highest wins. */
     static int minimumVersion(Playlist playlist) {
+        return minimumVersion(playlist, null);
+    }
+
+    /** {@code kinds}: each line's kind as the parser saw it (see {@link PlaylistValidator.Positions}), or null. */
+    static int minimumVersion(Playlist playlist, byte[] kinds) {
         List<PlaylistLine> lines = playlist.lines();
         boolean iFramesOnly = playlist instanceof MediaPlaylist m && m.iFramesOnly();
         int v = 1;
         for (int i = 0, n = lines.size(); i < n; i++) {
+            if (kinds != null && (kinds[i] == PlaylistValidator.KIND_URI || kinds[i] == PlaylistValidator.KIND_EXTINF && v >= 3)) {
+                continue; // a URI line needs nothing; an EXTINF line at most version 3
+            }
             PlaylistLine l = lines.get(i);
             if (l instanceof Uri) {
                 continue;
