@@ -175,14 +175,23 @@ final class LineParser {
     /** The duration text of {@code b[from, to)} (1..16 ASCII bytes), the same string as last time. */
     private String duration(byte[] b, int from, int to) {
         // the bytes packed by position into two longs; with the length, equal keys mean equal text
-        long k0 = 0;
+        int n = to - from;
+        long k0;
         long k1 = 0;
-        for (int i = from; i < to; i++) {
-            int at = i - from;
-            if (at < 8) {
-                k0 |= (b[i] & 0xFFL) << (at << 3);
-            } else {
-                k1 |= (b[i] & 0xFFL) << ((at - 8) << 3);
+        if (from + 16 <= b.length) {
+            long w0 = (long) LONGS.get(b, from);
+            long w1 = (long) LONGS.get(b, from + 8);
+            k0 = n >= 8 ? w0 : w0 & ((1L << (n << 3)) - 1);
+            k1 = n <= 8 ? 0 : n == 16 ? w1 : w1 & ((1L << ((n - 8) << 3)) - 1);
+        } else {
+            k0 = 0;
+            for (int i = from; i < to; i++) {
+                int at = i - from;
+                if (at < 8) {
+                    k0 |= (b[i] & 0xFFL) << (at << 3);
+                } else {
+                    k1 |= (b[i] & 0xFFL) << ((at - 8) << 3);
+                }
             }
         }
         for (int j = 0; j < durations.length; j++) {

@@ -12,7 +12,7 @@ package io.streamwire.hls;
 public record Uri(String value) implements PlaylistLine {
     public Uri {
         Checks.noLineBreak(value, "URI");
-        if (!isValid(value)) {
+        if (!hasValidEnds(value)) {
             throw new IllegalArgumentException("URI line '" + value + "' is empty, starts with '#' or has white space around it");
         }
     }
@@ -22,8 +22,13 @@ public record Uri(String value) implements PlaylistLine {
      * space or tab at either end (a parser strips those), no line break.
      */
     public static boolean isValid(String value) {
+        return value.indexOf('\n') < 0 && value.indexOf('\r') < 0 && hasValidEnds(value);
+    }
+
+    /** Not empty, not starting with {@code #}, no space or tab at either end. */
+    private static boolean hasValidEnds(String value) {
         int n = value.length();
-        if (n == 0 || value.charAt(0) == '#' || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        if (n == 0 || value.charAt(0) == '#') {
             return false;
         }
         char first = value.charAt(0);
