@@ -33,6 +33,8 @@ final class LineParser {
     private final long[] durationKeys = new long[8];
     private final String[] durations = new String[4];
     private final long[] durationMicros = new long[4];
+    /** The EXTINF with that duration and no title: records are immutable, so one instance serves every such line. */
+    private final Extinf[] untitled = new Extinf[4];
     private int nextDuration;
     private int lastDuration;
     private boolean sawDefine;
@@ -164,7 +166,16 @@ final class LineParser {
             title = new String(b, comma + 1, stop - comma - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         String duration = duration(b, from, comma);
-        Extinf e = new Extinf(duration, title);
+        Extinf e;
+        if (title.isEmpty()) {
+            e = untitled[lastDuration];
+            if (e == null) {
+                e = new Extinf(duration, title);
+                untitled[lastDuration] = e;
+            }
+        } else {
+            e = new Extinf(duration, title);
+        }
         mediaTags++; // EXTINF: a media segment tag
         maxExtinfMicros = Math.max(maxExtinfMicros, durationMicros[lastDuration]);
         append(e, lineNo, offset, PlaylistValidator.KIND_EXTINF);
@@ -208,6 +219,7 @@ final class LineParser {
         durationKeys[2 * j + 1] = k1;
         durations[j] = s;
         durationMicros[j] = Decimals.parseMicros(s);
+        untitled[j] = null;
         lastDuration = j;
         return s;
     }
