@@ -26,5 +26,19 @@ class RoundTripFuzzTest {
         if (!back.write().equals(written)) {
             throw new AssertionError("write is not a fixpoint:\n" + written);
         }
+        // the byte writer and the byte parser's shortcuts against their plain counterparts
+        if (!java.util.Arrays.equals(PlaylistWriter.toBytes(p), written.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw new AssertionError("toBytes differs from write().getBytes(UTF_8):\n" + written);
+        }
+        if (p instanceof MediaPlaylist m && !m.segments().equals(MediaPlaylist.of(m.lines()).segments())) {
+            throw new AssertionError("segments built while parsing differ from a rebuild from the lines:\n" + written);
+        }
+        boolean ascii = true;
+        for (byte b : data) {
+            ascii &= b >= 0;
+        }
+        if (ascii && !lenient.parse(data).equals(lenient.parse(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)))) {
+            throw new AssertionError("byte parse differs from text parse:\n" + written);
+        }
     }
 }
