@@ -111,12 +111,14 @@ public final class PlaylistWriter {
         private final java.nio.charset.CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        private char[] chars = new char[BATCH];
+        private char[] chars;
         private int length;
         private java.nio.ByteBuffer bytes;
 
+        /** {@code capacity}: the expected output size (chars of the text). */
         Utf8Out(int capacity) {
             bytes = java.nio.ByteBuffer.wrap(new byte[capacity]);
+            chars = new char[Math.min(BATCH, capacity + 16)];
         }
 
         private void room(int more) {
@@ -148,7 +150,7 @@ public final class PlaylistWriter {
         void append(char c) {
             room(1);
             chars[length++] = c;
-            if (c == '\n' && length > chars.length - 1024) {
+            if (c == '\n' && length > BATCH - 1024) {
                 encode();
             }
         }
