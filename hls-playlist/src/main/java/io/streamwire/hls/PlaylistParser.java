@@ -174,6 +174,19 @@ public final class PlaylistParser {
             long high = 0;
             boolean found = false;
             int limit = (int) Math.min(end, (long) start + maxLine + 1);
+            // sixteen bytes at a time while neither word holds a '\n' (two independent words: better
+            // instruction-level parallelism than one), then eight
+            while (i + 16 <= limit) {
+                long w0 = (long) LONGS.get(bytes, i);
+                long w1 = (long) LONGS.get(bytes, i + 8);
+                long x0 = w0 ^ 0x0A0A0A0A0A0A0A0AL;
+                long x1 = w1 ^ 0x0A0A0A0A0A0A0A0AL;
+                if ((((x0 - 0x0101010101010101L) & ~x0 | (x1 - 0x0101010101010101L) & ~x1) & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                high |= w0 | w1;
+                i += 16;
+            }
             // eight bytes at a time: find the first '\n' (the lowest flagged byte is exact in little-endian
             // order) and OR the bytes before it to note any byte >= 0x80
             while (i + 8 <= limit) {
