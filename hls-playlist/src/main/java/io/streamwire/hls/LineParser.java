@@ -29,14 +29,7 @@ final class LineParser {
     private byte[] kinds;
     /** The longest EXTINF duration, in microseconds. */
     private long maxExtinfMicros;
-    /** EXTINF durations seen last (text up to 16 bytes packed into two longs, and its string): reused. */
-    private final long[] durationKeys = new long[8];
-    private final String[] durations = new String[4];
-    private final long[] durationMicros = new long[4];
-    /** The EXTINF with that duration and no title: records are immutable, so one instance serves every such line. */
-    private final Extinf[] untitled = new Extinf[4];
-    private int nextDuration;
-    private int lastDuration;
+    private final DurationCache durations = new DurationCache();
     private boolean sawDefine;
     private int multivariantTags;
     private final MediaPlaylist.Summary summary = new MediaPlaylist.Summary();
@@ -165,63 +158,13 @@ final class LineParser {
             }
             title = new String(b, comma + 1, stop - comma - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        String duration = duration(b, from, comma);
-        Extinf e;
-        if (title.isEmpty()) {
-            e = untitled[lastDuration];
-            if (e == null) {
-                e = new Extinf(duration, title);
-                untitled[lastDuration] = e;
-            }
-        } else {
-            e = new Extinf(duration, title);
-        }
+        String duration = durations.text(b, from, comma);
+        Extinf e = title.isEmpty() ? durations.untitled() : new Extinf(duration, title);
         mediaTags++; // EXTINF: a media segment tag
-        maxExtinfMicros = Math.max(maxExtinfMicros, durationMicros[lastDuration]);
+        maxExtinfMicros = Math.max(maxExtinfMicros, durations.micros());
         append(e, lineNo, offset, PlaylistValidator.KIND_EXTINF);
         segments.extinf(e);
         return true;
-    }
-
-    /** The duration text of {@code b[from, to)} (1..16 ASCII bytes), the same string as last time. */
-    private String duration(byte[] b, int from, int to) {
-        // the bytes packed by position into two longs; with the length, equal keys mean equal text
-        int n = to - from;
-        long k0;
-        long k1 = 0;
-        if (from + 16 <= b.length) {
-            long w0 = (long) LONGS.get(b, from);
-            long w1 = (long) LONGS.get(b, from + 8);
-            k0 = n >= 8 ? w0 : w0 & ((1L << (n << 3)) - 1);
-            k1 = n <= 8 ? 0 : n == 16 ? w1 : w1 & ((1L << ((n - 8) << 3)) - 1);
-        } else {
-            k0 = 0;
-            for (int i = from; i < to; i++) {
-                int at = i - from;
-                if (at < 8) {
-                    k0 |= (b[i] & 0xFFL) << (at << 3);
-                } else {
-                    k1 |= (b[i] & 0xFFL) << ((at - 8) << 3);
-                }
-            }
-        }
-        for (int j = 0; j < durations.length; j++) {
-            if (durations[j] != null && durationKeys[2 * j] == k0 && durationKeys[2 * j + 1] == k1
-                    && durations[j].length() == to - from) {
-                lastDuration = j;
-                return durations[j];
-            }
-        }
-        String s = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int j = nextDuration;
-        nextDuration = (j + 1) & (durations.length - 1);
-        durationKeys[2 * j] = k0;
-        durationKeys[2 * j + 1] = k1;
-        durations[j] = s;
-        durationMicros[j] = Decimals.parseMicros(s);
-        untitled[j] = null;
-        lastDuration = j;
-        return s;
     }
 
     private void add(PlaylistLine parsed, int lineNo, long offset) {
