@@ -61,6 +61,21 @@ public final class KnownStrings {
         return null;
     }
 
+    /** The constant equal to the {@code length} bytes of {@code a} at {@code index}, or null. */
+    public static String lookup(byte[] a, int index, int length) {
+        if (length == 0 || length > 24) {
+            return null;
+        }
+        int slot = hash(length, a[index], a[index + length - 1], a[index + length / 2]) & (SIZE - 1);
+        for (String name; (name = TABLE[slot]) != null; slot = (slot + 1) & (SIZE - 1)) {
+            byte[] b = BYTES[slot];
+            if (b.length == length && java.util.Arrays.equals(a, index, index + length, b, 0, length)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     private static boolean matches(ByteBuffer in, int index, byte[] b) {
         for (int i = 0; i < b.length; i++) {
             if (in.get(index + i) != b[i]) {
