@@ -31,6 +31,8 @@ final class Amf0TreeReader {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** Properties held in a fixed array on the stack of calls before they are copied out; more gives up. */
     private static final int MAX_FAST_PROPERTIES = 64;
+    private static final int SMALL_BITS = 12;
+    private static final Amf0Number[] SMALL = new Amf0Number[1 << SMALL_BITS];
 
     private final byte[] a;
     private final int end;
@@ -142,7 +144,7 @@ final class Amf0TreeReader {
                     return null;
                 }
                 pos = p + 9;
-                return new Amf0Number((double) DOUBLE.get(b, p + 1));
+                return number((double) DOUBLE.get(b, p + 1));
             case Amf0Marker.BOOLEAN:
                 if (end - p < 2) {
                     return null;
@@ -168,13 +170,15 @@ final class Amf0TreeReader {
                 return Amf0Undefined.INSTANCE;
             case Amf0Marker.OBJECT:
                 pos = p + 1;
-                return properties(depth, false);
+                return properties(depth, false, 16);
             case Amf0Marker.ECMA_ARRAY:
                 if (end - p < 5) {
                     return null;
                 }
                 pos = p + 5;
-                return properties(depth, true);
+                // the count is only a hint (encoders get it wrong): it sizes the arrays, nothing more
+                int hint = (b[p + 1] | b[p + 2] | b[p + 3]) == 0 ? b[p + 4] & 0xFF : 0;
+                return properties(depth, true, hint > 0 && hint <= MAX_FAST_PROPERTIES ? hint : 16);
             case Amf0Marker.STRICT_ARRAY:
                 return strictArray(depth);
             default:
@@ -183,14 +187,15 @@ final class Amf0TreeReader {
     }
 
     /** Properties until the object end, after the marker (and ECMA count); null to give up. */
-    private Amf0Value properties(int depth, boolean ecma) {
+    private Amf0Value properties(int depth, boolean ecma, int capacity) {
         if (!container(depth)) {
             return null;
         }
         byte[] b = a;
-        String[] keys = new String[16];
-        Amf0Value[] values = new Amf0Value[16];
+        String[] keys = new String[capacity];
+        Amf0Value[] values = new Amf0Value[capacity];
         int n = 0;
+        long seen = 0;
         while (true) {
             int p = pos;
             if (end - p < 3) {
@@ -212,11 +217,15 @@ final class Amf0TreeReader {
             if (key == null) {
                 key = decode(p + 2, length);
             }
-            for (int i = 0; i < n; i++) {
-                if (keys[i].equals(key)) {
-                    return null; // repeated name: the token reader reports it
+            long bit = 1L << spread(key.hashCode()); // a 64-bit filter: scan for a repeat only on a hit
+            if ((seen & bit) != 0) {
+                for (int i = 0; i < n; i++) {
+                    if (keys[i].equals(key)) {
+                        return null; // repeated name: the token reader reports it
+                    }
                 }
             }
+            seen |= bit;
             pos = p + 2 + length;
             Amf0Value v = value(depth + 1);
             if (v == null) {
@@ -231,6 +240,10 @@ final class Amf0TreeReader {
         }
         java.util.Map<String, Amf0Value> map = Props.ofArrays(keys, values, n);
         return ecma ? new Amf0EcmaArray(map) : new Amf0Object(map);
+    }
+
+    private static int spread(int h) {
+        return h ^ h >>> 6 ^ h >>> 12;
     }
 
     private Amf0Value strictArray(int depth) {
@@ -251,6 +264,23 @@ final class Amf0TreeReader {
             }
         }
         return new Amf0StrictArray(List.of(values));
+    }
+
+    /**
+     * The number, shared for the small non-negative integers metadata and commands are full of
+     * (codec ids, flags, widths, rates), as {@code Integer.valueOf} does; a new one otherwise.
+     */
+    private static Amf0Number number(double d) {
+        int i = (int) d;
+        if (i == d && i >>> SMALL_BITS == 0 && (i != 0 || Double.doubleToRawLongBits(d) == 0)) {
+            Amf0Number n = SMALL[i];
+            if (n == null) {
+                n = new Amf0Number(d);
+                SMALL[i] = n; // benign race: the record is immutable, any thread may make an equal one
+            }
+            return n;
+        }
+        return new Amf0Number(d);
     }
 
     /** Counts a container against the depth and reference limits, as the token reader's push. */
