@@ -128,7 +128,16 @@ final class Amf0TreeReader {
     }
 
     private static List<Amf0Value> list(Amf0Value[] values, int n) {
-        return n == values.length ? List.of(values) : List.of(java.util.Arrays.copyOf(values, n));
+        switch (n) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(values[0]);
+            case 2:
+                return List.of(values[0], values[1]); // onMetaData, @setDataFrame: no array behind the list
+            default:
+                return n == values.length ? List.of(values) : List.of(java.util.Arrays.copyOf(values, n));
+        }
     }
 
     /** The value at {@code pos} at nesting {@code depth}, or null to give up. */
@@ -192,8 +201,7 @@ final class Amf0TreeReader {
             return null;
         }
         byte[] b = a;
-        String[] keys = new String[capacity];
-        Amf0Value[] values = new Amf0Value[capacity];
+        Object[] kv = new Object[2 * capacity]; // key, value, key, value...
         int n = 0;
         long seen = 0;
         while (true) {
@@ -220,7 +228,7 @@ final class Amf0TreeReader {
             long bit = 1L << spread(key.hashCode()); // a 64-bit filter: scan for a repeat only on a hit
             if ((seen & bit) != 0) {
                 for (int i = 0; i < n; i++) {
-                    if (keys[i].equals(key)) {
+                    if (kv[2 * i].equals(key)) {
                         return null; // repeated name: the token reader reports it
                     }
                 }
@@ -231,14 +239,14 @@ final class Amf0TreeReader {
             if (v == null) {
                 return null;
             }
-            if (n == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, n * 2);
-                values = java.util.Arrays.copyOf(values, n * 2);
+            if (2 * n == kv.length) {
+                kv = java.util.Arrays.copyOf(kv, 4 * n);
             }
-            keys[n] = key;
-            values[n++] = v;
+            kv[2 * n] = key;
+            kv[2 * n + 1] = v;
+            n++;
         }
-        java.util.Map<String, Amf0Value> map = Props.ofArrays(keys, values, n);
+        java.util.Map<String, Amf0Value> map = Props.ofArray(kv, n);
         return ecma ? new Amf0EcmaArray(map) : new Amf0Object(map);
     }
 

@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An unmodifiable insertion-ordered map over two arrays, for the property maps the AMF0 tree reader
- * builds: no entry objects, one allocation for the keys and one for the values. {@code get} scans
+ * An unmodifiable insertion-ordered map over one array of alternating keys and values, for the
+ * property maps the AMF0 tree reader builds: no entry objects, one array. {@code get} scans
  * small maps linearly (keys are mostly shared constants, so the identity test hits first) and builds
  * an open-addressing index on first use for larger ones. Keys are distinct and, like the values,
  * not null (the reader checks).
@@ -20,26 +20,25 @@ import java.util.Set;
 final class Compact<V> extends AbstractMap<String, V> {
     private static final int LINEAR = 8;
 
-    private final String[] keys;
-    private final Object[] values;
+    /** key 0, value 0, key 1, value 1, ... */
+    private final Object[] kv;
     private final int size;
     private Index index;
 
-    /** Wraps the first {@code size} entries of arrays the caller built and gives up. */
-    Compact(String[] keys, Object[] values, int size) {
-        this.keys = keys;
-        this.values = values;
+    /** Wraps the first {@code size} entries (keys at even, values at odd indexes) of an array the caller built and gives up. */
+    Compact(Object[] kv, int size) {
+        this.kv = kv;
         this.size = size;
     }
 
     private static final class Index {
         final int[] slots; // entry index + 1, 0 = empty
 
-        Index(String[] keys, int size) {
+        Index(Object[] kv, int size) {
             int capacity = Integer.highestOneBit(Math.max(4, size) * 2) * 2;
             int[] s = new int[capacity];
             for (int i = 0; i < size; i++) {
-                int slot = spread(keys[i].hashCode()) & (capacity - 1);
+                int slot = spread(kv[2 * i].hashCode()) & (capacity - 1);
                 while (s[slot] != 0) {
                     slot = (slot + 1) & (capacity - 1);
                 }
@@ -57,16 +56,16 @@ final class Compact<V> extends AbstractMap<String, V> {
         if (!(key instanceof String)) {
             return -1;
         }
-        String[] k = keys;
+        Object[] k = kv;
         int n = size;
         if (n <= LINEAR) {
             for (int i = 0; i < n; i++) {
-                if (k[i] == key) {
+                if (k[2 * i] == key) {
                     return i;
                 }
             }
             for (int i = 0; i < n; i++) {
-                if (k[i].equals(key)) {
+                if (k[2 * i].equals(key)) {
                     return i;
                 }
             }
@@ -81,7 +80,7 @@ final class Compact<V> extends AbstractMap<String, V> {
         int mask = slots.length - 1;
         for (int slot = spread(key.hashCode()) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             int i = slots[slot] - 1;
-            if (k[i].equals(key)) {
+            if (k[2 * i].equals(key)) {
                 return i;
             }
         }
@@ -92,7 +91,7 @@ final class Compact<V> extends AbstractMap<String, V> {
     @SuppressWarnings("unchecked")
     public V get(Object key) {
         int i = find(key);
-        return i < 0 ? null : (V) values[i];
+        return i < 0 ? null : (V) kv[2 * i + 1];
     }
 
     @Override
@@ -124,7 +123,7 @@ final class Compact<V> extends AbstractMap<String, V> {
                         if (i >= size) {
                             throw new NoSuchElementException();
                         }
-                        Map.Entry<String, V> e = Map.entry(keys[i], (V) values[i]);
+                        Map.Entry<String, V> e = Map.entry((String) kv[2 * i], (V) kv[2 * i + 1]);
                         i++;
                         return e;
                     }

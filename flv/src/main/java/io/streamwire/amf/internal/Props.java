@@ -60,11 +60,12 @@ public final class Props {
     }
 
     /**
-     * An unmodifiable insertion-ordered map over the first {@code size} entries of two arrays the
-     * caller built and gives up; keys distinct, keys and values not null.
+     * An unmodifiable insertion-ordered map over the first {@code size} entries of an array of
+     * alternating keys and values that the caller built and gives up; keys distinct Strings, keys
+     * and values not null.
      */
-    public static <V> Map<String, V> ofArrays(String[] keys, Object[] values, int size) {
-        return new Compact<>(keys, values, size);
+    public static <V> Map<String, V> ofArray(Object[] keysAndValues, int size) {
+        return new Compact<>(keysAndValues, size);
     }
 
     /** Freezes a map the caller built, holds no other reference to, and whose keys and values are not null. */
