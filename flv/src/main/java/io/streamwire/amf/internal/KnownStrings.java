@@ -73,20 +73,26 @@ public final class KnownStrings {
         long w1 = length > 8 ? word(a, index + 8, length - 8) : 0;
         long w2 = length > 16 ? word(a, index + 16, length - 16) : 0;
         int slot = wordHash(w0, w1, w2, length) & (WORD_SIZE - 1);
-        for (String name; (name = WORD_TABLE[slot]) != null; slot = (slot + 1) & (WORD_SIZE - 1)) {
-            int w = slot * 3;
-            if (WORDS[w] == w0 && WORDS[w + 1] == w1 && WORDS[w + 2] == w2 && name.length() == length) {
-                return name;
+        long[] words = WORDS;
+        while (true) {
+            int w = slot * 4;
+            long stored = words[w + 3];
+            if (stored == 0) {
+                return null;
             }
+            if (stored == length && words[w] == w0 && words[w + 1] == w1 && words[w + 2] == w2) {
+                return WORD_TABLE[slot];
+            }
+            slot = (slot + 1) & (WORD_SIZE - 1);
         }
-        return null;
     }
 
     private static final java.lang.invoke.VarHandle LONG = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private static final int WORD_SIZE = 256;
     private static final String[] WORD_TABLE = new String[WORD_SIZE];
-    private static final long[] WORDS = new long[WORD_SIZE * 3];
+    /** Per slot: the name's three words and its length (0: empty slot). */
+    private static final long[] WORDS = new long[WORD_SIZE * 4];
 
     static {
         for (String name : NAMES) {
@@ -99,9 +105,10 @@ public final class KnownStrings {
                 slot = (slot + 1) & (WORD_SIZE - 1);
             }
             WORD_TABLE[slot] = name;
-            WORDS[slot * 3] = w0;
-            WORDS[slot * 3 + 1] = w1;
-            WORDS[slot * 3 + 2] = w2;
+            WORDS[slot * 4] = w0;
+            WORDS[slot * 4 + 1] = w1;
+            WORDS[slot * 4 + 2] = w2;
+            WORDS[slot * 4 + 3] = b.length;
         }
     }
 
@@ -121,8 +128,7 @@ public final class KnownStrings {
     }
 
     private static int wordHash(long w0, long w1, long w2, int length) {
-        long h = (w0 * 0x9E3779B97F4A7C15L + w1) * 0x9E3779B97F4A7C15L + w2 + length;
-        h *= 0x9E3779B97F4A7C15L;
+        long h = (w0 + w1 * 0xC2B2AE3D27D4EB4FL + w2 * 0x165667B19E3779F9L + length) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40);
     }
 
