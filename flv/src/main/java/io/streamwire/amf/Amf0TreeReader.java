@@ -140,37 +140,48 @@ final class Amf0TreeReader {
         }
     }
 
-    /** The value at {@code pos} at nesting {@code depth}, or null to give up. */
+    /**
+     * The value at {@code pos} at nesting {@code depth}, or null to give up. Numbers, strings and
+     * booleans are read here; the rest in {@link #other}, which keeps this method small enough for
+     * the JIT to inline into the property loop.
+     */
     private Amf0Value value(int depth) {
         byte[] b = a;
         int p = pos;
         if (p >= end) {
             return null;
         }
-        switch (b[p]) {
-            case Amf0Marker.NUMBER:
-                if (end - p < 9) {
-                    return null;
-                }
-                pos = p + 9;
-                return number((double) DOUBLE.get(b, p + 1));
-            case Amf0Marker.BOOLEAN:
-                if (end - p < 2) {
-                    return null;
-                }
-                pos = p + 2;
-                return b[p + 1] != 0 ? Amf0Boolean.TRUE : Amf0Boolean.FALSE;
-            case Amf0Marker.STRING: {
-                if (end - p < 3) {
-                    return null;
-                }
-                int length = (b[p + 1] & 0xFF) << 8 | b[p + 2] & 0xFF;
-                if (length > end - p - 3 || length > limits.maxStringBytes()) {
-                    return null;
-                }
-                pos = p + 3 + length;
-                return new Amf0String(string(p + 3, length));
+        int marker = b[p];
+        if (marker == Amf0Marker.NUMBER) {
+            if (end - p < 9) {
+                return null;
             }
+            pos = p + 9;
+            return number((double) DOUBLE.get(b, p + 1));
+        } else if (marker == Amf0Marker.STRING) {
+            if (end - p < 3) {
+                return null;
+            }
+            int length = (b[p + 1] & 0xFF) << 8 | b[p + 2] & 0xFF;
+            if (length > end - p - 3 || length > limits.maxStringBytes()) {
+                return null;
+            }
+            pos = p + 3 + length;
+            return new Amf0String(string(p + 3, length));
+        } else if (marker == Amf0Marker.BOOLEAN) {
+            if (end - p < 2) {
+                return null;
+            }
+            pos = p + 2;
+            return b[p + 1] != 0 ? Amf0Boolean.TRUE : Amf0Boolean.FALSE;
+        }
+        return other(marker, depth);
+    }
+
+    private Amf0Value other(int marker, int depth) {
+        byte[] b = a;
+        int p = pos;
+        switch (marker) {
             case Amf0Marker.NULL:
                 pos = p + 1;
                 return Amf0Null.INSTANCE;
