@@ -62,20 +62,11 @@ final class Amf0TreeReader {
         if (r == null) {
             return null;
         }
-        Amf0Value[] values = new Amf0Value[4];
-        int n = 0;
-        while (r.pos < r.end) {
-            Amf0Value v = r.value(0);
-            if (v == null) {
-                return null;
-            }
-            if (n == values.length) {
-                values = java.util.Arrays.copyOf(values, n * 2);
-            }
-            values[n++] = v;
+        List<Amf0Value> values = r.rest();
+        if (values != null) {
+            in.position(in.limit());
         }
-        in.position(in.limit());
-        return list(values, n);
+        return values;
     }
 
     /** One value, moving the position past it; null (position unchanged) to fall back. */
@@ -107,37 +98,48 @@ final class Amf0TreeReader {
         if (r.pos < r.end && (commandObject = r.value(0)) == null) {
             return null;
         }
-        List<Amf0Value> arguments = List.of();
-        if (r.pos < r.end) {
-            Amf0Value[] values = new Amf0Value[4];
-            int n = 0;
-            while (r.pos < r.end) {
-                Amf0Value v = r.value(0);
-                if (v == null) {
-                    return null;
-                }
-                if (n == values.length) {
-                    values = java.util.Arrays.copyOf(values, n * 2);
-                }
-                values[n++] = v;
-            }
-            arguments = list(values, n);
+        List<Amf0Value> arguments = r.rest();
+        if (arguments == null) {
+            return null;
         }
         in.position(in.limit());
         return new Amf0Command(((Amf0String) name).value(), transactionId, commandObject, arguments);
     }
 
-    private static List<Amf0Value> list(Amf0Value[] values, int n) {
-        switch (n) {
-            case 0:
-                return List.of();
-            case 1:
-                return List.of(values[0]);
-            case 2:
-                return List.of(values[0], values[1]); // onMetaData, @setDataFrame: no array behind the list
-            default:
-                return n == values.length ? List.of(values) : List.of(java.util.Arrays.copyOf(values, n));
+    /** The top-level values to the end (one or two without a backing array), or null to give up. */
+    private List<Amf0Value> rest() {
+        if (pos >= end) {
+            return List.of();
         }
+        Amf0Value first = value(0);
+        if (first == null) {
+            return null;
+        }
+        if (pos >= end) {
+            return List.of(first);
+        }
+        Amf0Value second = value(0);
+        if (second == null) {
+            return null;
+        }
+        if (pos >= end) {
+            return List.of(first, second); // onMetaData, a command's arguments
+        }
+        Amf0Value[] values = new Amf0Value[8];
+        values[0] = first;
+        values[1] = second;
+        int n = 2;
+        while (pos < end) {
+            Amf0Value v = value(0);
+            if (v == null) {
+                return null;
+            }
+            if (n == values.length) {
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = v;
+        }
+        return List.of(java.util.Arrays.copyOf(values, n));
     }
 
     /**

@@ -72,7 +72,9 @@ public final class KnownStrings {
         long w0 = word(a, index, length);
         long w1 = length > 8 ? word(a, index + 8, length - 8) : 0;
         long w2 = length > 16 ? word(a, index + 16, length - 16) : 0;
-        int slot = wordHash(w0, w1, w2, length) & (WORD_SIZE - 1);
+        // wordHash, written out: the JIT would not inline it here
+        int slot = (int) ((w0 + w1 * 0xC2B2AE3D27D4EB4FL + w2 * 0x165667B19E3779F9L + length) * 0x9E3779B97F4A7C15L
+                >>> 40) & (WORD_SIZE - 1);
         long[] words = WORDS;
         while (true) {
             int w = slot * 4;
