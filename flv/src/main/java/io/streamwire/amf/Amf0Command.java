@@ -57,6 +57,10 @@ public record Amf0Command(String name, double transactionId, Amf0Value commandOb
 
     /** As {@link #parse(ByteBuffer)}, with limits. */
     public static Amf0Command parse(ByteBuffer in, AmfLimits limits) {
+        Amf0Command fast = Amf0TreeReader.readCommand(in, limits);
+        if (fast != null) {
+            return fast;
+        }
         Amf0TokenReader reader = new Amf0TokenReader(limits).reset(in);
         String name = reader.readString();
         double transactionId = reader.readNumber();

@@ -8,6 +8,12 @@ import java.util.List;
  * AMF0 value-tree reader: static shortcuts over {@link Amf0TokenReader} for callers who want the
  * whole message as {@link Amf0Value}s. Adobe "Action Message Format -- AMF 0" (2007).
  *
+ * @implNote Messages in a heap buffer made only of the common markers (number, boolean, string,
+ *     object, null, undefined, ECMA and strict arrays) are read by a direct recursive-descent path
+ *     over the array; anything else, and every error, goes through {@link Amf0TokenReader}, so the
+ *     values, exceptions and offsets are the same either way. Property maps are unmodifiable and
+ *     keep wire order.
+ *
  * <p>Thread-safe (stateless; each call uses its own token reader).
  *
  * @since 0.1.0
@@ -26,6 +32,10 @@ public final class Amf0Reader {
 
     /** As {@link #readValue(ByteBuffer)}, with limits. */
     public static Amf0Value readValue(ByteBuffer in, AmfLimits limits) {
+        Amf0Value fast = Amf0TreeReader.readValue(in, limits);
+        if (fast != null) {
+            return fast;
+        }
         Amf0TokenReader reader = new Amf0TokenReader(limits).reset(in);
         if (!reader.hasRemaining()) {
             throw new AmfTruncatedInputException("amf0 type-marker", 1, 0, 0, Amf0TokenReader.SPEC);
@@ -46,6 +56,10 @@ public final class Amf0Reader {
 
     /** As {@link #readAll(ByteBuffer)}, with limits. */
     public static List<Amf0Value> readAll(ByteBuffer in, AmfLimits limits) {
+        List<Amf0Value> fast = Amf0TreeReader.readAll(in, limits);
+        if (fast != null) {
+            return fast;
+        }
         Amf0TokenReader reader = new Amf0TokenReader(limits).reset(in);
         List<Amf0Value> values = new ArrayList<>();
         while (reader.hasRemaining()) {

@@ -48,6 +48,10 @@ public final class Amf0TokenReader {
     private int[] kinds;
     private long[] counts;
     private ByteBuffer in;
+    /** The heap buffer's array (read directly: cheaper than the buffer's checked gets), or null. */
+    private byte[] array;
+    /** {@code in.arrayOffset()}: add to a buffer index to get an array index. */
+    private int arrayBase;
     private int pos;
     private int end;
     private int start;
@@ -93,7 +97,10 @@ public final class Amf0TokenReader {
      * {@code streamOffset} plus the distance from the buffer's position.
      */
     public Amf0TokenReader reset(ByteBuffer in, long streamOffset) {
-        this.in = in;
+        // AMF0 is big-endian whatever order the caller set; a duplicate has the default (big-endian) order
+        this.in = in.order() == java.nio.ByteOrder.BIG_ENDIAN ? in : in.duplicate();
+        this.array = in.hasArray() ? in.array() : null;
+        this.arrayBase = in.hasArray() ? in.arrayOffset() : 0;
         this.start = in.position();
         this.pos = start;
         this.end = in.limit();
@@ -183,13 +190,19 @@ public final class Amf0TokenReader {
 
     /** The current token's string, decoded from UTF-8 (allocates). */
     public String string() {
+        if (array != null) {
+            int at = arrayBase + stringIndex;
+            String known = io.streamwire.amf.internal.KnownStrings.lookup(array, at, stringLength);
+            return known != null ? known : Utf8.decode(array, at, stringLength);
+        }
         String known = io.streamwire.amf.internal.KnownStrings.lookup(in, stringIndex, stringLength);
         return known != null ? known : Utf8.decode(in, stringIndex, stringLength);
     }
 
     /** Whether the current token's string equals {@code s}; allocates nothing when {@code s} is ASCII. */
     public boolean stringEquals(CharSequence s) {
-        return Utf8.equals(in, stringIndex, stringLength, s);
+        return array != null ? Utf8.equals(array, arrayBase + stringIndex, stringLength, s)
+                : Utf8.equals(in, stringIndex, stringLength, s);
     }
 
     /**
@@ -207,10 +220,10 @@ public final class Amf0TokenReader {
             int top = depth - 1;
             if (kinds[top] == OBJ && !afterName) {
                 require(2, "amf0 property name");
-                int length = in.getShort(pos) & 0xFFFF;
+                int length = u16(pos);
                 if (length == 0) {
                     require(3, "amf0 object-end-marker");
-                    if (in.get(pos + 2) == Amf0Marker.OBJECT_END) {
+                    if (s8(pos + 2) == Amf0Marker.OBJECT_END) {
                         pos += 3;
                         depth--;
                         return token = Amf0Token.OBJECT_END;
@@ -241,21 +254,21 @@ public final class Amf0TokenReader {
 
     private Amf0Token readMarker() {
         require(1, "amf0 type-marker");
-        int marker = in.get(pos) & 0xFF;
+        int marker = s8(pos) & 0xFF;
         switch (marker) {
             case Amf0Marker.NUMBER:
                 require(9, "amf0 number");
-                number = in.getDouble(pos + 1);
+                number = f64(pos + 1);
                 pos += 9;
                 return Amf0Token.NUMBER;
             case Amf0Marker.BOOLEAN:
                 require(2, "amf0 boolean");
-                bool = in.get(pos + 1) != 0;
+                bool = s8(pos + 1) != 0;
                 pos += 2;
                 return Amf0Token.BOOLEAN;
             case Amf0Marker.STRING:
                 require(3, "amf0 string length");
-                readUtf8(pos + 3, in.getShort(pos + 1) & 0xFFFF, "amf0 string");
+                readUtf8(pos + 3, u16(pos + 1), "amf0 string");
                 pos += 3 + stringLength;
                 return Amf0Token.STRING;
             case Amf0Marker.OBJECT:
@@ -270,7 +283,7 @@ public final class Amf0TokenReader {
                 return Amf0Token.UNDEFINED;
             case Amf0Marker.REFERENCE: {
                 require(3, "amf0 reference");
-                int index = in.getShort(pos + 1) & 0xFFFF;
+                int index = u16(pos + 1);
                 if (index >= references) {
                     throw new AmfException("amf0 reference", "index " + index + " out of range (" + references
                             + " objects so far)", tokenOffset() + 1, SPEC + ".9");
@@ -281,13 +294,13 @@ public final class Amf0TokenReader {
             }
             case Amf0Marker.ECMA_ARRAY:
                 require(5, "amf0 ecma-array-count");
-                count = in.getInt(pos + 1) & 0xFFFF_FFFFL;
+                count = u32(pos + 1);
                 push(OBJ, 0, 1);
                 pos += 5;
                 return Amf0Token.ECMA_ARRAY_START;
             case Amf0Marker.STRICT_ARRAY: {
                 require(5, "amf0 array-count");
-                long n = in.getInt(pos + 1) & 0xFFFF_FFFFL;
+                long n = u32(pos + 1);
                 if (n > limits.maxElements()) {
                     throw new AmfLimitExceededException("amf0 array-count", "maxElements", limits.maxElements(), n,
                             tokenOffset() + 1, SPEC + ".12");
@@ -303,13 +316,13 @@ public final class Amf0TokenReader {
             }
             case Amf0Marker.DATE:
                 require(11, "amf0 date");
-                number = in.getDouble(pos + 1);
-                timeZone = in.getShort(pos + 9);
+                number = f64(pos + 1);
+                timeZone = (short) u16(pos + 9);
                 pos += 11;
                 return Amf0Token.DATE;
             case Amf0Marker.LONG_STRING:
                 require(5, "amf0 long-string length");
-                readUtf8(pos + 5, in.getInt(pos + 1) & 0xFFFF_FFFFL, "amf0 long-string");
+                readUtf8(pos + 5, u32(pos + 1), "amf0 long-string");
                 pos += 5 + stringLength;
                 return Amf0Token.STRING;
             case Amf0Marker.UNSUPPORTED:
@@ -317,12 +330,12 @@ public final class Amf0TokenReader {
                 return Amf0Token.UNSUPPORTED;
             case Amf0Marker.XML_DOCUMENT:
                 require(5, "amf0 xml-document length");
-                readUtf8(pos + 5, in.getInt(pos + 1) & 0xFFFF_FFFFL, "amf0 xml-document");
+                readUtf8(pos + 5, u32(pos + 1), "amf0 xml-document");
                 pos += 5 + stringLength;
                 return Amf0Token.XML_DOCUMENT;
             case Amf0Marker.TYPED_OBJECT: {
                 require(3, "amf0 class-name length");
-                int length = in.getShort(pos + 1) & 0xFFFF;
+                int length = u16(pos + 1);
                 readUtf8(pos + 3, length, "amf0 class-name");
                 push(OBJ, 0, 3 + length);
                 pos += 3 + length;
@@ -348,6 +361,31 @@ public final class Amf0TokenReader {
                 throw new AmfException("amf0 type-marker", String.format("0x%02X is unknown", marker), tokenOffset(),
                         SPEC + ".1");
         }
+    }
+
+    private static final java.lang.invoke.VarHandle SHORT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            short[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle INT = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle DOUBLE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            double[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    // reads at absolute buffer index i (already checked against end); big-endian as the buffer's default
+
+    private byte s8(int i) {
+        return array != null ? array[arrayBase + i] : in.get(i);
+    }
+
+    private int u16(int i) {
+        return (array != null ? (short) SHORT.get(array, arrayBase + i) : in.getShort(i)) & 0xFFFF;
+    }
+
+    private long u32(int i) {
+        return (array != null ? (int) INT.get(array, arrayBase + i) : in.getInt(i)) & 0xFFFF_FFFFL;
+    }
+
+    private double f64(int i) {
+        return array != null ? (double) DOUBLE.get(array, arrayBase + i) : in.getDouble(i);
     }
 
     private void require(int n, String field) {

@@ -51,6 +51,67 @@ class Amf0PropertiesTest {
                 })));
     }
 
+    /** Only the markers the direct tree path reads itself (see Amf0TreeReader), any nesting. */
+    @Provide
+    Arbitrary<Amf0Value> commonValues() {
+        return commonValue(3);
+    }
+
+    static Arbitrary<Amf0Value> commonValue(int depth) {
+        Arbitrary<Amf0Value> leaf = Arbitraries.oneOf(
+                Arbitraries.doubles().map(Amf0Value::of),
+                Arbitraries.of(Double.NaN, -0.0, 0.0, 1.0).map(Amf0Value::of),
+                Arbitraries.of(true, false).map(Amf0Value::of),
+                Arbitraries.strings().ofMaxLength(30).map(Amf0String::new),
+                Arbitraries.strings().ascii().ofMaxLength(30).map(Amf0String::new),
+                Arbitraries.of("app", "tcUrl", "duration", "live", "connect").map(Amf0String::new),
+                Arbitraries.just(Amf0Null.INSTANCE), Arbitraries.just(Amf0Undefined.INSTANCE));
+        if (depth == 0) {
+            return leaf;
+        }
+        Arbitrary<Amf0Value> child = commonValue(depth - 1);
+        Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(8),
+                Arbitraries.of("app", "width", "height", "duration", "encoder", "tcUrl"));
+        Arbitrary<Map<String, Amf0Value>> props = Arbitraries.maps(names, child).ofMaxSize(20).map(LinkedHashMap::new);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, leaf),
+                net.jqwik.api.Tuple.of(1, props.map(Amf0Object::new)),
+                net.jqwik.api.Tuple.of(1, props.map(Amf0EcmaArray::new)),
+                net.jqwik.api.Tuple.of(1, child.list().ofMaxSize(5).map(Amf0StrictArray::new)));
+    }
+
+    /**
+     * The direct tree path (heap buffers) and the token reader (a direct buffer always goes through
+     * it) give equal values, positions and errors, whole or mutated, for {@code readAll},
+     * {@code readValue} and {@code Amf0Command.parse}.
+     */
+    @Property(tries = 1000)
+    void directTreePathAgreesWithTheTokenReader(@ForAll("commonValues") Amf0Value value,
+            @ForAll("commonValues") Amf0Value argument, @ForAll @IntRange(min = 0, max = 1000) int at,
+            @ForAll byte flip, @ForAll @IntRange(min = 0, max = 2) int mutation) {
+        byte[] bytes = Amf0Command.of("connect", 1, value, argument).toByteArray();
+        if (mutation == 1) {
+            bytes = java.util.Arrays.copyOf(bytes, at % bytes.length);
+        } else if (mutation == 2) {
+            bytes[at % bytes.length] ^= flip;
+        }
+        for (java.util.function.Function<ByteBuffer, Object> read : List.<java.util.function.Function<ByteBuffer, Object>>of(
+                Amf0Reader::readAll, Amf0Reader::readValue, Amf0Command::parse)) {
+            ByteBuffer heap = ByteBuffer.wrap(bytes);
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            assertThat(outcome(read, heap)).isEqualTo(outcome(read, direct));
+            assertThat(heap.position()).isEqualTo(direct.position());
+        }
+    }
+
+    private static Object outcome(java.util.function.Function<ByteBuffer, Object> read, ByteBuffer in) {
+        try {
+            return read.apply(in);
+        } catch (AmfException e) {
+            return e.getClass().getName() + " " + e.field() + " " + e.offset() + " " + e.getMessage();
+        }
+    }
+
     @Property(tries = 500)
     void decodingWhatWasEncodedGivesTheValue(@ForAll("values") Amf0Value value) {
         byte[] bytes = Amf0Writer.encode(value);

@@ -144,7 +144,19 @@ class Amf0Test {
 
     @Test
     void tokenPathAllocatesNothing() {
-        ByteBuffer body = ByteBuffer.allocateDirect(connect().length).put(connect()).flip();
+        tokenWalkAllocatesNothing(ByteBuffer.allocateDirect(connect().length).put(connect()).flip());
+    }
+
+    /** Heap buffers are read through their array (a different path from direct buffers), with an offset here. */
+    @Test
+    void tokenPathOverAHeapArrayAllocatesNothing() {
+        byte[] c = connect();
+        ByteBuffer padded = ByteBuffer.allocate(c.length + 7).position(7);
+        padded.put(c).position(7);
+        tokenWalkAllocatesNothing(padded.slice());
+    }
+
+    private static void tokenWalkAllocatesNothing(ByteBuffer body) {
         Amf0TokenReader r = new Amf0TokenReader();
         double[] sink = new double[1];
         Allocation.assertAllocatesNothing("AMF0 token walk of connect", 60_000, 2_000, 0, () -> {

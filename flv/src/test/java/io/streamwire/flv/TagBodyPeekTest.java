@@ -124,11 +124,13 @@ class TagBodyPeekTest {
 
     @Test
     void peeksAllocateNothing() {
+        // a long warm-up: on a loaded machine C2 finishes these peeks late, and its last one-off
+        // allocations (deoptimisation, OSR) then fall into every measured round
         ByteBuffer key = b("17 01 000000 00000001 65");
         ByteBuffer ex = b("97 02 0f423f 03" + ascii("av01") + "aa");
         ByteBuffer aac = b("af00 1210");
         long[] sink = new long[1];
-        Allocation.assertAllocatesNothing("tag body peeks", 10_000, 100_000, 0, () -> {
+        Allocation.assertAllocatesNothing("tag body peeks", 200_000, 100_000, 0, () -> {
             sink[0] += (VideoData.isKeyframe(key) ? 1 : 0) + (VideoData.isSequenceHeader(ex) ? 1 : 0)
                     + VideoData.peekFourCc(ex) + (AudioData.isSequenceHeader(aac) ? 1 : 0) + AudioData.peekFourCc(aac);
         });

@@ -49,7 +49,7 @@ public final class Props {
     /** An unmodifiable insertion-ordered copy (no copy when {@code map} is already one). */
     @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> copy(Map<? extends K, ? extends V> map) {
-        if (map instanceof Frozen<?, ?>) {
+        if (map instanceof Frozen<?, ?> || map instanceof Compact<?>) {
             return (Map<K, V>) map;
         }
         LinkedHashMap<K, V> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
@@ -57,6 +57,15 @@ public final class Props {
             copy.put(Objects.requireNonNull(e.getKey(), "key"), Objects.requireNonNull(e.getValue(), "value"));
         }
         return new Frozen<>(copy);
+    }
+
+    /**
+     * An unmodifiable insertion-ordered map over the first {@code size} entries of an array of
+     * alternating keys and values that the caller built and gives up; keys distinct Strings, keys
+     * and values not null.
+     */
+    public static <V> Map<String, V> ofArray(Object[] keysAndValues, int size) {
+        return new Compact<>(keysAndValues, size);
     }
 
     /** Freezes a map the caller built, holds no other reference to, and whose keys and values are not null. */

@@ -68,6 +68,35 @@ public final class Utf8 {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Decodes {@code length} bytes of {@code a} at {@code index}: ASCII as Latin-1 (a plain copy), else UTF-8 with U+FFFD. */
+    public static String decode(byte[] a, int index, int length) {
+        int to = index + length;
+        for (int i = index; i < to; i++) {
+            if (a[i] < 0) {
+                return new String(a, index, length, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(a, index, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** As {@link #equals(ByteBuffer, int, int, CharSequence)} over {@code length} bytes of {@code a} at {@code index}. */
+    public static boolean equals(byte[] a, int index, int length, CharSequence s) {
+        int n = s.length();
+        if (n > length) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return new String(a, index, length, StandardCharsets.UTF_8).contentEquals(s);
+            }
+            if (a[index + i] != (byte) c) {
+                return false;
+            }
+        }
+        return n == length;
+    }
+
     /** Whether the {@code length} bytes at absolute {@code index} are {@code s} in UTF-8; ASCII allocates nothing. */
     public static boolean equals(ByteBuffer in, int index, int length, CharSequence s) {
         int n = s.length();
