@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
 
 /**
  * Finds start code prefixes {@code 00 00 01} in Annex B byte streams (ITU-T H.264 (08/2021) §B.2).
- * Reads eight bytes at a time and looks at single bytes only around zero bytes.
+ * Over arrays it filters 32 bytes per step for {@code 00 00} pairs and looks at single bytes only
+ * around them; over other buffers, eight bytes at a time.
  *
  * <p>Stateless and thread-safe.
  */
@@ -16,6 +17,7 @@ public final class StartCodes {
     private static final VarHandle BUFFER_LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
     private StartCodes() {}
 
@@ -35,34 +37,42 @@ public final class StartCodes {
     }
 
     /**
-     * The absolute index of the first {@code 00 00 third} in {@code a[from, to)}, or -1. Loads eight
-     * bytes at a time (thirty-two per step while no zero byte shows up), advancing by eight, and looks
-     * closer only where two adjacent bytes may both be zero or a word ends in a zero byte (the
-     * zero-byte test has no false negatives, so nothing is missed; false candidates are checked and
-     * skipped).
+     * The absolute index of the first {@code 00 00 third} in {@code a[from, to)}, or -1. See
+     * {@link #findPair(byte[], int, int, int, int)}.
      */
     public static int findPair(byte[] a, int from, int to, int third) {
         return findPair(a, from, to, third, third);
     }
 
-    /** The first {@code 00 00 x} with {@code lo <= x <= hi} in {@code a[from, to)}, or -1. */
+    /**
+     * The first {@code 00 00 x} with {@code lo <= x <= hi} in {@code a[from, to)}, or -1.
+     *
+     * <p>Filters 32 bytes per step with one branch. For each of the four little-endian words at
+     * {@code i + 8m} it ORs in the word one byte further on, so byte {@code k} of {@code v} is zero
+     * exactly where a {@code 00 00} pair starts at {@code i + 8m + k}; it then ANDs the pair words
+     * two by two (a zero byte in either stays zero) and applies the cheap zero-byte test
+     * {@code (u - 0x01..) & ~u & 0x80..} to both results. Nothing is missed: no false negatives at
+     * any stage. False hits (bytes whose bits happen not to overlap, about one block in forty on
+     * compressed video, against one in eight for a plain zero-byte test) and real pairs go to
+     * {@link #pairInBlock}, which finds the pairs exactly and checks their third byte; the scan
+     * then carries on at the next block, never re-reading one. Eleven ALU operations per 32 bytes
+     * keep the loop near the speed of a plain long-word read.
+     */
     public static int findPair(byte[] a, int from, int to, int lo, int hi) {
         int i = from;
-        while (true) {
-            i = skipZeroFree(a, i, to);
-            if (i + 8 > to) {
-                break;
+        int last = to - 33; // a block reads a[i, i + 33)
+        while (i <= last) {
+            long u0 = ((long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1))
+                    & ((long) ARRAY_LONG.get(a, i + 8) | (long) ARRAY_LONG.get(a, i + 9));
+            long u1 = ((long) ARRAY_LONG.get(a, i + 16) | (long) ARRAY_LONG.get(a, i + 17))
+                    & ((long) ARRAY_LONG.get(a, i + 24) | (long) ARRAY_LONG.get(a, i + 25));
+            if (((((u0 - ONES) & ~u0) | ((u1 - ONES) & ~u1)) & HIGHS) != 0) {
+                int j = pairInBlock(a, i, to, lo, hi);
+                if (j >= 0) {
+                    return j;
+                }
             }
-            long c = candidates((long) ARRAY_LONG.get(a, i));
-            if (c == 0) {
-                i += 8;
-                continue;
-            }
-            int j = i + (Long.numberOfTrailingZeros(c) >>> 3);
-            if (j + 2 < to && a[j] == 0 && a[j + 1] == 0 && (a[j + 2] & 0xFF) >= lo && (a[j + 2] & 0xFF) <= hi) {
-                return j;
-            }
-            i = j + 1;
+            i += 32;
         }
         for (; i + 2 < to; i++) {
             if (a[i] == 0 && a[i + 1] == 0 && (a[i + 2] & 0xFF) >= lo && (a[i + 2] & 0xFF) <= hi) {
@@ -73,23 +83,31 @@ public final class StartCodes {
     }
 
     /**
-     * The first index from {@code i} of a 32-byte block that holds a zero byte, or where fewer than
-     * 32 bytes remain: four words per step, tested together with the cheap zero-byte test (no false
-     * negatives), so zero-free data costs a few instructions per word.
+     * The first {@code 00 00 x} ({@code lo <= x <= hi}) starting in the 32-byte block at {@code i},
+     * or -1; requires {@code i + 33 <= to}. The pairs are found exactly (pair word, exact zero
+     * bytes); the third byte may lie at or past {@code to}.
      */
-    private static int skipZeroFree(byte[] a, int i, int to) {
-        while (i + 32 <= to) {
-            long w0 = (long) ARRAY_LONG.get(a, i);
-            long w1 = (long) ARRAY_LONG.get(a, i + 8);
-            long w2 = (long) ARRAY_LONG.get(a, i + 16);
-            long w3 = (long) ARRAY_LONG.get(a, i + 24);
-            long t = ((w0 - ONES) & ~w0) | ((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2) | ((w3 - ONES) & ~w3);
-            if ((t & HIGHS) != 0) {
-                return i;
+    private static int pairInBlock(byte[] a, int i, int to, int lo, int hi) {
+        for (int w = i; w < i + 32; w += 8) {
+            long z = zeroBytes((long) ARRAY_LONG.get(a, w) | (long) ARRAY_LONG.get(a, w + 1));
+            while (z != 0) {
+                int j = w + (Long.numberOfTrailingZeros(z) >>> 3);
+                if (j + 2 < to) {
+                    int x = a[j + 2] & 0xFF;
+                    if (x >= lo && x <= hi) {
+                        return j;
+                    }
+                }
+                z &= z - 1;
             }
-            i += 32;
         }
-        return i;
+        return -1;
+    }
+
+    /** The high bit of each zero byte of {@code w}, exactly (no false positives). */
+    private static long zeroBytes(long w) {
+        long t = (w & LOWS) + LOWS;
+        return ~(t | w | LOWS);
     }
 
     /**
