@@ -74,6 +74,24 @@ public final class StartCodes {
             }
             i += 32;
         }
+        // fewer than 33 bytes left (or a short range): the same pair test on one word at a time
+        while (i + 9 <= to) {
+            long v = (long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1);
+            if (((v - ONES) & ~v & HIGHS) != 0) {
+                long z = zeroBytes(v);
+                while (z != 0) {
+                    int j = i + (Long.numberOfTrailingZeros(z) >>> 3);
+                    if (j + 2 < to) {
+                        int x = a[j + 2] & 0xFF;
+                        if (x >= lo && x <= hi) {
+                            return j;
+                        }
+                    }
+                    z &= z - 1;
+                }
+            }
+            i += 8;
+        }
         for (; i + 2 < to; i++) {
             if (a[i] == 0 && a[i + 1] == 0 && (a[i + 2] & 0xFF) >= lo && (a[i + 2] & 0xFF) <= hi) {
                 return i;
