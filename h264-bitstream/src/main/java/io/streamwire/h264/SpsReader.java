@@ -8,13 +8,13 @@ import java.nio.ByteOrder;
 /**
  * Bit reader for one sequence parameter set: seq_parameter_set_data() of ITU-T H.264 (08/2021)
  * §7.3.2.1.1 with its scaling_list(), vui_parameters() and hrd_parameters() (Annex E). The escaped
- * RBSP is copied once without its emulation prevention bytes (§7.4.1) into an array with eight
- * bytes of zero padding; each read is then one big-endian long load at the bit position (57 valid
- * bits or more), a shift and one bounds check against the RBSP length, with no refill state. That
- * keeps {@link #u}, {@link #ue(String, int)} and {@link #flag} a few instructions each, so C2
- * inlines every one of them into the large {@link Sps#read} and {@link VuiParameters#read}
- * (the general {@link RbspReader}'s refill does not fit there). An SPS is small (about 10 to 40
- * bytes), so the copy costs less than refilling a cache around {@code 0x000003} sequences.
+ * RBSP is copied once (an SPS is 10 to 40 bytes) with its emulation prevention bytes (§7.4.1)
+ * removed in place, into an array with sixteen bytes of zero padding. Reads then work on a 64-bit
+ * cache whose refill is one big-endian long load and no branch on the data ({@link #refill});
+ * each read is a shift or a leading-zero count plus one bounds check on the bits consumed, a few
+ * instructions that C2 inlines into the large {@link Sps#read} and {@link VuiParameters#read}
+ * (the general {@link RbspReader}'s refill, which tests bytes for emulation prevention as it goes,
+ * is inlined at every read there and bloats them).
  *
  * <p>Errors carry the same fields and messages as {@link RbspReader}'s ({@code "sps <element>"},
  * ITU-T H.264 §7.3.2.1.1) and the stream offset of the escaped byte that holds the first bit of the
