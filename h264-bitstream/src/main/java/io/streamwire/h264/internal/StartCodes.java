@@ -52,9 +52,10 @@ public final class StartCodes {
      * exactly where a {@code 00 00} pair starts at {@code i + 8m + k}; it then ANDs the pair words
      * two by two (a zero byte in either stays zero) and applies the cheap zero-byte test
      * {@code (u - 0x01..) & ~u & 0x80..} to both results. Nothing is missed: no false negatives at
-     * any stage. False hits (bytes whose bits happen not to overlap, about one block in forty on
-     * compressed video, against one in eight for a plain zero-byte test) and real pairs go to
-     * {@link #pairInBlock}, which finds the pairs exactly and checks their third byte; the scan
+     * any stage. A hit (about one block in forty on compressed video, against one in eight for a
+     * plain zero-byte test) is confirmed with the exact zero-byte test on the four pair words, which
+     * drops the false ones (bytes whose bits happen not to overlap) without a call; real pairs (one
+     * block in two hundred) go to {@link #pairInBlock}, which checks their third byte; the scan
      * then carries on at the next block, never re-reading one. Eleven ALU operations per 32 bytes
      * keep the loop near the speed of a plain long-word read.
      */
@@ -62,11 +63,14 @@ public final class StartCodes {
         int i = from;
         int last = to - 33; // a block reads a[i, i + 33)
         while (i <= last) {
-            long u0 = ((long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1))
-                    & ((long) ARRAY_LONG.get(a, i + 8) | (long) ARRAY_LONG.get(a, i + 9));
-            long u1 = ((long) ARRAY_LONG.get(a, i + 16) | (long) ARRAY_LONG.get(a, i + 17))
-                    & ((long) ARRAY_LONG.get(a, i + 24) | (long) ARRAY_LONG.get(a, i + 25));
-            if (((((u0 - ONES) & ~u0) | ((u1 - ONES) & ~u1)) & HIGHS) != 0) {
+            long v0 = (long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1);
+            long v1 = (long) ARRAY_LONG.get(a, i + 8) | (long) ARRAY_LONG.get(a, i + 9);
+            long v2 = (long) ARRAY_LONG.get(a, i + 16) | (long) ARRAY_LONG.get(a, i + 17);
+            long v3 = (long) ARRAY_LONG.get(a, i + 24) | (long) ARRAY_LONG.get(a, i + 25);
+            long u0 = v0 & v1;
+            long u1 = v2 & v3;
+            if (((((u0 - ONES) & ~u0) | ((u1 - ONES) & ~u1)) & HIGHS) != 0
+                    && (zeroBytes(v0) | zeroBytes(v1) | zeroBytes(v2) | zeroBytes(v3)) != 0) {
                 int j = pairInBlock(a, i, to, lo, hi);
                 if (j >= 0) {
                     return j;
