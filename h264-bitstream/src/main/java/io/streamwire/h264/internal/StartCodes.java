@@ -54,7 +54,7 @@ public final class StartCodes {
      * {@code (u - 0x01..) & ~u & 0x80..} to both results. Nothing is missed: no false negatives at
      * any stage. A hit (about one block in forty on compressed video, against one in eight for a
      * plain zero-byte test) is confirmed with the exact zero-byte test on the four pair words, which
-     * drops the false ones (bytes whose bits happen not to overlap) without a call; real pairs (one
+     * drops the false ones (bytes whose bits happen not to overlap) in the loop; real pairs (one
      * block in two hundred) go to {@link #pairInBlock}, which checks their third byte; the scan
      * then carries on at the next block, never re-reading one. Eleven ALU operations per 32 bytes
      * keep the loop near the speed of a plain long-word read.
@@ -62,19 +62,10 @@ public final class StartCodes {
     public static int findPair(byte[] a, int from, int to, int lo, int hi) {
         int i = from;
         int last = to - 33; // a block reads a[i, i + 33)
-        while (i <= last) {
-            long v0 = (long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1);
-            long v1 = (long) ARRAY_LONG.get(a, i + 8) | (long) ARRAY_LONG.get(a, i + 9);
-            long v2 = (long) ARRAY_LONG.get(a, i + 16) | (long) ARRAY_LONG.get(a, i + 17);
-            long v3 = (long) ARRAY_LONG.get(a, i + 24) | (long) ARRAY_LONG.get(a, i + 25);
-            long u0 = v0 & v1;
-            long u1 = v2 & v3;
-            if (((((u0 - ONES) & ~u0) | ((u1 - ONES) & ~u1)) & HIGHS) != 0
-                    && (zeroBytes(v0) | zeroBytes(v1) | zeroBytes(v2) | zeroBytes(v3)) != 0) {
-                int j = pairInBlock(a, i, to, lo, hi);
-                if (j >= 0) {
-                    return j;
-                }
+        while ((i = nextPairBlock(a, i, last)) <= last) {
+            int j = pairInBlock(a, i, to, lo, hi);
+            if (j >= 0) {
+                return j;
             }
             i += 32;
         }
@@ -102,6 +93,27 @@ public final class StartCodes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The start of the first 32-byte block from {@code i} (in steps of 32, up to {@code last}) in
+     * which a {@code 00 00} pair starts, or a value past {@code last}. Kept apart from the checks on
+     * the third byte so that the loop C2 compiles holds no inner loop.
+     */
+    private static int nextPairBlock(byte[] a, int i, int last) {
+        for (; i <= last; i += 32) {
+            long v0 = (long) ARRAY_LONG.get(a, i) | (long) ARRAY_LONG.get(a, i + 1);
+            long v1 = (long) ARRAY_LONG.get(a, i + 8) | (long) ARRAY_LONG.get(a, i + 9);
+            long v2 = (long) ARRAY_LONG.get(a, i + 16) | (long) ARRAY_LONG.get(a, i + 17);
+            long v3 = (long) ARRAY_LONG.get(a, i + 24) | (long) ARRAY_LONG.get(a, i + 25);
+            long u0 = v0 & v1;
+            long u1 = v2 & v3;
+            if (((((u0 - ONES) & ~u0) | ((u1 - ONES) & ~u1)) & HIGHS) != 0
+                    && (zeroBytes(v0) | zeroBytes(v1) | zeroBytes(v2) | zeroBytes(v3)) != 0) {
+                return i;
+            }
+        }
+        return i;
     }
 
     /**
