@@ -69,7 +69,7 @@ public record HrdParameters(int bitRateScale, int cpbSizeScale, List<Cpb> cpbs, 
         return (cpbs.get(i).cpbSizeValueMinus1() + 1) << (4 + cpbSizeScale);
     }
 
-    static HrdParameters read(RbspReader r) {
+    static HrdParameters read(SpsReader r) {
         int cnt = r.ue("cpb_cnt_minus1", 31);
         int brScale = r.u(4, "bit_rate_scale");
         int sizeScale = r.u(4, "cpb_size_scale");

@@ -21,7 +21,7 @@ import java.nio.ByteOrder;
  *
  * @since 0.1.0
  */
-public final class RbspReader {
+public final class RbspReader implements BitSource {
     private static final VarHandle ARRAY_LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -191,6 +191,7 @@ public final class RbspReader {
     }
 
     /** Reads u(1) as a flag. */
+    @Override
     public boolean flag(String field) {
         long c = cache;
         if (cacheBits == 0) {
@@ -279,6 +280,7 @@ public final class RbspReader {
     }
 
     /** Reads se(v) and requires {@code min <= value <= max}. */
+    @Override
     public int se(String field, int min, int max) {
         int p0 = pos;
         int cached0 = cacheBits;

@@ -84,7 +84,7 @@ public record ScalingMatrix(List<ScalingList> lists) {
         }
     }
 
-    static ScalingMatrix read(RbspReader r, int count) {
+    static ScalingMatrix read(BitSource r, int count) {
         List<ScalingList> lists = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (!r.flag("scaling_list_present_flag")) {

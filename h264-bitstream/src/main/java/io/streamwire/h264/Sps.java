@@ -132,13 +132,13 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
-        Sps sps = read(new RbspReader(nal, p + 1, nal.limit(), offset + 1, "sps", SPEC));
+        Sps sps = read(new SpsReader(nal, p + 1, nal.limit(), offset + 1));
         nal.position(nal.limit());
         return sps;
     }
 
     /** Reads seq_parameter_set_data() and rbsp_trailing_bits(). */
-    static Sps read(RbspReader r) {
+    static Sps read(SpsReader r) {
         int profile = r.u(8, "profile_idc");
         int constraints = r.u(6, "constraint_set_flags");
         int reserved = r.u(2, "reserved_zero_2bits");

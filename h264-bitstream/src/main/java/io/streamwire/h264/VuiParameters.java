@@ -99,7 +99,7 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
         return aspectRatioIdc < SAR.length ? SAR[aspectRatioIdc].clone() : new int[] {0, 0};
     }
 
-    static VuiParameters read(RbspReader r) {
+    static VuiParameters read(SpsReader r) {
         boolean ar = r.flag("aspect_ratio_info_present_flag");
         int arIdc = 0;
         int sw = 0;

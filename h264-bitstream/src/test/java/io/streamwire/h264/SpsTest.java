@@ -153,6 +153,53 @@ class SpsTest {
         assertThat(pps.position()).isZero();
     }
 
+    /** Baseline SPS with a VUI whose num_units_in_tick = 1 forces emulation prevention bytes, then max_dec_frame_buffering. */
+    private static RbspWriter spsWithTimingUpTo(RbspWriter w) {
+        w.u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(2).ue(1).flag(false).ue(10).ue(10).flag(true).flag(true).flag(false);
+        w.flag(true); // vui_parameters_present_flag
+        w.flag(false).flag(false).flag(false).flag(false); // aspect ratio, overscan, video signal, chroma loc
+        w.flag(true).u(32, 1).u(32, 50).flag(false); // timing: 00 00 00 01 in the RBSP
+        w.flag(false).flag(false).flag(false); // nal hrd, vcl hrd, pic_struct
+        return w.flag(true).flag(true).ue(0).ue(0).ue(11).ue(11).ue(0); // bitstream restriction, up to max_dec_frame_buffering
+    }
+
+    @Test
+    void errorOffsetsCountEmulationPreventionBytes() {
+        byte[] okNal = spsWithTimingUpTo(new RbspWriter()).ue(4).trailingBits().toNal(0x67);
+        Sps ok = Sps.parse(ByteBuffer.wrap(okNal));
+        assertThat(ok.vuiParameters().numUnitsInTick()).isEqualTo(1);
+        assertThat(ok.vuiParameters().maxDecFrameBuffering()).isEqualTo(4);
+
+        RbspWriter w = spsWithTimingUpTo(new RbspWriter());
+        int fieldByte = (int) (w.bitsWritten() / 8);
+        byte[] rbsp = w.ue(17).trailingBits().toRbsp();
+        int inserted = 0; // emulation prevention bytes an encoder puts before RBSP byte fieldByte (§7.4.1)
+        int zeros = 0;
+        for (int k = 0; k <= fieldByte; k++) {
+            int b = rbsp[k] & 0xFF;
+            if (zeros >= 2 && b <= 3) {
+                inserted++;
+                zeros = 0;
+            }
+            zeros = b == 0 ? zeros + 1 : 0;
+        }
+        assertThat(inserted).isGreaterThanOrEqualTo(1);
+        byte[] escaped = spsWithTimingUpTo(new RbspWriter()).ue(17).trailingBits().toNal(0x67);
+        long expected = 1000 + 1 + fieldByte + inserted;
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(escaped), 1000))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("sps max_dec_frame_buffering");
+                    assertThat(e.getMessage()).contains("17 out of range (expected: 0..16)");
+                    assertThat(e.offset()).isEqualTo(expected);
+                });
+        // every truncation of the valid one fails with the module's exception and leaves the position alone
+        for (int n = 0; n < okNal.length - 1; n++) {
+            ByteBuffer cut = ByteBuffer.wrap(okNal, 0, n).slice();
+            assertThatThrownBy(() -> Sps.parse(cut)).isInstanceOf(H264Exception.class);
+            assertThat(cut.position()).isZero();
+        }
+    }
+
     @Test
     void everyTruncationOfARealSpsRaisesH264Exception() {
         for (String name : FIXTURES) {
