@@ -235,13 +235,17 @@ final class Amf0TreeReader {
                 return null;
             }
             String key = KnownStrings.lookup(b, p + 2, length);
-            if (key == null) {
+            boolean known = key != null;
+            if (!known) {
                 key = decode(p + 2, length);
             }
             long bit = 1L << spread(key.hashCode()); // a 64-bit filter: scan for a repeat only on a hit
             if ((seen & bit) != 0) {
+                // A known name is one shared constant, and a decoded name never equals a known one
+                // (its bytes matched none), so identity decides for known names.
                 for (int i = 0; i < n; i++) {
-                    if (kv[2 * i].equals(key)) {
+                    Object other = kv[2 * i];
+                    if (other == key || !known && other.equals(key)) {
                         return null; // repeated name: the token reader reports it
                     }
                 }

@@ -86,4 +86,51 @@ class Amf0TreeReaderTest {
                 .hasMessageContaining("repeats")
                 .extracting(e -> ((AmfException) e).offset()).isEqualTo(5L);
     }
+
+    @Test
+    void repeatedNamesAreFoundWhateverTheirKind() {
+        // known names (shared constants, compared by identity), ASCII and non-ASCII decoded names,
+        // and a repeat far from its first use among many distinct names (filter collisions)
+        String[] kinds = {"width", "x-custom", "h\u00f6he", "lastkeyframelocation", "a-name-longer-than-24-bytes!"};
+        for (String name : kinds) {
+            for (int before = 0; before < 40; before += 13) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                out.write(0x08);
+                out.writeBytes(new byte[] {0, 0, 0, 0});
+                for (int i = 0; i < before; i++) {
+                    property(out, "p" + i);
+                }
+                int repeatAt = -1;
+                property(out, name);
+                for (int i = 0; i < 3; i++) {
+                    property(out, "q" + i);
+                }
+                repeatAt = out.size();
+                property(out, name);
+                out.writeBytes(new byte[] {0, 0, 0x09});
+                byte[] bytes = out.toByteArray();
+                int expected = repeatAt;
+                assertThatThrownBy(() -> Amf0Reader.readValue(ByteBuffer.wrap(bytes)))
+                        .as("%s after %d names", name, before)
+                        .isInstanceOf(AmfException.class)
+                        .hasMessageContaining("repeats")
+                        .extracting(e -> ((AmfException) e).offset()).isEqualTo((long) expected);
+                // and without the repeat the same names read back in order
+                byte[] distinct = java.util.Arrays.copyOf(bytes, repeatAt + 3);
+                distinct[repeatAt] = 0;
+                distinct[repeatAt + 1] = 0;
+                distinct[repeatAt + 2] = 0x09;
+                Amf0EcmaArray read = (Amf0EcmaArray) Amf0Reader.readValue(ByteBuffer.wrap(distinct));
+                assertThat(read.properties()).hasSize(before + 4).containsKey(name);
+            }
+        }
+    }
+
+    private static void property(java.io.ByteArrayOutputStream out, String name) {
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(b.length >> 8);
+        out.write(b.length);
+        out.writeBytes(b);
+        out.write(0x05); // null
+    }
 }
