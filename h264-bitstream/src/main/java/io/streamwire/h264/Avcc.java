@@ -42,25 +42,12 @@ public final class Avcc {
         int p = sample.position();
         int end = sample.limit();
         while (p < end) {
-            long at = offset + (p - sample.position());
-            if (end - p < lengthSize) {
-                throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
-            }
-            long length = 0;
-            for (int i = 0; i < lengthSize; i++) {
-                length = length << 8 | (sample.get(p + i) & 0xFF);
-            }
+            int length = checkedLength(sample, p, end, lengthSize, limits, offset + (p - sample.position()));
             p += lengthSize;
-            if (length > limits.maxNalSize()) {
-                throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
-            }
-            if (length > end - p) {
-                throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + (end - p) + " bytes remain)", at, SPEC);
-            }
             if (length > 0) {
-                nals.add(sample.slice(p, (int) length));
+                nals.add(sample.slice(p, length));
             }
-            p += (int) length;
+            p += length;
         }
         return nals;
     }
@@ -231,18 +218,8 @@ public final class Avcc {
         int p = sample.position();
         int end = sample.limit();
         while (p < end) {
-            long at = p - sample.position();
-            if (end - p < lengthSize) {
-                throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
-            }
-            long length = readLength(sample, p, lengthSize) & 0xFFFFFFFFL;
+            int length = checkedLength(sample, p, end, lengthSize, limits, p - sample.position());
             p += lengthSize;
-            if (length > limits.maxNalSize()) {
-                throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
-            }
-            if (length > end - p) {
-                throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + (end - p) + " bytes remain)", at, SPEC);
-            }
             if (length > 0) {
                 int type = sample.get(p) & 0x1F;
                 if (type == NalUnitHeader.TYPE_SPS) {
@@ -252,9 +229,9 @@ public final class Avcc {
                 } else if (type == 5 && config != null && !(sawSps && sawPps)) {
                     insert = true;
                 }
-                size += 4 + length;
+                size += 4L + length;
             }
-            p += (int) length;
+            p += length;
         }
         if (insert) {
             size += sizeOf(config.sequenceParameterSets()) + sizeOf(config.pictureParameterSets());
@@ -266,6 +243,25 @@ public final class Avcc {
             throw new LimitExceededException("avcc sample", "Integer.MAX_VALUE", Integer.MAX_VALUE, size, 0);
         }
         return size | (insert ? INSERT : 0);
+    }
+
+    /**
+     * The NALUnitLength at {@code p}, checked: the field is complete, the length within
+     * {@link H264Limits#maxNalSize()} and inside the sample ({@code at} is the field's offset for errors).
+     */
+    private static int checkedLength(ByteBuffer sample, int p, int end, int lengthSize, H264Limits limits, long at) {
+        if (end - p < lengthSize) {
+            throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
+        }
+        long length = readLength(sample, p, lengthSize) & 0xFFFFFFFFL;
+        int rest = end - p - lengthSize;
+        if (length > limits.maxNalSize()) {
+            throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
+        }
+        if (length > rest) {
+            throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + rest + " bytes remain)", at, SPEC);
+        }
+        return (int) length;
     }
 
     private static int readLength(ByteBuffer sample, int p, int lengthSize) {
