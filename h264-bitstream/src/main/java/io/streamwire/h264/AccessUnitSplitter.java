@@ -113,13 +113,7 @@ public final class AccessUnitSplitter {
         if (nalCount == 0) {
             starts = true;
         } else if (starts) {
-            completedNalCount = nalCount;
-            completedKeyframe = keyframe;
-            completedIdr = idr;
-            nalCount = 0;
-            seenVcl = false;
-            keyframe = false;
-            idr = false;
+            complete();
         }
         if (++nalCount > limits.maxNalUnitsPerAccessUnit()) {
             throw new LimitExceededException("access_unit", "H264Limits.maxNalUnitsPerAccessUnit()",
@@ -174,6 +168,13 @@ public final class AccessUnitSplitter {
         if (nalCount == 0) {
             return false;
         }
+        complete();
+        hasPrevious = false;
+        return true;
+    }
+
+    /** The access unit in progress becomes the completed one; a new one starts empty. */
+    private void complete() {
         completedNalCount = nalCount;
         completedKeyframe = keyframe;
         completedIdr = idr;
@@ -181,8 +182,6 @@ public final class AccessUnitSplitter {
         seenVcl = false;
         keyframe = false;
         idr = false;
-        hasPrevious = false;
-        return true;
     }
 
     /** NAL units in the access unit the last boundary (or {@link #finish()}) completed. */

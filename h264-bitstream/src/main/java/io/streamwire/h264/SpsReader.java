@@ -122,16 +122,7 @@ final class SpsReader implements BitSource {
 
     /** Reads u(n), 1 &le; n &le; 31. */
     int u(int n, String field) {
-        if (bits < n) {
-            refill();
-        }
-        long c = cache;
-        cache = c << n;
-        bits -= n;
-        if (consumed() > limit) {
-            throw truncated(field, consumed() - n);
-        }
-        return (int) (c >>> (64 - n));
+        return (int) readBitsLong(n, field);
     }
 
     /** Reads u(n), 1 &le; n &le; 32, as an unsigned value. */
