@@ -10,15 +10,13 @@ import io.streamwire.amf.Amf0Value;
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.benchmarks.Red5Amf0;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvTagHeader;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.red5.io.amf.Input;
-import org.red5.io.object.Deserializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -93,7 +91,7 @@ public class AmfBenchmark {
 
     @Benchmark
     public int amf0Connect_red5(Counters counters) {
-        int values = red5Values(connect);
+        int values = Red5Amf0.decodeAll(connect);
         counters.bytes += connect.length;
         counters.units++;
         return values;
@@ -120,7 +118,7 @@ public class AmfBenchmark {
 
     @Benchmark
     public int amf0OnMetaData_red5(Counters counters) {
-        int values = red5Values(onMetaData);
+        int values = Red5Amf0.decodeAll(onMetaData);
         counters.bytes += onMetaData.length;
         counters.units++;
         return values;
@@ -150,16 +148,5 @@ public class AmfBenchmark {
             }
         }
         return check;
-    }
-
-    private static int red5Values(byte[] body) {
-        IoBuffer buffer = IoBuffer.wrap(body);
-        Input in = new Input(buffer);
-        int values = 0;
-        while (buffer.hasRemaining()) {
-            Object value = Deserializer.deserialize(in, Object.class);
-            values += value == null ? 0 : 1;
-        }
-        return values;
     }
 }

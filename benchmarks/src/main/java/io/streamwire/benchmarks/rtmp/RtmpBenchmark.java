@@ -6,6 +6,7 @@ import io.streamwire.amf.Amf0Value;
 import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.benchmarks.Red5Amf0;
 import io.streamwire.benchmarks.Scaling;
 import io.streamwire.rtmp.ChunkDecoder;
 import io.streamwire.rtmp.ChunkEncoder;
@@ -16,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.mina.core.buffer.IoBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -24,8 +24,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.red5.io.amf.Input;
-import org.red5.io.object.Deserializer;
 
 /**
  * RTMP hot paths (issue 6).
@@ -256,7 +254,7 @@ public class RtmpBenchmark {
     public int connectDecode_red5(Counters counters) {
         counters.bytes += connectBody.length;
         counters.units += 1;
-        return red5Values(connectBody);
+        return Red5Amf0.decodeAll(connectBody);
     }
 
     @Benchmark
@@ -272,17 +270,6 @@ public class RtmpBenchmark {
     public int publishDecode_red5(Counters counters) {
         counters.bytes += publishBody.length;
         counters.units += 1;
-        return red5Values(publishBody);
-    }
-
-    private static int red5Values(byte[] body) {
-        IoBuffer buffer = IoBuffer.wrap(body);
-        Input in = new Input(buffer);
-        int values = 0;
-        while (buffer.hasRemaining()) {
-            Object value = Deserializer.deserialize(in, Object.class);
-            values += value == null ? 0 : 1;
-        }
-        return values;
+        return Red5Amf0.decodeAll(publishBody);
     }
 }
