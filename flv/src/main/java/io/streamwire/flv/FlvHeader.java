@@ -57,7 +57,7 @@ public record FlvHeader(int version, boolean typeFlagsAudio, boolean typeFlagsVi
                     in.get(at) & 0xFF, in.get(at + 1) & 0xFF, in.get(at + 2) & 0xFF), at, SPEC);
         }
         int flags = in.get(at + 4) & 0xFF;
-        long dataOffset = in.getInt(at + 5) & 0xFFFF_FFFFL;
+        long dataOffset = FlvDecoder.intAt(in, at + 5) & 0xFFFF_FFFFL; // big-endian whatever in.order()
         if (dataOffset < LENGTH) {
             throw new FlvException("flv DataOffset", dataOffset + " is below 9", at + 5, SPEC);
         }

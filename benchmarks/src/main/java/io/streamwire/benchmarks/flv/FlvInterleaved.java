@@ -21,9 +21,16 @@ public final class FlvInterleaved {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         FlvBenchmark flv = new FlvBenchmark();
         flv.setUp();
+        FlvBenchmark small = new FlvBenchmark();
+        small.input = "240p-200kbit";
+        small.setUp();
+        compare("flvTagScan 720p (tags)", rounds, 1_000_000, flv::flvTagScan_streamwire, flv::flvTagScan_jcodec);
+        compare("flvTagScan 240p (tags)", rounds, 4_000_000, small::flvTagScan_streamwire, small::flvTagScan_jcodec);
+        if (args.length > 1 && args[1].equals("flv")) {
+            return;
+        }
         AmfBenchmark amf = new AmfBenchmark();
         amf.setUp();
-        compare("flvTagScan 720p (tags)", rounds, 1_000_000, flv::flvTagScan_streamwire, flv::flvTagScan_jcodec);
         compare("amf0Connect (messages)", rounds, 200_000, amf::amf0Connect_streamwire, amf::amf0Connect_red5);
         compare("amf0OnMetaData (messages)", rounds, 200_000, amf::amf0OnMetaData_streamwire, amf::amf0OnMetaData_red5);
     }
