@@ -11,9 +11,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * The 32-byte pair filter of {@link StartCodes} against a naive byte loop: random buffers made
- * mostly of 0x00, 0x01 and 0x03 (so pairs, start codes, emulation prevention sequences and false
- * filter hits are everywhere, also across block edges), searched from every start offset (every
+ * The 64-byte lane filter of {@link StartCodes} against a naive byte loop: random buffers made
+ * mostly of 0x00, 0x01, 0x03 and 0x80-0x83 (so pairs, start codes, emulation prevention sequences
+ * and false filter hits are everywhere, also across word and block edges), searched from every start offset (every
  * alignment of the blocks) to every end, for the three byte ranges the module asks for, over an
  * array, a heap buffer with a non-zero array offset and a direct buffer.
  */
@@ -26,6 +26,7 @@ class StartCodesPropertiesTest {
                 Tuple.of(30, Arbitraries.just((byte) 0)),
                 Tuple.of(8, Arbitraries.just((byte) 1)),
                 Tuple.of(6, Arbitraries.just((byte) 3)),
+                Tuple.of(4, Arbitraries.bytes().between((byte) 0x80, (byte) 0x83)),
                 Tuple.of(20, Arbitraries.bytes()));
         return dense.array(byte[].class).ofMaxSize(160);
     }
