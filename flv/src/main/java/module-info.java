@@ -2,4 +2,6 @@
 module io.streamwire.flv {
     exports io.streamwire.flv;
     exports io.streamwire.amf;
+    // big-endian buffer access for rtmp-protocol, which would otherwise keep its own copy
+    exports io.streamwire.flv.internal to io.streamwire.rtmp;
 }

@@ -32,7 +32,14 @@ public final class Chunks {
             java.util.Arrays.fill(padded, (byte) 0x5A);
             System.arraycopy(b, 0, padded, 3, b.length);
             return ByteBuffer.wrap(padded).position(3).limit(3 + b.length);
-        });
+        }),
+        /**
+         * A heap buffer set to little-endian order: the formats are big-endian whatever order the
+         * caller's buffer happens to have, so parsers must not use its multi-byte getters.
+         */
+        LITTLE_ENDIAN(b -> ByteBuffer.wrap(b.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN)),
+        /** The same for a direct buffer. */
+        DIRECT_LITTLE_ENDIAN(b -> ByteBuffer.allocateDirect(b.length).put(b).flip().order(java.nio.ByteOrder.LITTLE_ENDIAN));
 
         private final Function<byte[], ByteBuffer> wrap;
 

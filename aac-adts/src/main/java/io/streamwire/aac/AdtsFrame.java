@@ -1,5 +1,6 @@
 package io.streamwire.aac;
 
+import io.streamwire.aac.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,17 +143,17 @@ public record AdtsFrame(AdtsHeader header, List<Integer> rawDataBlockPositions, 
         }
         header.writeTo(out);
         for (int position : rawDataBlockPositions) {
-            out.putShort((short) position);
+            BigEndian.putShortRelative(out, (short) position);
         }
         boolean perBlockCrc = !header.protectionAbsent() && rawDataBlocks.size() > 1;
         int crc = 0;
         if (!header.protectionAbsent()) {
-            out.putShort((short) (int) crcChecks.get(crc++)); // adts_error_check or adts_header_error_check
+            BigEndian.putShortRelative(out, (short) (int) crcChecks.get(crc++)); // adts_error_check or adts_header_error_check
         }
         for (ByteBuffer block : rawDataBlocks) {
             out.put(block.duplicate());
             if (perBlockCrc) {
-                out.putShort((short) (int) crcChecks.get(crc++));
+                BigEndian.putShortRelative(out, (short) (int) crcChecks.get(crc++));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.streamwire.amf;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -377,15 +378,15 @@ public final class Amf0TokenReader {
     }
 
     private int u16(int i) {
-        return (array != null ? (short) SHORT.get(array, arrayBase + i) : in.getShort(i)) & 0xFFFF;
+        return (array != null ? (short) SHORT.get(array, arrayBase + i) : BigEndian.getShort(in, i)) & 0xFFFF;
     }
 
     private long u32(int i) {
-        return (array != null ? (int) INT.get(array, arrayBase + i) : in.getInt(i)) & 0xFFFF_FFFFL;
+        return (array != null ? (int) INT.get(array, arrayBase + i) : BigEndian.getInt(in, i)) & 0xFFFF_FFFFL;
     }
 
     private double f64(int i) {
-        return array != null ? (double) DOUBLE.get(array, arrayBase + i) : in.getDouble(i);
+        return array != null ? (double) DOUBLE.get(array, arrayBase + i) : BigEndian.getDouble(in, i);
     }
 
     private void require(int n, String field) {

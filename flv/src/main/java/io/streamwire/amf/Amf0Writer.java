@@ -1,5 +1,6 @@
 package io.streamwire.amf;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
@@ -35,7 +36,7 @@ public final class Amf0Writer {
 
     /** Writes a number (0x00). */
     public Amf0Writer writeNumber(ByteBuffer out, double value) {
-        out.put((byte) Amf0Marker.NUMBER).putDouble(value);
+        BigEndian.putDoubleRelative(out.put((byte) Amf0Marker.NUMBER), value);
         return this;
     }
 
@@ -49,9 +50,9 @@ public final class Amf0Writer {
     public Amf0Writer writeString(ByteBuffer out, CharSequence value) {
         int length = Utf8.encodedLength(value);
         if (length > 0xFFFF) {
-            out.put((byte) Amf0Marker.LONG_STRING).putInt(length);
+            BigEndian.putIntRelative(out.put((byte) Amf0Marker.LONG_STRING), length);
         } else {
-            out.put((byte) Amf0Marker.STRING).putShort((short) length);
+            BigEndian.putShortRelative(out.put((byte) Amf0Marker.STRING), (short) length);
         }
         Utf8.encode(value, out);
         return this;
@@ -77,13 +78,13 @@ public final class Amf0Writer {
 
     /** Writes a date (0x0B) with its time-zone field. */
     public Amf0Writer writeDate(ByteBuffer out, double epochMillis, int timeZone) {
-        out.put((byte) Amf0Marker.DATE).putDouble(epochMillis).putShort((short) timeZone);
+        BigEndian.putShortRelative(BigEndian.putDoubleRelative(out.put((byte) Amf0Marker.DATE), epochMillis), (short) timeZone);
         return this;
     }
 
     /** Writes an XML document (0x0F). */
     public Amf0Writer writeXmlDocument(ByteBuffer out, CharSequence xml) {
-        out.put((byte) Amf0Marker.XML_DOCUMENT).putInt(Utf8.encodedLength(xml));
+        BigEndian.putIntRelative(out.put((byte) Amf0Marker.XML_DOCUMENT), Utf8.encodedLength(xml));
         Utf8.encode(xml, out);
         return this;
     }
@@ -93,7 +94,7 @@ public final class Amf0Writer {
         if (index < 0 || index > 0xFFFF) {
             throw new IllegalArgumentException("reference index " + index + " out of 0..65535");
         }
-        out.put((byte) Amf0Marker.REFERENCE).putShort((short) index);
+        BigEndian.putShortRelative(out.put((byte) Amf0Marker.REFERENCE), (short) index);
         return this;
     }
 
@@ -114,14 +115,14 @@ public final class Amf0Writer {
 
     /** Starts an ECMA array (0x08) with the count hint {@code count}; end it with {@link #writeObjectEnd}. */
     public Amf0Writer writeEcmaArrayStart(ByteBuffer out, long count) {
-        out.put((byte) Amf0Marker.ECMA_ARRAY).putInt((int) count);
+        BigEndian.putIntRelative(out.put((byte) Amf0Marker.ECMA_ARRAY), (int) count);
         references++;
         return this;
     }
 
     /** Starts a strict array (0x0A) of exactly {@code count} values (no end marker follows them). */
     public Amf0Writer writeStrictArrayStart(ByteBuffer out, long count) {
-        out.put((byte) Amf0Marker.STRICT_ARRAY).putInt((int) count);
+        BigEndian.putIntRelative(out.put((byte) Amf0Marker.STRICT_ARRAY), (int) count);
         references++;
         return this;
     }
@@ -238,7 +239,7 @@ public final class Amf0Writer {
         if (length > 0xFFFF) {
             throw new IllegalArgumentException("AMF0 " + what + " of " + length + " UTF-8 bytes exceeds 65535");
         }
-        out.putShort((short) length);
+        BigEndian.putShortRelative(out, (short) length);
         Utf8.encode(s, out);
     }
 

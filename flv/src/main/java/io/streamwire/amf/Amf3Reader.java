@@ -1,5 +1,6 @@
 package io.streamwire.amf;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class Amf3Reader {
         @Override
         public double readDouble() {
             require(8, "externalizable body");
-            double d = in.getDouble(pos);
+            double d = BigEndian.getDouble(in, pos);
             pos += 8;
             return d;
         }
@@ -92,7 +93,7 @@ public final class Amf3Reader {
         @Override
         public int readInt() {
             require(4, "externalizable body");
-            int i = in.getInt(pos);
+            int i = BigEndian.getInt(in, pos);
             pos += 4;
             return i;
         }
@@ -201,7 +202,7 @@ public final class Amf3Reader {
             case 0x05:
                 require(8, "amf3 double");
                 pos += 8;
-                return new Amf3Double(in.getDouble(pos - 8));
+                return new Amf3Double(BigEndian.getDouble(in, pos - 8));
             case 0x06:
                 return new Amf3String(string("amf3 string"));
             case 0x07:
@@ -222,7 +223,7 @@ public final class Amf3Reader {
                 }
                 require(8, "amf3 date");
                 pos += 8;
-                return addObject(new Amf3Date(in.getDouble(pos - 8)), at);
+                return addObject(new Amf3Date(BigEndian.getDouble(in, pos - 8)), at);
             }
             case 0x09:
                 return array();
@@ -363,7 +364,7 @@ public final class Amf3Reader {
                 require(count * 4, "amf3 vector items");
                 int[] values = new int[count];
                 for (int i = 0; i < count; i++) {
-                    values[i] = in.getInt(pos + 4 * i);
+                    values[i] = BigEndian.getInt(in, pos + 4 * i);
                 }
                 pos += count * 4;
                 return addObject(marker == 0x0D ? new Amf3VectorInt(fixed, values) : new Amf3VectorUint(fixed, values), at);
@@ -372,7 +373,7 @@ public final class Amf3Reader {
                 require(count * 8, "amf3 vector items");
                 double[] values = new double[count];
                 for (int i = 0; i < count; i++) {
-                    values[i] = in.getDouble(pos + 8 * i);
+                    values[i] = BigEndian.getDouble(in, pos + 8 * i);
                 }
                 pos += count * 8;
                 return addObject(new Amf3VectorDouble(fixed, values), at);

@@ -1,5 +1,6 @@
 package io.streamwire.amf;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -95,7 +96,7 @@ public final class Amf3Writer {
             out.put((byte) 0x04);
             writeU29(out, i.value() & 0x1FFF_FFFF);
         } else if (value instanceof Amf3Double d) {
-            out.put((byte) 0x05).putDouble(d.value());
+            BigEndian.putDoubleRelative(out.put((byte) 0x05), d.value());
         } else if (value instanceof Amf3String s) {
             out.put((byte) 0x06);
             writeString(out, s.value());
@@ -147,7 +148,7 @@ public final class Amf3Writer {
             writeInlineUtf8(out, x.value());
         } else if (value instanceof Amf3Date d) {
             writeU29(out, 1);
-            out.putDouble(d.epochMillis());
+            BigEndian.putDoubleRelative(out, d.epochMillis());
         } else if (value instanceof Amf3ByteArray b) {
             writeU29(out, b.length() << 1 | 1);
             out.put(b.asBuffer());
@@ -165,19 +166,19 @@ public final class Amf3Writer {
             writeU29(out, v.size() << 1 | 1);
             out.put((byte) (v.fixed() ? 1 : 0));
             for (int i = 0; i < v.size(); i++) {
-                out.putInt(v.get(i));
+                BigEndian.putIntRelative(out, v.get(i));
             }
         } else if (value instanceof Amf3VectorUint v) {
             writeU29(out, v.size() << 1 | 1);
             out.put((byte) (v.fixed() ? 1 : 0));
             for (int i = 0; i < v.size(); i++) {
-                out.putInt(v.get(i));
+                BigEndian.putIntRelative(out, v.get(i));
             }
         } else if (value instanceof Amf3VectorDouble v) {
             writeU29(out, v.size() << 1 | 1);
             out.put((byte) (v.fixed() ? 1 : 0));
             for (int i = 0; i < v.size(); i++) {
-                out.putDouble(v.get(i));
+                BigEndian.putDoubleRelative(out, v.get(i));
             }
         } else if (value instanceof Amf3VectorObject v) {
             writeU29(out, v.values().size() << 1 | 1);

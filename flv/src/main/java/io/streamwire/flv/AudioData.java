@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -116,7 +117,7 @@ public record AudioData(int soundFormat, int soundRate, int soundSize, int sound
         if (r < 0 || end - (r >>> 4) < 4) {
             return 0;
         }
-        return body.getInt((int) (r >>> 4));
+        return BigEndian.getInt(body, (int) (r >>> 4));
     }
 
     /** Whether this is an AAC sequence header (AudioSpecificConfig in {@link #data()}). */

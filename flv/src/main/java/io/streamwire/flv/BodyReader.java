@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class BodyReader {
     int u16(String field) {
         require(2, field);
         pos += 2;
-        return in.getShort(pos - 2) & 0xFFFF;
+        return BigEndian.getShort(in, pos - 2) & 0xFFFF;
     }
 
     int u24(String field) {
@@ -52,7 +53,7 @@ final class BodyReader {
     int u32(String field) {
         require(4, field);
         pos += 4;
-        return in.getInt(pos - 4);
+        return BigEndian.getInt(in, pos - 4);
     }
 
     ByteBuffer slice(int n, String field) {
@@ -128,7 +129,7 @@ final class BodyReader {
                 if (end - pos < 2) {
                     return -1;
                 }
-                size = (in.getShort(pos) & 0xFFFF) + 1;
+                size = (BigEndian.getShort(in, pos) & 0xFFFF) + 1;
                 pos += 2;
             }
             if (end - pos < size + 1L) {

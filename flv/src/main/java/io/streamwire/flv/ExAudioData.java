@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,11 +136,11 @@ public record ExAudioData(int audioPacketType, List<ModEx> modEx, int audioMulti
         if (audioMultitrackType >= 0) {
             out.put((byte) (audioMultitrackType << 4 | audioPacketType));
             if (audioMultitrackType != 2) {
-                out.putInt(tracks.get(0).fourCc().value());
+                BigEndian.putIntRelative(out, tracks.get(0).fourCc().value());
             }
             for (AudioTrack t : tracks) {
                 if (audioMultitrackType == 2) {
-                    out.putInt(t.fourCc().value());
+                    BigEndian.putIntRelative(out, t.fourCc().value());
                 }
                 out.put((byte) t.trackId());
                 if (audioMultitrackType != 0) {
@@ -148,7 +149,7 @@ public record ExAudioData(int audioPacketType, List<ModEx> modEx, int audioMulti
                 put(out, t.data());
             }
         } else {
-            out.putInt(tracks.get(0).fourCc().value());
+            BigEndian.putIntRelative(out, tracks.get(0).fourCc().value());
             put(out, tracks.get(0).data());
         }
     }

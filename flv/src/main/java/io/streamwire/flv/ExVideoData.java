@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,14 +172,14 @@ public record ExVideoData(int frameType, int videoPacketType, List<ModEx> modEx,
         if (videoMultitrackType >= 0) {
             out.put((byte) (videoMultitrackType << 4 | videoPacketType));
             if (videoMultitrackType != 2) {
-                out.putInt(tracks.get(0).fourCc().value());
+                BigEndian.putIntRelative(out, tracks.get(0).fourCc().value());
             }
         } else {
-            out.putInt(tracks.get(0).fourCc().value());
+            BigEndian.putIntRelative(out, tracks.get(0).fourCc().value());
         }
         for (VideoTrack t : tracks) {
             if (videoMultitrackType == 2) {
-                out.putInt(t.fourCc().value());
+                BigEndian.putIntRelative(out, t.fourCc().value());
             }
             if (videoMultitrackType >= 0) {
                 out.put((byte) t.trackId());

@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -266,7 +267,7 @@ public final class FlvDecoder {
                 if (avail < 4) {
                     return -4;
                 }
-                long value = intAt(b, i) & 0xFFFF_FFFFL;
+                long value = BigEndian.getInt(b, i) & 0xFFFF_FFFFL;
                 if (value != 0) {
                     listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_0_NOT_ZERO, offset, value, 0));
                 }
@@ -326,7 +327,7 @@ public final class FlvDecoder {
                 if (avail < 4) {
                     return -4;
                 }
-                long value = intAt(b, i) & 0xFFFF_FFFFL;
+                long value = BigEndian.getInt(b, i) & 0xFFFF_FFFFL;
                 if (value != expectedPreviousTagSize) {
                     listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_MISMATCH, offset, value,
                             expectedPreviousTagSize));
@@ -347,7 +348,7 @@ public final class FlvDecoder {
                 if (avail < need) {
                     return -need;
                 }
-                long trailer = intAt(b, i + FlvTagHeader.LENGTH + size) & 0xFFFF_FFFFL;
+                long trailer = BigEndian.getInt(b, i + FlvTagHeader.LENGTH + size) & 0xFFFF_FFFFL;
                 // Red5 writes PreviousTagSize 4 too large (counting itself): accept that too
                 if (trailer != FlvTagHeader.LENGTH + (long) size && trailer != FlvTagHeader.LENGTH + 4L + size) {
                     return 1;
@@ -362,7 +363,6 @@ public final class FlvDecoder {
     }
 
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle BUFFER_INT_BE = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     /**
      * Bit {@code b0} is set for the plausible first bytes of a tag header (b0 < 64: Reserved bits
@@ -433,12 +433,7 @@ public final class FlvDecoder {
 
     /** The big-endian int at index {@code i} of {@code b}, through its array {@code a} when it has one. */
     private static int readInt(byte[] a, int base, ByteBuffer b, int i) {
-        return a != null ? (int) INT_BE.get(a, base + i) : intAt(b, i);
-    }
-
-    /** The big-endian int at index {@code i} of {@code b}, whatever the buffer's byte order. */
-    static int intAt(ByteBuffer b, int i) {
-        return (int) BUFFER_INT_BE.get(b, i);
+        return a != null ? (int) INT_BE.get(a, base + i) : BigEndian.getInt(b, i);
     }
 
     private static boolean plausible(int b0, int streamId) {

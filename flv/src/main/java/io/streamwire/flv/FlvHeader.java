@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -57,7 +58,7 @@ public record FlvHeader(int version, boolean typeFlagsAudio, boolean typeFlagsVi
                     in.get(at) & 0xFF, in.get(at + 1) & 0xFF, in.get(at + 2) & 0xFF), at, SPEC);
         }
         int flags = in.get(at + 4) & 0xFF;
-        long dataOffset = FlvDecoder.intAt(in, at + 5) & 0xFFFF_FFFFL; // big-endian whatever in.order()
+        long dataOffset = BigEndian.getInt(in, at + 5) & 0xFFFF_FFFFL;
         if (dataOffset < LENGTH) {
             throw new FlvException("flv DataOffset", dataOffset + " is below 9", at + 5, SPEC);
         }
@@ -68,7 +69,7 @@ public record FlvHeader(int version, boolean typeFlagsAudio, boolean typeFlagsVi
     /** Writes the 9 header bytes at the buffer's position and moves the position past them. */
     public void writeTo(ByteBuffer out) {
         out.put((byte) 'F').put((byte) 'L').put((byte) 'V').put((byte) version)
-                .put((byte) (typeFlagsReserved | (typeFlagsAudio ? 4 : 0) | (typeFlagsVideo ? 1 : 0)))
-                .putInt((int) dataOffset);
+                .put((byte) (typeFlagsReserved | (typeFlagsAudio ? 4 : 0) | (typeFlagsVideo ? 1 : 0)));
+        BigEndian.putIntRelative(out, (int) dataOffset);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -37,7 +38,7 @@ public final class FlvWriter {
         for (long i = FlvHeader.LENGTH; i < header.dataOffset(); i++) {
             out.put((byte) 0);
         }
-        out.putInt(0);
+        BigEndian.putIntRelative(out, 0);
     }
 
     /**
@@ -62,6 +63,6 @@ public final class FlvWriter {
         header.writeTo(out);
         out.put(out.position(), body, body.position(), body.remaining());
         out.position(out.position() + body.remaining());
-        out.putInt(FlvTagHeader.LENGTH + header.dataSize());
+        BigEndian.putIntRelative(out, FlvTagHeader.LENGTH + header.dataSize());
     }
 }

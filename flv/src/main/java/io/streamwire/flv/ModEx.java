@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -62,7 +63,7 @@ public record ModEx(int modExType, ByteBuffer modExData) {
     void writeTo(ByteBuffer out, int nextPacketType) {
         int n = modExData.remaining();
         if (n >= 256) {
-            out.put((byte) 0xFF).putShort((short) (n - 1));
+            BigEndian.putShortRelative(out.put((byte) 0xFF), (short) (n - 1));
         } else {
             out.put((byte) (n - 1));
         }

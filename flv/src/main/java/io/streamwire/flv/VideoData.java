@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -164,7 +165,7 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
         if (r < 0 || end - (r >>> 4) < 4) {
             return 0;
         }
-        return body.getInt((int) (r >>> 4));
+        return BigEndian.getInt(body, (int) (r >>> 4));
     }
 
     /** The resolved Enhanced header of a non-command frame, or -1 (as the parser: ModEx, then command, then multitrack). */

@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.h264.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,7 +217,7 @@ public record AvcDecoderConfigurationRecord(int configurationVersion, int avcPro
 
     private static void putAll(ByteBuffer out, List<ByteBuffer> nals) {
         for (ByteBuffer nal : nals) {
-            out.putShort((short) nal.remaining()).put(nal.duplicate());
+            BigEndian.putShortRelative(out, (short) nal.remaining()).put(nal.duplicate());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.h264.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, 
         }
         ByteBuffer p = message.payload();
         int i = p.position();
-        if (p.remaining() < 8 || (p.get(i) & 0xFF) != 0xB5 || p.getShort(i + 1) != 0x0031 || p.getInt(i + 3) != ATSC_USER_IDENTIFIER
+        if (p.remaining() < 8 || (p.get(i) & 0xFF) != 0xB5 || BigEndian.getShort(p, i + 1) != 0x0031 || BigEndian.getInt(p, i + 3) != ATSC_USER_IDENTIFIER
                 || p.get(i + 7) != 0x03) {
             return null;
         }
@@ -98,7 +99,7 @@ public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, 
     /** The type 4 message: T.35 header, GA94, cc_data and the final marker byte 0xFF. */
     public SeiMessage toMessage() {
         ByteBuffer out = ByteBuffer.allocate(8 + 2 + 3 * triplets.size() + 1);
-        out.put((byte) 0xB5).putShort((short) 0x0031).putInt(ATSC_USER_IDENTIFIER).put((byte) 0x03);
+        BigEndian.putIntRelative(BigEndian.putShortRelative(out.put((byte) 0xB5), (short) 0x0031), ATSC_USER_IDENTIFIER).put((byte) 0x03);
         out.put((byte) ((processEmDataFlag ? 0x80 : 0) | (processCcDataFlag ? 0x40 : 0) | (additionalDataFlag ? 0x20 : 0) | triplets.size()));
         out.put((byte) emData);
         for (CcData t : triplets) {

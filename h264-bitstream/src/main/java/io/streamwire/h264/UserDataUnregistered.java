@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.h264.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
         if (p.remaining() < 16) {
             throw new TruncatedInputException("user_data_unregistered uuid_iso_iec_11578", "needs 16 bytes, " + p.remaining() + " present", message.offset(), SPEC);
         }
-        UUID uuid = new UUID(p.getLong(), p.getLong());
+        UUID uuid = new UUID(BigEndian.getLongRelative(p), BigEndian.getLongRelative(p));
         return new UserDataUnregistered(uuid, p.slice());
     }
 
@@ -56,7 +57,7 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
     /** The message. */
     public SeiMessage toMessage() {
         ByteBuffer out = ByteBuffer.allocate(16 + data.remaining());
-        out.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).put(data.duplicate()).flip();
+        BigEndian.putLongRelative(BigEndian.putLongRelative(out, uuid.getMostSignificantBits()), uuid.getLeastSignificantBits()).put(data.duplicate()).flip();
         return new SeiMessage(SeiMessage.USER_DATA_UNREGISTERED, out, -1);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.internal.Bits;
 import java.nio.ByteBuffer;
 
@@ -184,7 +185,7 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             long dtsNext = -1;
             if ((eflags & 0x80) != 0) {
                 require(e + 2 <= extEnd, "ltw_flag", e, index, streamOffset);
-                int v = in.getShort(e) & 0xFFFF;
+                int v = BigEndian.getShort(in, e) & 0xFFFF;
                 ltwValid = (v & 0x8000) != 0;
                 ltw = v & 0x7FFF;
                 e += 2;
@@ -244,10 +245,10 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             out.put((byte) ((x.ltwOffset >= 0 ? 0x80 : 0) | (x.piecewiseRate >= 0 ? 0x40 : 0) | (x.spliceType >= 0 ? 0x20 : 0)
                     | (x.afDescriptorNotPresentFlag ? 0x10 : 0) | 0x0F));
             if (x.ltwOffset >= 0) {
-                out.putShort((short) ((x.ltwValidFlag ? 0x8000 : 0) | x.ltwOffset));
+                BigEndian.putShortRelative(out, (short) ((x.ltwValidFlag ? 0x8000 : 0) | x.ltwOffset));
             }
             if (x.piecewiseRate >= 0) {
-                out.put((byte) (0xC0 | x.piecewiseRate >>> 16)).putShort((short) x.piecewiseRate);
+                BigEndian.putShortRelative(out.put((byte) (0xC0 | x.piecewiseRate >>> 16)), (short) x.piecewiseRate);
             }
             if (x.spliceType >= 0) {
                 Bits.putTimestamp(out, x.spliceType, x.dtsNextAu);

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.internal.Bits;
 import io.streamwire.mpegts.pes.PesHeader;
 import io.streamwire.mpegts.psi.Cat;
@@ -341,7 +342,7 @@ public final class TsDemuxer {
             s.pesState = 1;
             s.headerHave = 0;
             s.headerNeed = 6;
-            if (n >= 9 && buf.get(i + 3) != 0 && (buf.getInt(i) >>> 8) == 1) {
+            if (n >= 9 && buf.get(i + 3) != 0 && (BigEndian.getInt(buf, i) >>> 8) == 1) {
                 int len = PesHeader.hasOptionalHeader(buf.get(i + 3) & 0xFF) ? 9 + (buf.get(i + 8) & 0xFF) : 6;
                 if (len <= n) {
                     if (!startPes(s, buf, i, len, p.offset() + (i - p.index()))) {
@@ -367,7 +368,7 @@ public final class TsDemuxer {
                 if (s.headerHave == s.headerNeed) {
                     ByteBuffer h = ByteBuffer.wrap(s.header);
                     if (s.headerNeed == 6) {
-                        if ((h.getInt(0) >>> 8) != 1) {
+                        if ((BigEndian.getInt(h, 0) >>> 8) != 1) {
                             malformedPes(s, "packet_start_code_prefix is not 0x000001");
                             return;
                         }
@@ -399,12 +400,12 @@ public final class TsDemuxer {
 
     /** Parses a complete PES header of {@code len} bytes; false when it was malformed (reported). */
     private boolean startPes(TsStream s, ByteBuffer b, int at, int len, long offset) {
-        if ((b.getInt(at) >>> 8) != 1) {
+        if ((BigEndian.getInt(b, at) >>> 8) != 1) {
             malformedPes(s, "packet_start_code_prefix is not 0x000001");
             return false;
         }
         int streamId = b.get(at + 3) & 0xFF;
-        int packetLength = b.getShort(at + 4) & 0xFFFF;
+        int packetLength = BigEndian.getShort(b, at + 4) & 0xFFFF;
         long pts = -1;
         long dts = -1;
         if (len > 6) {
@@ -564,7 +565,7 @@ public final class TsDemuxer {
             return false;
         }
         int number = section.get(at + 6) & 0xFF;
-        int crc = section.getInt(at + size - 4);
+        int crc = BigEndian.getInt(section, at + size - 4);
         int[] seen = lastCrc[pid];
         if (seen == null) {
             seen = lastCrc[pid] = new int[257];

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -190,7 +191,7 @@ public final class TsFramer {
     }
 
     private void emit(ByteBuffer buf, int syncIndex, long syncOffsetInStream, int unitStart) {
-        long ats = unit == 192 ? buf.getInt(unitStart) & 0xFFFFFFFFL : -1;
+        long ats = unit == 192 ? BigEndian.getInt(buf, unitStart) & 0xFFFFFFFFL : -1;
         if (skipped > 0) {
             reportSkipped();
         }
@@ -198,7 +199,7 @@ public final class TsFramer {
         try {
             view = packet.wrap(buf, syncIndex, syncOffsetInStream, ats);
         } catch (TsException e) {
-            handler.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_PACKET, (buf.getShort(syncIndex + 1) & 0x1FFF),
+            handler.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_PACKET, (BigEndian.getShort(buf, syncIndex + 1) & 0x1FFF),
                     e.offset(), 0, e.getMessage()));
             return;
         }

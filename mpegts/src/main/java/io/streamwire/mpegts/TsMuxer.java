@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.internal.Bits;
 import io.streamwire.mpegts.psi.Descriptor;
 import io.streamwire.mpegts.psi.Pat;
@@ -105,7 +106,7 @@ public final class TsMuxer {
 
     private static void sectionPacket(int pid, Object table, byte[] packet) {
         ByteBuffer b = ByteBuffer.wrap(packet);
-        b.putInt(0x47400010 | pid << 8);
+        BigEndian.putIntRelative(b, 0x47400010 | pid << 8);
         b.put((byte) 0); // pointer_field
         if (table instanceof Pat pat) {
             pat.writeTo(b);
@@ -451,7 +452,7 @@ public final class TsMuxer {
             }
             int c = cc[pid];
             cc[pid] = (c + 1) & 15;
-            out.putInt(p, 0x47000000 | (first ? 0x400000 : 0) | pid << 8 | (afSize > 0 ? 0x30 : 0x10) | c);
+            BigEndian.putInt(out, p, 0x47000000 | (first ? 0x400000 : 0) | pid << 8 | (afSize > 0 ? 0x30 : 0x10) | c);
             int q = p + 4;
             if (afSize > 0) {
                 out.put(q, (byte) (afSize - 1));
@@ -463,7 +464,7 @@ public final class TsMuxer {
                     }
                     if (first && withPcr) {
                         flags |= 0x10;
-                        out.putInt(f, (int) (pcrBase >>> 1));
+                        BigEndian.putInt(out, f, (int) (pcrBase >>> 1));
                         out.put(f + 4, (byte) ((pcrBase & 1) << 7 | 0x7E));
                         out.put(f + 5, (byte) 0);
                         f += 6;
@@ -477,8 +478,8 @@ public final class TsMuxer {
             }
             int n = take;
             if (first) {
-                out.putInt(q, 0x100 | streamId);
-                out.putShort(q + 4, (short) packetLength);
+                BigEndian.putInt(out, q, 0x100 | streamId);
+                BigEndian.putShort(out, q + 4, (short) packetLength);
                 out.put(q + 6, (byte) 0x84); // '10', data_alignment_indicator
                 out.put(q + 7, (byte) (hasDts ? 0xC0 : 0x80));
                 out.put(q + 8, (byte) (headerLength - 9));

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -65,7 +66,7 @@ public final class TsPacket {
         this.at = index;
         this.offset = streamOffset;
         this.arrivalTimestamp = arrivalTimestamp;
-        int h = buffer.getInt(index);
+        int h = BigEndian.getInt(buffer, index);
         this.header = h;
         this.afLength = -1;
         this.afFlags = 0;
@@ -284,7 +285,7 @@ public final class TsPacket {
     }
 
     private long clockBase(int i) {
-        return ((buf.getInt(i) & 0xFFFFFFFFL) << 1) | ((buf.get(i + 4) & 0x80) >>> 7);
+        return ((BigEndian.getInt(buf, i) & 0xFFFFFFFFL) << 1) | ((buf.get(i + 4) & 0x80) >>> 7);
     }
 
     private int clockExtension(int i) {

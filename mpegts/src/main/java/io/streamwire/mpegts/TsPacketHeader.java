@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -58,7 +59,7 @@ public record TsPacketHeader(
         if (in.remaining() < LENGTH) {
             throw new TsException("transport_packet", "needs 4 bytes, " + in.remaining() + " remain", at, "ISO/IEC 13818-1 §2.4.3.2");
         }
-        int word = in.getInt(at);
+        int word = BigEndian.getInt(in, at);
         if (word >>> 24 != SYNC_BYTE) {
             throw new TsException("sync_byte", String.format("0x%02X is not 0x47", word >>> 24), at, "ISO/IEC 13818-1 §2.4.3.3");
         }
@@ -69,7 +70,7 @@ public record TsPacketHeader(
 
     /** Writes the 4 header bytes at the buffer's position and moves the position past them. */
     public void writeTo(ByteBuffer out) {
-        out.putInt(SYNC_BYTE << 24 | (transportErrorIndicator ? 0x800000 : 0) | (payloadUnitStartIndicator ? 0x400000 : 0)
+        BigEndian.putIntRelative(out, SYNC_BYTE << 24 | (transportErrorIndicator ? 0x800000 : 0) | (payloadUnitStartIndicator ? 0x400000 : 0)
                 | (transportPriority ? 0x200000 : 0) | pid << 8 | transportScramblingControl << 6
                 | adaptationFieldControl << 4 | continuityCounter);
     }

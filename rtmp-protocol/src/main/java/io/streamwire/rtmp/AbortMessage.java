@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,6 +29,6 @@ public record AbortMessage(int chunkStreamId) implements ControlMessage {
 
     @Override
     public void writeTo(ByteBuffer out) {
-        out.putInt(chunkStreamId);
+        BigEndian.putIntRelative(out, chunkStreamId);
     }
 }

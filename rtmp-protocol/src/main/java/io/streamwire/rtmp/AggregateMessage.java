@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -71,7 +72,7 @@ public final class AggregateMessage {
             listener.onSubMessage(corrected, type, messageStreamId, payload.slice(body, size));
             at = body + size;
             if (end - at >= 4) {
-                int back = payload.getInt(at);
+                int back = BigEndian.getInt(payload, at);
                 if (back != size + 11) {
                     throw new RtmpException("aggregate back pointer", back + " does not match the sub-message size "
                             + (size + 11), offset + at - payload.position(), SPEC);

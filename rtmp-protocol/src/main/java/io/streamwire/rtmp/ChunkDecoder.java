@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.rtmp.internal.ChunkStreamState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -234,7 +235,7 @@ public final class ChunkDecoder {
                 if (limit - at < length + 4) {
                     return -1;
                 }
-                extendedValue = src.getInt(at + length) & 0xFFFFFFFFL;
+                extendedValue = BigEndian.getInt(src, at + length) & 0xFFFFFFFFL;
                 length += 4;
             }
         } else {
@@ -281,7 +282,7 @@ public final class ChunkDecoder {
                 s.messageTypeId = src.get(h + 6) & 0xFF;
             }
             if (fmt == 0) {
-                s.messageStreamId = Integer.reverseBytes(src.getInt(h + 7));
+                s.messageStreamId = Integer.reverseBytes(BigEndian.getInt(src, h + 7));
                 s.timestamp = value;
             } else {
                 s.timestamp = (s.timestamp + value) & 0xFFFFFFFFL;
@@ -375,7 +376,7 @@ public final class ChunkDecoder {
                 throw new RtmpException(type == MessageType.ABORT ? "abort chunk stream id" : "set chunk size",
                         "needs 4 bytes, got " + payload.remaining(), offset, "RTMP 1.0 §5.4");
             }
-            int value = payload.getInt(payload.position());
+            int value = BigEndian.getInt(payload, payload.position());
             if (type == MessageType.SET_CHUNK_SIZE) {
                 int size = value & 0x7FFFFFFF; // bit 0 must be zero, §5.4.1; tolerated when set
                 if (size == 0) {

@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.rtmp.internal.ChunkStreamState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -242,12 +243,12 @@ public final class ChunkEncoder {
             if (fmt < 2) {
                 out.put((byte) (length >>> 16)).put((byte) (length >>> 8)).put((byte) length).put((byte) type);
                 if (fmt == 0) {
-                    out.putInt(Integer.reverseBytes(streamId));
+                    BigEndian.putIntRelative(out, Integer.reverseBytes(streamId));
                 }
             }
         }
         if (ext) {
-            out.putInt((int) extValue);
+            BigEndian.putIntRelative(out, (int) extValue);
         }
         int from = payload.position();
         int done = 0;
@@ -261,7 +262,7 @@ public final class ChunkEncoder {
             }
             new ChunkBasicHeader(3, csid).writeTo(out);
             if (ext) {
-                out.putInt((int) extValue);
+                BigEndian.putIntRelative(out, (int) extValue);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -62,7 +63,7 @@ public sealed interface ControlMessage
                 if (n < 2) {
                     throw new RtmpException("user control event type", "needs 2 bytes, got " + n, offset, "RTMP 1.0 §6.2");
                 }
-                int event = payload.getShort(at) & 0xFFFF;
+                int event = BigEndian.getShort(payload, at) & 0xFFFF;
                 int dataLength = event == UserControlMessage.SET_BUFFER_LENGTH ? 8 : 4;
                 if (n < 2 + dataLength) {
                     if (!UserControlMessage.isKnown(event) && n == 2) {
@@ -71,8 +72,8 @@ public sealed interface ControlMessage
                     throw new RtmpException("user control event data", "of event " + event + " needs " + dataLength
                             + " bytes, got " + (n - 2), offset + 2, "RTMP 1.0 §7.1.7");
                 }
-                long data = payload.getInt(at + 2) & 0xFFFFFFFFL;
-                long buffer = dataLength == 8 ? payload.getInt(at + 6) & 0xFFFFFFFFL : 0;
+                long data = BigEndian.getInt(payload, at + 2) & 0xFFFFFFFFL;
+                long buffer = dataLength == 8 ? BigEndian.getInt(payload, at + 6) & 0xFFFFFFFFL : 0;
                 yield new UserControlMessage(event, data, buffer);
             }
             default -> null;
@@ -83,6 +84,6 @@ public sealed interface ControlMessage
         if (payload.remaining() < length) {
             throw new RtmpException(field, "needs " + length + " bytes, got " + payload.remaining(), offset, "RTMP 1.0 §5.4");
         }
-        return payload.getInt(payload.position());
+        return BigEndian.getInt(payload, payload.position());
     }
 }

@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -83,7 +84,7 @@ public final class EncodedMessage {
         int at = out.position();
         out.put(at, bytes, bytes.position(), n);
         int basic = chunkStreamId <= 63 ? 1 : chunkStreamId <= 319 ? 2 : 3;
-        out.putInt(at + basic + 7, Integer.reverseBytes(messageStreamId));
+        BigEndian.putInt(out, at + basic + 7, Integer.reverseBytes(messageStreamId));
         out.position(at + n);
     }
 

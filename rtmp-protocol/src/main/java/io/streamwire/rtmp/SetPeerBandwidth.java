@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -49,6 +50,6 @@ public record SetPeerBandwidth(long windowSize, int limitType) implements Contro
 
     @Override
     public void writeTo(ByteBuffer out) {
-        out.putInt((int) windowSize).put((byte) limitType);
+        BigEndian.putIntRelative(out, (int) windowSize).put((byte) limitType);
     }
 }

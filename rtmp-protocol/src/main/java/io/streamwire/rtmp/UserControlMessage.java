@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -69,9 +70,9 @@ public record UserControlMessage(int eventType, long eventData, long bufferLengt
 
     @Override
     public void writeTo(ByteBuffer out) {
-        out.putShort((short) eventType).putInt((int) eventData);
+        BigEndian.putIntRelative(BigEndian.putShortRelative(out, (short) eventType), (int) eventData);
         if (eventType == SET_BUFFER_LENGTH) {
-            out.putInt((int) bufferLength);
+            BigEndian.putIntRelative(out, (int) bufferLength);
         }
     }
 }

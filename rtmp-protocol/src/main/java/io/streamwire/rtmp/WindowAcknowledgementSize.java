@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.flv.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -35,6 +36,6 @@ public record WindowAcknowledgementSize(long windowSize) implements ControlMessa
 
     @Override
     public void writeTo(ByteBuffer out) {
-        out.putInt((int) windowSize);
+        BigEndian.putIntRelative(out, (int) windowSize);
     }
 }

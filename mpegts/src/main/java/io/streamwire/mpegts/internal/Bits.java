@@ -8,14 +8,14 @@ public final class Bits {
 
     /** Reads a 6-byte clock (base 33, reserved 6, extension 9) as 27 MHz units. */
     public static long clock(ByteBuffer in, int i) {
-        long base = ((in.getInt(i) & 0xFFFFFFFFL) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
+        long base = ((BigEndian.getInt(in, i) & 0xFFFFFFFFL) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
         int ext = ((in.get(i + 4) & 1) << 8) | (in.get(i + 5) & 0xFF);
         return base * 300 + ext;
     }
 
     /** The 33-bit base of a 6-byte clock. */
     public static long clockBase(ByteBuffer in, int i) {
-        return ((in.getInt(i) & 0xFFFFFFFFL) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
+        return ((BigEndian.getInt(in, i) & 0xFFFFFFFFL) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
     }
 
     /** The 9-bit extension of a 6-byte clock. */
@@ -25,7 +25,7 @@ public final class Bits {
 
     /** Writes a 6-byte clock from base and extension with the reserved bits set. */
     public static void putClock(ByteBuffer out, long base, int ext) {
-        out.putInt((int) (base >>> 1));
+        BigEndian.putIntRelative(out, (int) (base >>> 1));
         out.put((byte) ((base & 1) << 7 | 0x7E | ext >>> 8));
         out.put((byte) ext);
     }
@@ -34,14 +34,14 @@ public final class Bits {
     public static void putClock(ByteBuffer out, long clock27) {
         long base = clock27 / 300;
         int ext = (int) (clock27 % 300);
-        out.putInt((int) (base >>> 1));
+        BigEndian.putIntRelative(out, (int) (base >>> 1));
         out.put((byte) ((base & 1) << 7 | 0x7E | ext >>> 8));
         out.put((byte) ext);
     }
 
     /** Reads a 5-byte 33-bit timestamp with marker bits (PTS/DTS layout; the top nibble is ignored). */
     public static long timestamp(ByteBuffer in, int i) {
-        return ((long) (in.get(i) & 0x0E) << 29) | ((in.getShort(i + 1) & 0xFFFEL) << 14) | ((in.getShort(i + 3) & 0xFFFE) >>> 1);
+        return ((long) (in.get(i) & 0x0E) << 29) | ((BigEndian.getShort(in, i + 1) & 0xFFFEL) << 14) | ((BigEndian.getShort(in, i + 3) & 0xFFFE) >>> 1);
     }
 
     /** True when the three marker bits of a 5-byte timestamp are set. */
@@ -52,14 +52,14 @@ public final class Bits {
     /** Writes a 5-byte 33-bit timestamp with marker bits and the 4-bit prefix. */
     public static void putTimestamp(ByteBuffer out, int prefix, long ts) {
         out.put((byte) (prefix << 4 | (int) (ts >>> 29) & 0x0E | 1));
-        out.putShort((short) (((ts >>> 14) & 0xFFFE) | 1));
-        out.putShort((short) (((ts << 1) & 0xFFFE) | 1));
+        BigEndian.putShortRelative(out, (short) (((ts >>> 14) & 0xFFFE) | 1));
+        BigEndian.putShortRelative(out, (short) (((ts << 1) & 0xFFFE) | 1));
     }
 
     /** Writes a 5-byte timestamp at an absolute index. */
     public static void putTimestamp(ByteBuffer out, int index, int prefix, long ts) {
         out.put(index, (byte) (prefix << 4 | (int) (ts >>> 29) & 0x0E | 1));
-        out.putShort(index + 1, (short) (((ts >>> 14) & 0xFFFE) | 1));
-        out.putShort(index + 3, (short) (((ts << 1) & 0xFFFE) | 1));
+        BigEndian.putShort(out, index + 1, (short) (((ts >>> 14) & 0xFFFE) | 1));
+        BigEndian.putShort(out, index + 3, (short) (((ts << 1) & 0xFFFE) | 1));
     }
 }

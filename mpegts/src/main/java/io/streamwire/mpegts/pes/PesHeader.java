@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.pes;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import io.streamwire.mpegts.internal.Bits;
 import java.nio.ByteBuffer;
@@ -114,8 +115,8 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         if (available < 6) {
             return -1;
         }
-        if ((buf.getInt(index) >>> 8) != 1) {
-            throw new TsException("packet_start_code_prefix", String.format("0x%06X is not 0x000001", buf.getInt(index) >>> 8),
+        if ((BigEndian.getInt(buf, index) >>> 8) != 1) {
+            throw new TsException("packet_start_code_prefix", String.format("0x%06X is not 0x000001", BigEndian.getInt(buf, index) >>> 8),
                     offset, SPEC);
         }
         int streamId = buf.get(index + 3) & 0xFF;
@@ -141,7 +142,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
             throw new TsException("PES header", "needs " + (length < 0 ? 9 : length) + " bytes, " + in.remaining() + " remain", at, SPEC);
         }
         int streamId = in.get(at + 3) & 0xFF;
-        int packetLength = in.getShort(at + 4) & 0xFFFF;
+        int packetLength = BigEndian.getShort(in, at + 4) & 0xFFFF;
         if (!hasOptionalHeader(streamId)) {
             in.position(at + PREFIX_LENGTH);
             return new PesHeader(streamId, packetLength, 0, false, false, false, false, -1, -1, -1, 0, -1, -1, -1, -1, null, 0);
@@ -204,7 +205,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         }
         if ((b7 & 0x02) != 0) {
             need(i + 2 <= end, "previous_PES_packet_CRC", i);
-            crc = in.getShort(i) & 0xFFFF;
+            crc = BigEndian.getShort(in, i) & 0xFFFF;
             i += 2;
         }
         if ((b7 & 0x01) != 0) {
@@ -241,7 +242,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         if (out.remaining() < encodedSize()) {
             throw new java.nio.BufferOverflowException();
         }
-        out.putInt(0x100 | streamId).putShort((short) pesPacketLength);
+        BigEndian.putShortRelative(BigEndian.putIntRelative(out, 0x100 | streamId), (short) pesPacketLength);
         if (!hasOptionalHeader(streamId)) {
             return;
         }
@@ -277,7 +278,7 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
             out.put((byte) (0x80 | additionalCopyInfo));
         }
         if (previousPesPacketCrc >= 0) {
-            out.putShort((short) previousPesPacketCrc);
+            BigEndian.putShortRelative(out, (short) previousPesPacketCrc);
         }
         if (extension != null) {
             out.put(extension.duplicate());

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,7 @@ public record Descriptor(int tag, ByteBuffer body) {
         int n = b.remaining();
         switch (tag) {
             case TAG_REGISTRATION:
-                return n >= 4 ? new Registration(b.getInt(0), b.slice(4, n - 4)) : null;
+                return n >= 4 ? new Registration(BigEndian.getInt(b, 0), b.slice(4, n - 4)) : null;
             case TAG_ISO_639_LANGUAGE: {
                 List<Language> langs = new ArrayList<>();
                 for (int i = 0; i + 4 <= n; i += 4) {
@@ -120,8 +121,8 @@ public record Descriptor(int tag, ByteBuffer body) {
                 if (n < 13) {
                     return null;
                 }
-                return new HevcVideo((b.get(0) & 0xC0) >>> 6, (b.get(0) & 0x20) != 0, b.get(0) & 0x1F, b.getInt(1),
-                        ((b.getShort(5) & 0xFFFFL) << 32) | (b.getInt(7) & 0xFFFFFFFFL), b.get(11) & 0xFF,
+                return new HevcVideo((b.get(0) & 0xC0) >>> 6, (b.get(0) & 0x20) != 0, b.get(0) & 0x1F, BigEndian.getInt(b, 1),
+                        ((BigEndian.getShort(b, 5) & 0xFFFFL) << 32) | (BigEndian.getInt(b, 7) & 0xFFFFFFFFL), b.get(11) & 0xFF,
                         (b.get(12) & 0x80) != 0, (b.get(12) & 0x40) != 0, (b.get(12) & 0x20) != 0);
             case TAG_METADATA_POINTER:
             case TAG_METADATA: {
@@ -129,14 +130,14 @@ public record Descriptor(int tag, ByteBuffer body) {
                 if (n < 2) {
                     return null;
                 }
-                int app = b.getShort(0) & 0xFFFF;
+                int app = BigEndian.getShort(b, 0) & 0xFFFF;
                 i = 2;
                 long appId = -1;
                 if (app == 0xFFFF) {
                     if (n < i + 4) {
                         return null;
                     }
-                    appId = b.getInt(i) & 0xFFFFFFFFL;
+                    appId = BigEndian.getInt(b, i) & 0xFFFFFFFFL;
                     i += 4;
                 }
                 if (n < i + 1) {
@@ -148,7 +149,7 @@ public record Descriptor(int tag, ByteBuffer body) {
                     if (n < i + 4) {
                         return null;
                     }
-                    formatId = b.getInt(i) & 0xFFFFFFFFL;
+                    formatId = BigEndian.getInt(b, i) & 0xFFFFFFFFL;
                     i += 4;
                 }
                 if (n < i + 1) {
@@ -182,7 +183,7 @@ public record Descriptor(int tag, ByteBuffer body) {
         /** This as a raw descriptor. */
         public Descriptor toDescriptor() {
             ByteBuffer b = ByteBuffer.allocate(4 + additionalIdentificationInfo.remaining());
-            b.putInt(formatIdentifier).put(additionalIdentificationInfo.duplicate());
+            BigEndian.putIntRelative(b, formatIdentifier).put(additionalIdentificationInfo.duplicate());
             return new Descriptor(TAG_REGISTRATION, b.flip());
         }
     }

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public record Pat(int transportStreamId, int versionNumber, boolean currentNextI
         }
         List<Program> programs = new ArrayList<>(loop / 4);
         for (int i = at + 8; i < end - 4; i += 4) {
-            programs.add(new Program(in.getShort(i) & 0xFFFF, in.getShort(i + 2) & 0x1FFF));
+            programs.add(new Program(BigEndian.getShort(in, i) & 0xFFFF, BigEndian.getShort(in, i + 2) & 0x1FFF));
         }
         Pat pat = new Pat(Psi.tableIdExtension(in, at), (in.get(at + 5) >>> 1) & 0x1F, (in.get(at + 5) & 1) != 0,
                 in.get(at + 6) & 0xFF, in.get(at + 7) & 0xFF, programs);
@@ -111,7 +112,7 @@ public record Pat(int transportStreamId, int versionNumber, boolean currentNextI
         Psi.putHeader(out, TABLE_ID, encodedSize() - 3, transportStreamId, versionNumber, currentNextIndicator, sectionNumber,
                 lastSectionNumber);
         for (Program p : programs) {
-            out.putShort((short) p.programNumber).putShort((short) (0xE000 | p.pid));
+            BigEndian.putShortRelative(BigEndian.putShortRelative(out, (short) p.programNumber), (short) (0xE000 | p.pid));
         }
         Psi.putCrc(out, start);
     }

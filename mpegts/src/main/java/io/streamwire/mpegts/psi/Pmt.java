@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -83,8 +84,8 @@ public record Pmt(int programNumber, int versionNumber, boolean currentNextIndic
         int at = in.position();
         int end = Psi.requireLongSection(in, TABLE_ID, "pmt", 13);
         int dataEnd = end - 4;
-        int pcrPid = in.getShort(at + 8) & 0x1FFF;
-        int infoLength = in.getShort(at + 10) & 0x0FFF;
+        int pcrPid = BigEndian.getShort(in, at + 8) & 0x1FFF;
+        int infoLength = BigEndian.getShort(in, at + 10) & 0x0FFF;
         int i = at + 12;
         if (i + infoLength > dataEnd) {
             throw new TsException("pmt program_info_length", infoLength + " is past the section", at + 10, SPEC);
@@ -97,8 +98,8 @@ public record Pmt(int programNumber, int versionNumber, boolean currentNextIndic
                 throw new TsException("pmt ES loop", "partial entry of " + (dataEnd - i) + " bytes", i, SPEC);
             }
             int type = in.get(i) & 0xFF;
-            int pid = in.getShort(i + 1) & 0x1FFF;
-            int esLength = in.getShort(i + 3) & 0x0FFF;
+            int pid = BigEndian.getShort(in, i + 1) & 0x1FFF;
+            int esLength = BigEndian.getShort(in, i + 3) & 0x0FFF;
             if (i + 5 + esLength > dataEnd) {
                 throw new TsException("pmt ES_info_length", esLength + " is past the section", i + 3, SPEC);
             }
@@ -141,12 +142,12 @@ public record Pmt(int programNumber, int versionNumber, boolean currentNextIndic
         }
         int start = out.position();
         Psi.putHeader(out, TABLE_ID, encodedSize() - 3, programNumber, versionNumber, currentNextIndicator, 0, 0);
-        out.putShort((short) (0xE000 | pcrPid));
-        out.putShort((short) (0xF000 | Descriptor.loopLength(programInfo)));
+        BigEndian.putShortRelative(out, (short) (0xE000 | pcrPid));
+        BigEndian.putShortRelative(out, (short) (0xF000 | Descriptor.loopLength(programInfo)));
         programInfo.forEach(d -> d.writeTo(out));
         for (Stream s : streams) {
-            out.put((byte) s.streamType).putShort((short) (0xE000 | s.elementaryPid))
-                    .putShort((short) (0xF000 | Descriptor.loopLength(s.esInfo)));
+            BigEndian.putShortRelative(out.put((byte) s.streamType), (short) (0xE000 | s.elementaryPid));
+            BigEndian.putShortRelative(out, (short) (0xF000 | Descriptor.loopLength(s.esInfo)));
             s.esInfo.forEach(d -> d.writeTo(out));
         }
         Psi.putCrc(out, start);

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 
@@ -26,7 +27,7 @@ final class Psi {
         if ((flags & 0x80) == 0) {
             throw new TsException(table + " section_syntax_indicator", "is 0, expected 1", at + 1, SPEC);
         }
-        int length = in.getShort(at + 1) & 0x0FFF;
+        int length = BigEndian.getShort(in, at + 1) & 0x0FFF;
         if (length > 1021 || length < minLength) {
             throw new TsException(table + " section_length", length + " out of range (expected: " + minLength + "..1021)", at + 1, SPEC);
         }
@@ -47,15 +48,15 @@ final class Psi {
 
     /** table_id_extension of a long-form section at absolute index. */
     static int tableIdExtension(ByteBuffer in, int at) {
-        return in.getShort(at + 3) & 0xFFFF;
+        return BigEndian.getShort(in, at + 3) & 0xFFFF;
     }
 
     /** Writes the 8-byte long-form header. */
     static void putHeader(ByteBuffer out, int tableId, int sectionLength, int extension, int version, boolean currentNext,
             int sectionNumber, int lastSectionNumber) {
         out.put((byte) tableId);
-        out.putShort((short) (0xB000 | sectionLength));
-        out.putShort((short) extension);
+        BigEndian.putShortRelative(out, (short) (0xB000 | sectionLength));
+        BigEndian.putShortRelative(out, (short) extension);
         out.put((byte) (0xC0 | version << 1 | (currentNext ? 1 : 0)));
         out.put((byte) sectionNumber);
         out.put((byte) lastSectionNumber);
@@ -63,7 +64,7 @@ final class Psi {
 
     /** Appends CRC_32 over the bytes from {@code start} to the position. */
     static void putCrc(ByteBuffer out, int start) {
-        out.putInt(Crc32Mpeg2.compute(out, start, out.position() - start));
+        BigEndian.putIntRelative(out, Crc32Mpeg2.compute(out, start, out.position() - start));
     }
 
     static void checkCommon(int version, int sectionNumber, int lastSectionNumber) {

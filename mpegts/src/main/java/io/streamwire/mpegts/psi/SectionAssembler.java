@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.Anomaly;
 import io.streamwire.mpegts.TsPacket;
 import java.nio.ByteBuffer;
@@ -147,7 +148,7 @@ public final class SectionAssembler {
                 append(buf, p, end - p, base + p);
                 return;
             }
-            int length = buf.getShort(p + 1) & 0x0FFF;
+            int length = BigEndian.getShort(buf, p + 1) & 0x0FFF;
             if (length > maxSectionLength) {
                 malformed("section_length", length + " exceeds the limit " + maxSectionLength
                         + " (see TsLimits.maxSectionLength())", base + p + 1);

@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 
@@ -63,7 +64,7 @@ public record SpliceDescriptor(int tag, int identifier, ByteBuffer body) {
         ByteBuffer b = body;
         int n = b.remaining();
         need(n >= 5, 0);
-        long id = b.getInt(0) & 0xFFFFFFFFL;
+        long id = BigEndian.getInt(b, 0) & 0xFFFFFFFFL;
         boolean cancel = (b.get(4) & 0x80) != 0;
         if (cancel) {
             return new Segmentation(id, true, false, -1, 0, 0, ByteBuffer.allocate(0), 0, 0, 0);
@@ -82,7 +83,7 @@ public record SpliceDescriptor(int tag, int identifier, ByteBuffer body) {
         long duration = -1;
         if (hasDuration) {
             need(n >= i + 5, i);
-            duration = ((b.get(i) & 0xFFL) << 32) | (b.getInt(i + 1) & 0xFFFFFFFFL);
+            duration = ((b.get(i) & 0xFFL) << 32) | (BigEndian.getInt(b, i + 1) & 0xFFFFFFFFL);
             i += 5;
         }
         need(n >= i + 2, i);

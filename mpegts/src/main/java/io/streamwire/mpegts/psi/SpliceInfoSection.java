@@ -1,5 +1,6 @@
 package io.streamwire.mpegts.psi;
 
+import io.streamwire.mpegts.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import io.streamwire.mpegts.internal.Bits;
 import java.nio.ByteBuffer;
@@ -149,7 +150,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         if ((in.get(at) & 0xFF) != TABLE_ID) {
             throw new TsException("splice_info_section table_id", String.format("0x%02X is not 0xFC", in.get(at) & 0xFF), at, SPEC);
         }
-        int length = in.getShort(at + 1) & 0x0FFF;
+        int length = BigEndian.getShort(in, at + 1) & 0x0FFF;
         if (length < 17 || length > in.remaining() - 3 || length > 4093) {
             throw new TsException("splice_info_section section_length", length + " out of range (17.." + Math.min(4093, in.remaining() - 3) + ")", at + 1, SPEC);
         }
@@ -159,10 +160,10 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         if ((in.get(at + 4) & 0x80) != 0) {
             throw new TsException("splice_info_section encrypted_packet", "1 is not supported", at + 4, SPEC);
         }
-        long ptsAdj = ((long) (in.get(at + 4) & 1) << 32) | (in.getInt(at + 5) & 0xFFFFFFFFL);
+        long ptsAdj = ((long) (in.get(at + 4) & 1) << 32) | (BigEndian.getInt(in, at + 5) & 0xFFFFFFFFL);
         int cw = in.get(at + 9) & 0xFF;
-        int tier = (in.getShort(at + 10) & 0xFFFF) >>> 4;
-        int cmdLength = in.getShort(at + 11) & 0x0FFF;
+        int tier = (BigEndian.getShort(in, at + 10) & 0xFFFF) >>> 4;
+        int cmdLength = BigEndian.getShort(in, at + 11) & 0x0FFF;
         int cmdType = in.get(at + 13) & 0xFF;
         int c = at + 14;
         if (cmdLength == 0xFFF) {
@@ -173,7 +174,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         }
         SpliceCommand command = parseCommand(in, cmdType, c, cmdLength);
         int d = c + cmdLength;
-        int loop = in.getShort(d) & 0xFFFF;
+        int loop = BigEndian.getShort(in, d) & 0xFFFF;
         d += 2;
         if (d + loop > end - 4) {
             throw new TsException("descriptor_loop_length", loop + " is past the section", d - 2, SPEC);
@@ -185,7 +186,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
                 throw new TsException("splice_descriptor descriptor_length", "runs past the loop or is below 4", d, SPEC);
             }
             int n = in.get(d + 1) & 0xFF;
-            descriptors.add(new SpliceDescriptor(in.get(d) & 0xFF, in.getInt(d + 2), in.slice(d + 6, n - 4)));
+            descriptors.add(new SpliceDescriptor(in.get(d) & 0xFF, BigEndian.getInt(in, d + 2), in.slice(d + 6, n - 4)));
             d += 2 + n;
         }
         SpliceInfoSection s = new SpliceInfoSection(sap, version, ptsAdj, cw, tier, command, descriptors);
@@ -205,7 +206,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
             }
             case 0x05: {
                 require(n >= 5, "splice_insert", c);
-                long id = in.getInt(c) & 0xFFFFFFFFL;
+                long id = BigEndian.getInt(in, c) & 0xFFFFFFFFL;
                 boolean cancel = (in.get(c + 4) & 0x80) != 0;
                 if (cancel) {
                     return new SpliceInsert(id, true, false, false, false, false, -1, List.of(), false, -1, 0, 0, 0);
@@ -245,12 +246,12 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
                 if (duration) {
                     require(i + 5 <= end, "break_duration", i);
                     autoReturn = (in.get(i) & 0x80) != 0;
-                    dur = ((long) (in.get(i) & 1) << 32) | (in.getInt(i + 1) & 0xFFFFFFFFL);
+                    dur = ((long) (in.get(i) & 1) << 32) | (BigEndian.getInt(in, i + 1) & 0xFFFFFFFFL);
                     i += 5;
                 }
                 require(i + 4 <= end, "unique_program_id", i);
                 return new SpliceInsert(id, false, out, program, immediate, compliance, time, comps, autoReturn, dur,
-                        in.getShort(i) & 0xFFFF, in.get(i + 2) & 0xFF, in.get(i + 3) & 0xFF);
+                        BigEndian.getShort(in, i) & 0xFFFF, in.get(i + 2) & 0xFF, in.get(i + 3) & 0xFF);
             }
             default:
                 return new OtherCommand(type, in.slice(c, n));
@@ -262,7 +263,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
             return -1;
         }
         require(i + 5 <= end, "splice_time pts_time", i);
-        return ((long) (in.get(i) & 1) << 32) | (in.getInt(i + 1) & 0xFFFFFFFFL);
+        return ((long) (in.get(i) & 1) << 32) | (BigEndian.getInt(in, i + 1) & 0xFFFFFFFFL);
     }
 
     private static void require(boolean ok, String field, int at) {
@@ -314,9 +315,9 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
             throw new java.nio.BufferOverflowException();
         }
         int start = out.position();
-        out.put((byte) TABLE_ID).putShort((short) (0x0000 | sapType << 12 | (size - 3)));
+        BigEndian.putShortRelative(out.put((byte) TABLE_ID), (short) (0x0000 | sapType << 12 | (size - 3)));
         out.put((byte) protocolVersion);
-        out.put((byte) (0x00 | (int) (ptsAdjustment >>> 32))).putInt((int) ptsAdjustment);
+        BigEndian.putIntRelative(out.put((byte) (0x00 | (int) (ptsAdjustment >>> 32))), (int) ptsAdjustment);
         out.put((byte) cwIndex);
         int cmdLength = commandLength();
         out.put((byte) (tier >>> 4)).put((byte) ((tier & 0xF) << 4 | cmdLength >>> 8)).put((byte) cmdLength);
@@ -326,7 +327,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         } else if (command instanceof OtherCommand o) {
             out.put(o.bytes.duplicate());
         } else if (command instanceof SpliceInsert s) {
-            out.putInt((int) s.spliceEventId);
+            BigEndian.putIntRelative(out, (int) s.spliceEventId);
             out.put((byte) (s.spliceEventCancelIndicator ? 0xFF : 0x7F));
             if (!s.spliceEventCancelIndicator) {
                 out.put((byte) ((s.outOfNetworkIndicator ? 0x80 : 0) | (s.programSpliceFlag ? 0x40 : 0)
@@ -345,18 +346,18 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
                     }
                 }
                 if (s.breakDuration >= 0) {
-                    out.put((byte) ((s.autoReturn ? 0x80 : 0) | 0x7E | (int) (s.breakDuration >>> 32))).putInt((int) s.breakDuration);
+                    BigEndian.putIntRelative(out.put((byte) ((s.autoReturn ? 0x80 : 0) | 0x7E | (int) (s.breakDuration >>> 32))), (int) s.breakDuration);
                 }
-                out.putShort((short) s.uniqueProgramId).put((byte) s.availNum).put((byte) s.availsExpected);
+                BigEndian.putShortRelative(out, (short) s.uniqueProgramId).put((byte) s.availNum).put((byte) s.availsExpected);
             }
         }
         int loop = 0;
         for (SpliceDescriptor d : descriptors) {
             loop += 6 + d.body().remaining();
         }
-        out.putShort((short) loop);
+        BigEndian.putShortRelative(out, (short) loop);
         for (SpliceDescriptor d : descriptors) {
-            out.put((byte) d.tag()).put((byte) (4 + d.body().remaining())).putInt(d.identifier()).put(d.body().duplicate());
+            BigEndian.putIntRelative(out.put((byte) d.tag()).put((byte) (4 + d.body().remaining())), d.identifier()).put(d.body().duplicate());
         }
         Psi.putCrc(out, start);
     }
@@ -365,7 +366,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         if (t < 0) {
             out.put((byte) 0x7F);
         } else {
-            out.put((byte) (0xFE | (int) (t >>> 32))).putInt((int) t);
+            BigEndian.putIntRelative(out.put((byte) (0xFE | (int) (t >>> 32))), (int) t);
         }
     }
 

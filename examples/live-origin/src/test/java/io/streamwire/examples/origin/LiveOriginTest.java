@@ -87,7 +87,9 @@ class LiveOriginTest {
                 // reset: closed as well
             }
             long deadline = System.currentTimeMillis() + 5000;
-            while (origin.rtmpConnectionsFailed() == 0 && System.currentTimeMillis() < deadline) {
+            // the failure is counted before the connection is closed and uncounted: wait for both
+            while ((origin.rtmpConnectionsFailed() == 0 || origin.rtmpConnectionsOpen() != 0)
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
             assertThat(origin.rtmpConnectionsFailed()).isEqualTo(1);
