@@ -2,6 +2,4 @@
 module io.streamwire.flv {
     exports io.streamwire.flv;
     exports io.streamwire.amf;
-    // big-endian buffer access for rtmp-protocol, which would otherwise keep its own copy
-    exports io.streamwire.flv.internal to io.streamwire.rtmp;
 }

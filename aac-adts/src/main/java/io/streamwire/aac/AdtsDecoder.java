@@ -1,5 +1,6 @@
 package io.streamwire.aac;
 
+import io.streamwire.aac.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -302,7 +303,6 @@ public final class AdtsDecoder {
     private int runOfFrames(ByteBuffer w, int pos, int end, long bits) {
         int maxFrameSize = limits.maxFrameSize();
         int lastLongRead = end - 8; // one 8-byte read per header; the last frames take the general path
-        boolean littleEndian = w.order() == java.nio.ByteOrder.LITTLE_ENDIAN;
         long header = bits;
         while (header >= 0) {
             int length = AdtsHeader.frameLength(header);
@@ -310,8 +310,7 @@ public final class AdtsDecoder {
             if (length > maxFrameSize || next > lastLongRead) {
                 break;
             }
-            long eight = w.getLong(next);
-            long following = (littleEndian ? Long.reverseBytes(eight) : eight) >>> 8;
+            long following = BigEndian.getLong(w, next) >>> 8;
             if (!AdtsHeader.isPlausible(following)) {
                 break;
             }

@@ -1,5 +1,6 @@
 package io.streamwire.aac;
 
+import io.streamwire.aac.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -173,12 +174,8 @@ public record AdtsHeader(
 
     /** The 56 header bits at {@code at} (absolute reads; 7 bytes must be there). */
     static long peekBits(ByteBuffer in, int at) {
-        int high = in.getInt(at);
-        short middle = in.getShort(at + 4);
-        if (in.order() == java.nio.ByteOrder.LITTLE_ENDIAN) { // the caller's order must not matter
-            high = Integer.reverseBytes(high);
-            middle = Short.reverseBytes(middle);
-        }
+        int high = BigEndian.getInt(in, at);
+        short middle = BigEndian.getShort(in, at + 4);
         return ((high & 0xFFFFFFFFL) << 24) | ((middle & 0xFFFFL) << 8) | (in.get(at + 6) & 0xFF);
     }
 

@@ -3,6 +3,7 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -47,9 +48,7 @@ class AdtsHeaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void encodes(String name, String hex, AdtsHeader header) {
-        ByteBuffer out = ByteBuffer.allocate(7);
-        header.writeTo(out);
-        assertThat(HexFormat.of().formatHex(out.array())).isEqualTo(hex);
+        assertThat(HexFormat.of().formatHex(ByteOrders.writtenInEveryOrder(7, header::writeTo))).isEqualTo(hex);
     }
 
     @org.junit.jupiter.api.Test

@@ -98,8 +98,7 @@ public final class Amf0TokenReader {
      * {@code streamOffset} plus the distance from the buffer's position.
      */
     public Amf0TokenReader reset(ByteBuffer in, long streamOffset) {
-        // AMF0 is big-endian whatever order the caller set; a duplicate has the default (big-endian) order
-        this.in = in.order() == java.nio.ByteOrder.BIG_ENDIAN ? in : in.duplicate();
+        this.in = in; // multi-byte reads go through BigEndian, whatever order the caller set
         this.array = in.hasArray() ? in.array() : null;
         this.arrayBase = in.hasArray() ? in.arrayOffset() : 0;
         this.start = in.position();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.testkit.Allocation;
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ class Amf0Test {
             assertThat(in.position()).isEqualTo(start + bytes.length);
         }
         assertThat(HEX.formatHex(Amf0Writer.encode(expected))).isEqualTo(hex);
+        assertThat(HEX.formatHex(ByteOrders.writtenInEveryOrder(bytes.length, out -> new Amf0Writer().writeValue(out, expected))))
+                .isEqualTo(hex);
         assertThat(Amf0Writer.encodedSize(expected)).isEqualTo(bytes.length);
     }
 

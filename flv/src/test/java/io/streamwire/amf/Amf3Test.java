@@ -3,6 +3,7 @@ package io.streamwire.amf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -67,6 +68,8 @@ class Amf3Test {
             assertThat(in.position()).isEqualTo(start + bytes.length);
         }
         assertThat(HEX.formatHex(Amf3Writer.encode(expected))).isEqualTo(hex);
+        assertThat(HEX.formatHex(ByteOrders.writtenInEveryOrder(bytes.length, out -> new Amf3Writer().writeValue(out, expected))))
+                .isEqualTo(hex);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.testkit.ByteOrders;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,6 +56,18 @@ class AvcDecoderConfigurationRecordTest {
         }
         assertThat(AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(record.toByteArray()))).isEqualTo(record);
         assertThat(record.encodedSize()).isEqualTo(record.toByteArray().length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isBigEndianInEveryBufferOrder(String name, String hex, AvcDecoderConfigurationRecord expected, boolean byteExact) {
+        assertThat(ByteOrders.parsedFromEveryKind(HEX.parseHex(hex), AvcDecoderConfigurationRecord::parse))
+                .allSatisfy(record -> assertThat(record).isEqualTo(expected));
+        // sequenceParameterSetLength and pictureParameterSetLength are 16-bit big-endian
+        byte[] written = ByteOrders.writtenInEveryOrder(expected.encodedSize(), expected::writeTo);
+        if (byteExact) {
+            assertThat(HEX.formatHex(written)).isEqualTo(hex);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

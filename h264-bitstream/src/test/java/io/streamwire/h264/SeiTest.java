@@ -3,6 +3,7 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -103,6 +104,23 @@ class SeiTest {
         // another T.35 registration is not captions
         SeiMessage other = new SeiMessage(4, ByteBuffer.wrap(HEX.parseHex("b5003c0001")), 0);
         assertThat(CaptionData.parse(other)).isNull();
+    }
+
+    @Test
+    void captionsAndUserDataReadTheSameFromEveryBufferOrder() {
+        CaptionData cc = new CaptionData(false, true, false, 0xFF, List.of(new CaptionData.CcData(true, 0, 'H' | 0x80, 'i')));
+        UserDataUnregistered udu = new UserDataUnregistered(UUID.fromString("dc45e9bd-e6d9-48b7-962c-d820d923eeef"),
+                ByteBuffer.wrap("x264 - core 164".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        byte[] nal = SeiMessage.toNal(List.of(cc.toMessage(), udu.toMessage()));
+        assertThat(ByteOrders.parsedFromEveryKind(nal, SeiMessage::parseAll)).allSatisfy(messages -> {
+            assertThat(CaptionData.parse(messages.get(0))).isEqualTo(cc);
+            assertThat(UserDataUnregistered.parse(messages.get(1))).isEqualTo(udu);
+        });
+        // messages the caller makes over its own (little-endian) buffers
+        assertThat(ByteOrders.parsedFromEveryKind(cc.toMessage().payloadBytes(),
+                in -> CaptionData.parse(new SeiMessage(SeiMessage.USER_DATA_REGISTERED_ITU_T_T35, in, 0)))).containsOnly(cc);
+        assertThat(ByteOrders.parsedFromEveryKind(udu.toMessage().payloadBytes(),
+                in -> UserDataUnregistered.parse(new SeiMessage(SeiMessage.USER_DATA_UNREGISTERED, in, 0)))).containsOnly(udu);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamwire.mpegts.psi.Pat;
 import io.streamwire.mpegts.psi.Pmt;
 import io.streamwire.testkit.Allocation;
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Fixtures;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
@@ -181,6 +182,29 @@ class TsMuxerTest {
         assertThat(units.get(0).pts()).isEqualTo(1000);
         assertThat(new String(units.get(1).data())).isEqualTo("ID3 tag");
         assertThat(muxer.pmt().streams()).extracting(Pmt.Stream::streamType).containsExactly(0x1B, 0x0F, 0x15);
+    }
+
+    @Test
+    void writesTheSameBytesIntoALittleEndianOutputBuffer() {
+        byte[] au = HexFormat.of().parseHex("0000000165888000");
+        byte[] frame = HexFormat.of().parseHex("fff15080021ffc" + "2100");
+        frame[4] = (byte) (frame.length << 5 >>> 8);
+        byte[] ts = ByteOrders.writtenInEveryOrder(1 << 16, out -> {
+            TsMuxer muxer = new TsMuxer(TsMuxerConfig.h264Aac().withId3(true));
+            muxer.writeVideo(ByteBuffer.wrap(au), 0x1_2345_6789L, 0x1_2345_0000L, true, out);
+            muxer.writeAudio(ByteBuffer.wrap(frame), 0x1_2345_6789L, out);
+            muxer.writeId3(ByteBuffer.wrap("ID3 tag".getBytes()), 5000, out);
+            muxer.flush(out);
+        });
+        java.util.Map<Integer, Remux.Unit> units = new java.util.HashMap<>();
+        Remux.units(ts).forEach(u -> units.put(u.pid(), u));
+        assertThat(units).containsOnlyKeys(0x100, 0x101, 0x102);
+        assertThat(units.get(0x100).pts()).isEqualTo(0x1_2345_6789L);
+        assertThat(units.get(0x100).dts()).isEqualTo(0x1_2345_0000L);
+        assertThat(units.get(0x100).key()).isTrue();
+        assertThat(units.get(0x101).data()).isEqualTo(frame);
+        assertThat(units.get(0x101).pts()).isEqualTo(0x1_2345_6789L);
+        assertThat(new String(units.get(0x102).data())).isEqualTo("ID3 tag");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.testkit.Allocation;
+import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -64,6 +65,15 @@ class TsPacketTest {
             assertThat(p.payloadLength()).isEqualTo(184 - af.encodedSize());
             assertThat(in.get(p.payloadIndex() + 3)).isEqualTo((byte) 0xE0);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adaptationFields")
+    void adaptationFieldIsBigEndianInEveryBufferOrder(String name, AdaptationField af) {
+        byte[] bytes = ByteOrders.writtenInEveryOrder(188, af::writeTo);
+        assertThat(bytes).hasSize(af.encodedSize());
+        assertThat(ByteOrders.parsedFromEveryKind(bytes, in -> AdaptationField.parse(in, in.position(), 0)))
+                .allSatisfy(parsed -> assertThat(parsed).isEqualTo(af));
     }
 
     @Test

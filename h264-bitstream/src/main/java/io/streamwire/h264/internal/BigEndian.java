@@ -1,50 +1,84 @@
 package io.streamwire.h264.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.BufferOverflowException;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
 
 /**
  * Multi-byte reads and writes that are big-endian whatever {@link ByteBuffer#order()} the caller's
- * buffer has: every format here is big-endian, and a caller may hand us a buffer it set to
- * little-endian for its own use. Same bounds and exceptions as the {@code ByteBuffer} methods; the
- * order test is a field read and a predictable branch; the buffer's order is never changed. Each
- * module has its own copy with the methods it uses, as library modules do not depend on each other.
+ * buffer has: the H.264 syntax structures are big-endian, and a caller may hand us a buffer it set
+ * to little-endian for its own use. Each goes through a big-endian
+ * {@link MethodHandles#byteBufferViewVarHandle byte buffer view}: no allocation, no change to the
+ * buffer's order. Each method throws what the {@code ByteBuffer} method it replaces throws, and
+ * the relative forms move the position only on success. Each module keeps its own copy with the
+ * methods it uses, as library modules do not share internals.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class BigEndian {
-    private static final ByteOrder BIG = ByteOrder.BIG_ENDIAN;
+    private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private BigEndian() {}
 
     /** {@link ByteBuffer#getShort(int)}, big-endian. */
     public static short getShort(ByteBuffer b, int i) {
-        short v = b.getShort(i);
-        return b.order() == BIG ? v : Short.reverseBytes(v);
+        return (short) SHORT.get(b, i);
     }
 
     /** {@link ByteBuffer#getInt(int)}, big-endian. */
     public static int getInt(ByteBuffer b, int i) {
-        int v = b.getInt(i);
-        return b.order() == BIG ? v : Integer.reverseBytes(v);
+        return (int) INT.get(b, i);
     }
 
     /** {@link ByteBuffer#getLong()}, big-endian. */
     public static long getLongRelative(ByteBuffer b) {
-        long v = b.getLong();
-        return b.order() == BIG ? v : Long.reverseBytes(v);
+        return (long) LONG.get(b, consume(b, Long.BYTES));
     }
 
     /** {@link ByteBuffer#putShort(short)}, big-endian. */
     public static ByteBuffer putShortRelative(ByteBuffer b, short v) {
-        return b.putShort(b.order() == BIG ? v : Short.reverseBytes(v));
+        SHORT.set(b, reserve(b, Short.BYTES), v);
+        return b;
     }
 
     /** {@link ByteBuffer#putInt(int)}, big-endian. */
     public static ByteBuffer putIntRelative(ByteBuffer b, int v) {
-        return b.putInt(b.order() == BIG ? v : Integer.reverseBytes(v));
+        INT.set(b, reserve(b, Integer.BYTES), v);
+        return b;
     }
 
     /** {@link ByteBuffer#putLong(long)}, big-endian. */
     public static ByteBuffer putLongRelative(ByteBuffer b, long v) {
-        return b.putLong(b.order() == BIG ? v : Long.reverseBytes(v));
+        LONG.set(b, reserve(b, Long.BYTES), v);
+        return b;
+    }
+
+    /** Moves the position past {@code n} bytes to read and returns where it was. */
+    private static int consume(ByteBuffer b, int n) {
+        int p = b.position();
+        if (b.limit() - p < n) {
+            throw new BufferUnderflowException();
+        }
+        b.position(p + n);
+        return p;
+    }
+
+    /** Moves the position past {@code n} bytes to write and returns where it was. */
+    private static int reserve(ByteBuffer b, int n) {
+        if (b.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int p = b.position();
+        if (b.limit() - p < n) {
+            throw new BufferOverflowException();
+        }
+        b.position(p + n);
+        return p;
     }
 }

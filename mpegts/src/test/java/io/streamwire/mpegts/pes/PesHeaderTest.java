@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.mpegts.TsException;
+import io.streamwire.testkit.ByteOrders;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -40,6 +41,16 @@ class PesHeaderTest {
         h.writeTo(out);
         assertThat(HexFormat.of().formatHex(out.array())).isEqualTo(hex);
         assertThat(PesHeader.peekLength(ByteBuffer.wrap(bytes), 0, bytes.length, 0)).isEqualTo(bytes.length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isBigEndianInEveryBufferOrder(String name, String hex, PesHeader expected) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        assertThat(ByteOrders.parsedFromEveryKind(bytes, PesHeader::parse)).allSatisfy(h -> assertThat(h).isEqualTo(expected));
+        assertThat(ByteOrders.parsedFromEveryKind(bytes, in -> PesHeader.peekLength(in, in.position(), in.remaining(), 0)))
+                .containsOnly(bytes.length);
+        assertThat(HexFormat.of().formatHex(ByteOrders.writtenInEveryOrder(64, expected::writeTo))).isEqualTo(hex);
     }
 
     @Test

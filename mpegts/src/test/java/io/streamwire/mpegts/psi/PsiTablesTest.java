@@ -19,6 +19,11 @@ class PsiTablesTest {
 
     static byte[] write(Object table) {
         ByteBuffer out = ByteBuffer.allocate(4096);
+        writeTo(table, out);
+        return java.util.Arrays.copyOf(out.array(), out.position());
+    }
+
+    static void writeTo(Object table, ByteBuffer out) {
         if (table instanceof Pat t) {
             t.writeTo(out);
         } else if (table instanceof Pmt t) {
@@ -29,7 +34,6 @@ class PsiTablesTest {
             t.writeTo(out);
             assertThat(out.position()).isEqualTo(t.encodedSize());
         }
-        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 
     @Test

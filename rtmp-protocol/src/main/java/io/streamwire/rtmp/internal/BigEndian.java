@@ -1,0 +1,67 @@
+package io.streamwire.rtmp.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ReadOnlyBufferException;
+
+/**
+ * Multi-byte reads and writes that are big-endian whatever {@link ByteBuffer#order()} the caller's
+ * buffer has: RTMP chunks and control messages are big-endian, and a caller may hand us a buffer
+ * it set to little-endian for its own use. Each goes through a big-endian
+ * {@link MethodHandles#byteBufferViewVarHandle byte buffer view}: no allocation, no change to the
+ * buffer's order. Each method throws what the {@code ByteBuffer} method it replaces throws, and
+ * the relative forms move the position only on success. Each module keeps its own copy with the
+ * methods it uses, as library modules do not share internals.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BigEndian {
+    private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private BigEndian() {}
+
+    /** {@link ByteBuffer#getShort(int)}, big-endian. */
+    public static short getShort(ByteBuffer b, int i) {
+        return (short) SHORT.get(b, i);
+    }
+
+    /** {@link ByteBuffer#getInt(int)}, big-endian. */
+    public static int getInt(ByteBuffer b, int i) {
+        return (int) INT.get(b, i);
+    }
+
+    /** {@link ByteBuffer#putInt(int, int)}, big-endian. */
+    public static ByteBuffer putInt(ByteBuffer b, int i, int v) {
+        INT.set(b, i, v);
+        return b;
+    }
+
+    /** {@link ByteBuffer#putShort(short)}, big-endian. */
+    public static ByteBuffer putShortRelative(ByteBuffer b, short v) {
+        SHORT.set(b, reserve(b, Short.BYTES), v);
+        return b;
+    }
+
+    /** {@link ByteBuffer#putInt(int)}, big-endian. */
+    public static ByteBuffer putIntRelative(ByteBuffer b, int v) {
+        INT.set(b, reserve(b, Integer.BYTES), v);
+        return b;
+    }
+
+    /** Moves the position past {@code n} bytes to write and returns where it was. */
+    private static int reserve(ByteBuffer b, int n) {
+        if (b.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int p = b.position();
+        if (b.limit() - p < n) {
+            throw new BufferOverflowException();
+        }
+        b.position(p + n);
+        return p;
+    }
+}
