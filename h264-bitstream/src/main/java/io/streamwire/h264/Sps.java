@@ -132,7 +132,15 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
-        Sps sps = read(new SpsReader(nal, p + 1, nal.limit(), offset + 1));
+        SpsReader fast = new SpsReader(nal, p + 1, nal.limit(), offset + 1);
+        Sps sps;
+        try {
+            sps = read(fast);
+        } catch (H264Exception e) {
+            // The fast pass does not check the end of the RBSP at each read (SpsReader), so its error
+            // may name a later element: read again with every check to raise the real one.
+            sps = read(fast.exactPass());
+        }
         nal.position(nal.limit());
         return sps;
     }
