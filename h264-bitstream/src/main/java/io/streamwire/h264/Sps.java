@@ -80,8 +80,7 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
     public Sps {
         offsetForRefFrame = List.copyOf(offsetForRefFrame);
         // The range checks are OR-ed into one test: every parse runs them and passes, and one branch
-        // there costs less than thirty (it also keeps this constructor small enough for C2 to inline
-        // into Sps.read, where the new object's fields are then written once, without zeroing first).
+        // there costs less than thirty.
         int bad = (profileIdc | levelIdc) >>> 8 | constraintSetFlags >>> 6 | reservedZero2bits >>> 2
                 | outside(seqParameterSetId, 31) | outside(chromaFormatIdc, 3) | outside(bitDepthLumaMinus8, 6)
                 | outside(bitDepthChromaMinus8, 6) | outside(log2MaxFrameNumMinus4, 12) | outside(picOrderCntType, 2)

@@ -22,7 +22,7 @@ import java.nio.ByteOrder;
  * a checked read gives. Any failure of the fast pass (whatever it reports) is thrown away and the
  * SPS is read again by {@link #exactPass()}, which checks the end at every read like before, so
  * the error a caller sees names the first element at fault. Bad input costs two passes; good input
- * saves a compare and branch per element, about a third of each read.
+ * saves the position arithmetic, compare and branch at each element.
  *
  * <p>Errors carry the same fields and messages as {@link RbspReader}'s ({@code "sps <element>"},
  * ITU-T H.264 §7.3.2.1.1) and the stream offset of the escaped byte that holds the first bit of the

@@ -75,7 +75,8 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
 
     /** Checks bit widths. */
     public VuiParameters {
-        // one test for all the checks, as in Sps's constructor (no branch per field on every parse)
+        // one test for all the checks, as in Sps's constructor (no branch per field on every parse;
+        // it also brought this constructor under C2's inlining limit, so VuiParameters.read inlines it)
         int bad = (aspectRatioIdc | colourPrimaries | transferCharacteristics | matrixCoefficients) >>> 8
                 | (sarWidth | sarHeight) >>> 16 | videoFormat >>> 3 | (int) ((numUnitsInTick | timeScale) >>> 32)
                 | Sps.outside(chromaSampleLocTypeTopField, 5) | Sps.outside(chromaSampleLocTypeBottomField, 5)
