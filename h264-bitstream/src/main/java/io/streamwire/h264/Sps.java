@@ -79,14 +79,15 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
     /** Checks ranges, the presence rules and that the cropping leaves a picture. */
     public Sps {
         offsetForRefFrame = List.copyOf(offsetForRefFrame);
-        if (profileIdc >>> 8 != 0 || constraintSetFlags >>> 6 != 0 || reservedZero2bits >>> 2 != 0 || levelIdc >>> 8 != 0
-                || seqParameterSetId < 0 || seqParameterSetId > 31 || chromaFormatIdc < 0 || chromaFormatIdc > 3
-                || bitDepthLumaMinus8 < 0 || bitDepthLumaMinus8 > 6 || bitDepthChromaMinus8 < 0 || bitDepthChromaMinus8 > 6
-                || log2MaxFrameNumMinus4 < 0 || log2MaxFrameNumMinus4 > 12 || picOrderCntType < 0 || picOrderCntType > 2
-                || log2MaxPicOrderCntLsbMinus4 < 0 || log2MaxPicOrderCntLsbMinus4 > 12 || offsetForRefFrame.size() > 255
-                || maxNumRefFrames < 0 || maxNumRefFrames > 16 || picWidthInMbsMinus1 < 0 || picWidthInMbsMinus1 > MAX_MBS_MINUS1
-                || picHeightInMapUnitsMinus1 < 0 || picHeightInMapUnitsMinus1 > MAX_MBS_MINUS1
-                || frameCropLeftOffset < 0 || frameCropRightOffset < 0 || frameCropTopOffset < 0 || frameCropBottomOffset < 0) {
+        // The range checks are OR-ed into one test: every parse runs them and passes, and one branch
+        // there costs less than thirty.
+        int bad = (profileIdc | levelIdc) >>> 8 | constraintSetFlags >>> 6 | reservedZero2bits >>> 2
+                | outside(seqParameterSetId, 31) | outside(chromaFormatIdc, 3) | outside(bitDepthLumaMinus8, 6)
+                | outside(bitDepthChromaMinus8, 6) | outside(log2MaxFrameNumMinus4, 12) | outside(picOrderCntType, 2)
+                | outside(log2MaxPicOrderCntLsbMinus4, 12) | outside(offsetForRefFrame.size(), 255) | outside(maxNumRefFrames, 16)
+                | outside(picWidthInMbsMinus1, MAX_MBS_MINUS1) | outside(picHeightInMapUnitsMinus1, MAX_MBS_MINUS1)
+                | (frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset) >>> 31;
+        if (bad != 0) {
             throw new IllegalArgumentException("SPS field out of range");
         }
         if (!hasChromaFields(profileIdc) && (chromaFormatIdc != 1 || separateColourPlaneFlag || bitDepthLumaMinus8 != 0
@@ -102,6 +103,11 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
                 || (!frameCroppingFlag && (frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset) != 0)) {
             throw new IllegalArgumentException("SPS fields inconsistent with their presence conditions");
         }
+    }
+
+    /** 1 when {@code v} is outside 0..max, else 0, without a branch ({@code max} is not negative). */
+    static int outside(int v, int max) {
+        return (v | (max - v)) >>> 31;
     }
 
     /** True for the profile_idc values that code chroma_format_idc and the following fields. */
@@ -132,7 +138,15 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
-        Sps sps = read(new SpsReader(nal, p + 1, nal.limit(), offset + 1));
+        SpsReader fast = new SpsReader(nal, p + 1, nal.limit(), offset + 1);
+        Sps sps;
+        try {
+            sps = read(fast);
+        } catch (H264Exception e) {
+            // The fast pass does not check the end of the RBSP at each read (SpsReader), so its error
+            // may name a later element: read again with every check to raise the real one.
+            sps = read(fast.exactPass());
+        }
         nal.position(nal.limit());
         return sps;
     }

@@ -75,15 +75,15 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
 
     /** Checks bit widths. */
     public VuiParameters {
-        if (aspectRatioIdc >>> 8 != 0 || sarWidth >>> 16 != 0 || sarHeight >>> 16 != 0 || videoFormat >>> 3 != 0
-                || colourPrimaries >>> 8 != 0 || transferCharacteristics >>> 8 != 0 || matrixCoefficients >>> 8 != 0
-                || chromaSampleLocTypeTopField < 0 || chromaSampleLocTypeTopField > 5
-                || chromaSampleLocTypeBottomField < 0 || chromaSampleLocTypeBottomField > 5
-                || numUnitsInTick >>> 32 != 0 || timeScale >>> 32 != 0 || numUnitsInTick < 0 || timeScale < 0
-                || maxBytesPerPicDenom < 0 || maxBytesPerPicDenom > 16 || maxBitsPerMbDenom < 0 || maxBitsPerMbDenom > 16
-                || log2MaxMvLengthHorizontal < 0 || log2MaxMvLengthHorizontal > 16
-                || log2MaxMvLengthVertical < 0 || log2MaxMvLengthVertical > 16
-                || maxNumReorderFrames < 0 || maxNumReorderFrames > 16 || maxDecFrameBuffering < 0 || maxDecFrameBuffering > 16) {
+        // one test for all the checks, as in Sps's constructor (no branch per field on every parse;
+        // it also brought this constructor under C2's inlining limit, so VuiParameters.read inlines it)
+        int bad = (aspectRatioIdc | colourPrimaries | transferCharacteristics | matrixCoefficients) >>> 8
+                | (sarWidth | sarHeight) >>> 16 | videoFormat >>> 3 | (int) ((numUnitsInTick | timeScale) >>> 32)
+                | Sps.outside(chromaSampleLocTypeTopField, 5) | Sps.outside(chromaSampleLocTypeBottomField, 5)
+                | Sps.outside(maxBytesPerPicDenom, 16) | Sps.outside(maxBitsPerMbDenom, 16)
+                | Sps.outside(log2MaxMvLengthHorizontal, 16) | Sps.outside(log2MaxMvLengthVertical, 16)
+                | Sps.outside(maxNumReorderFrames, 16) | Sps.outside(maxDecFrameBuffering, 16);
+        if (bad != 0) {
             throw new IllegalArgumentException("VUI fields out of range");
         }
     }
