@@ -38,6 +38,11 @@ public final class AnnexBScanner {
     private int limit;
     private int nalStart = -1;
     private int nalEnd = -1;
+    /**
+     * True when {@link #cursor} is at a start code found while ending the previous NAL unit, so
+     * that {@link #next} does not scan for it again (one scan per NAL unit instead of two).
+     */
+    private boolean atStartCode;
 
     /** Scans {@code stream[position, limit)} from the start. */
     public AnnexBScanner reset(ByteBuffer stream) {
@@ -48,6 +53,7 @@ public final class AnnexBScanner {
         this.limit = stream.limit();
         this.nalStart = -1;
         this.nalEnd = -1;
+        this.atStartCode = false;
         return this;
     }
 
@@ -69,7 +75,7 @@ public final class AnnexBScanner {
             throw new IllegalStateException("reset(ByteBuffer) first");
         }
         while (true) {
-            int j = find(cursor);
+            int j = atStartCode ? cursor : find(cursor);
             if (j < 0) {
                 cursor = limit;
                 return false;
@@ -81,6 +87,7 @@ public final class AnnexBScanner {
                 end--; // trailing_zero_8bits, or the zero_byte of a 4-byte start code
             }
             cursor = k < 0 ? limit : k;
+            atStartCode = k >= 0;
             if (end > start) {
                 nalStart = start;
                 nalEnd = end;

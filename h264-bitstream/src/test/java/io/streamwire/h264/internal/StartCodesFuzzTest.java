@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * {@code StartCodesFuzzTestInputs/find/}.
  */
 class StartCodesFuzzTest {
-    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}, {0, 3}};
+    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}, {0, 3}, {0, 0}, {2, 3}};
 
     @FuzzTest(maxDuration = "120s")
     void find(byte[] data) {

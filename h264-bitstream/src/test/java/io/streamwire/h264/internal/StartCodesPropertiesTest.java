@@ -14,11 +14,11 @@ import net.jqwik.api.Tuple;
  * The 64-byte lane filter of {@link StartCodes} against a naive byte loop: random buffers made
  * mostly of 0x00, 0x01, 0x03 and 0x80-0x83 (so pairs, start codes, emulation prevention sequences
  * and false filter hits are everywhere, also across word and block edges), searched from every start offset (every
- * alignment of the blocks) to every end, for the three byte ranges the module asks for, over an
+ * alignment of the blocks) to every end, for the byte ranges the module asks for (and the other masks' edge ranges), over an
  * array, a heap buffer with a non-zero array offset and a direct buffer.
  */
 class StartCodesPropertiesTest {
-    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}};
+    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}, {0, 0}, {2, 3}, {0, 3}};
 
     @Provide
     Arbitrary<byte[]> denseBuffers() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * an array offset and direct buffers.
  */
 class StartCodesTest {
-    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}};
+    private static final int[][] RANGES = {{1, 1}, {3, 3}, {0, 1}, {0, 0}, {2, 3}, {0, 3}};
 
     static int naive(byte[] a, int from, int to, int lo, int hi) {
         for (int i = from; i + 2 < to; i++) {
