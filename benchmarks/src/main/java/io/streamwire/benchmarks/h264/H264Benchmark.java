@@ -9,7 +9,11 @@ import io.streamwire.h264.AnnexBScanner;
 import io.streamwire.h264.EmulationPrevention;
 import io.streamwire.h264.H264Limits;
 import io.streamwire.h264.Sps;
+import io.streamwire.h264.VuiParameters;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
 import org.jcodec.codecs.h264.H264Utils;
 import org.jcodec.codecs.h264.io.model.SeqParameterSet;
@@ -35,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
  *       of the whole buffer into a reused array.</li>
  *   <li>{@code spsParse_streamwire}: {@link Sps#parse} of the fixture's SPS NAL unit (escaped, header
  *       included); {@code spsParse_jcodec}: {@code SeqParameterSet.read} of its unescaped RBSP (what
- *       jcodec's {@code H264Utils.readSPS} hands it).</li>
+ *       jcodec's {@code H264Utils.readSPS} hands it); {@code spsReadChain_floor}: the same SPS's 42
+ *       reads hand-written with no checks and no records, a floor for an in-order bit reader.</li>
  *   <li>{@code accessUnits_streamwire}: {@link AccessUnitScanner} (NAL split, SPS/PPS repeat check,
  *       first slice header fields of every slice, §7.4.1.2.4 comparison), one pass.</li>
  * </ul>
@@ -55,6 +60,8 @@ public class H264Benchmark {
     private final AccessUnitScanner accessUnits = new AccessUnitScanner(H264Limits.defaults());
     private ByteBuffer spsNal;
     private ByteBuffer spsRbsp;
+    /** The SPS's RBSP (no NAL header, no emulation prevention) with 16 zero bytes after it. */
+    private byte[] spsRbspPadded;
 
     @Setup
     public void setUp() {
@@ -75,6 +82,11 @@ public class H264Benchmark {
             }
         }
         spsRbsp = EmulationPrevention.remove(spsNal.duplicate().position(1));
+        spsRbspPadded = new byte[spsRbsp.remaining() + 16];
+        spsRbsp.duplicate().get(spsRbspPadded, 0, spsRbsp.remaining());
+        if (spsReadChain(spsRbspPadded) != spsReadChainExpected(Sps.parse(spsNal.duplicate()))) {
+            throw new IllegalStateException("spsReadChain_floor was written for another SPS than the fixture's");
+        }
     }
 
     @Benchmark
@@ -132,6 +144,444 @@ public class H264Benchmark {
         counters.bytes += spsNal.remaining();
         counters.units++;
         return sps;
+    }
+
+    /**
+     * A floor for any SPS parser that reads its bits in order; not a parser. The 42 reads of this
+     * fixture's SPS (21 in seq_parameter_set_data(), 20 in its VUI, the stop bit) written out in one
+     * method, the bit cache in local variables: no end, range or alignment checks, no errors, no
+     * emulation prevention removal (the RBSP is unescaped in setup), no records. Each read depends on
+     * the one before through the cache (a shift; for ue(v) a leading-zero count first), so this
+     * measures the length of that dependency chain here: issue 3's SPS target (3× jcodec) has to fit a
+     * whole parse into about the time jcodec's run divided by three, and the table shows this beside it.
+     */
+    @Benchmark
+    public long spsReadChain_floor(Counters counters) {
+        long h = spsReadChain(spsRbspPadded);
+        counters.bytes += spsNal.remaining();
+        counters.units++;
+        return h;
+    }
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * The fixture's SPS read in order, each value folded into {@code h = h * 31 + value}. Cache
+     * {@code c} holds the next bits left-aligned, {@code b} of them valid; a refill loads eight bytes
+     * at byte {@code n} ({@code r} has 16 zero bytes past the RBSP).
+     */
+    static long spsReadChain(byte[] r) {
+        long c = 0;
+        int b = 0;
+        int n = 0;
+        int len;
+        long h = 0;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 56); // profile_idc u(8)
+        c <<= 8;
+        b -= 8;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 58); // constraint_set_flags u(6)
+        c <<= 6;
+        b -= 6;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 62); // reserved_zero_2bits u(2)
+        c <<= 2;
+        b -= 2;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 56); // level_idc u(8)
+        c <<= 8;
+        b -= 8;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // seq_parameter_set_id ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // chroma_format_idc ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // bit_depth_luma_minus8 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // bit_depth_chroma_minus8 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // qpprime_y_zero_transform_bypass_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // seq_scaling_matrix_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_frame_num_minus4 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_order_cnt_type ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_pic_order_cnt_lsb_minus4 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_num_ref_frames ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // gaps_in_frame_num_value_allowed_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_width_in_mbs_minus1 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_height_in_map_units_minus1 ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // frame_mbs_only_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // direct_8x8_inference_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // frame_cropping_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // vui_parameters_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // aspect_ratio_info_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 56); // aspect_ratio_idc u(8)
+        c <<= 8;
+        b -= 8;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // overscan_info_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // video_signal_type_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // chroma_loc_info_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // timing_info_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 32); // num_units_in_tick u(32)
+        c <<= 32;
+        b -= 32;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 32); // time_scale u(32)
+        c <<= 32;
+        b -= 32;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // fixed_frame_rate_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // nal_hrd_parameters_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // vcl_hrd_parameters_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // pic_struct_present_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // bitstream_restriction_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // motion_vectors_over_pic_boundaries_flag u(1)
+        c <<= 1;
+        b -= 1;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_bytes_per_pic_denom ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_bits_per_mb_denom ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_mv_length_horizontal ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_mv_length_vertical ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_num_reorder_frames ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_dec_frame_buffering ue(v)
+        h = h * 31 + (c >>> (64 - len)) - 1;
+        c <<= len;
+        b -= len;
+        if (b < 32) {
+            c |= (long) LONG_BE.get(r, n) >>> b;
+            n += (63 - b) >>> 3;
+            b |= 56;
+        }
+        h = h * 31 + (c >>> 63); // rbsp_stop_one_bit u(1)
+        c <<= 1;
+        b -= 1;
+        return h;
+    }
+
+    /** The same fold over the values {@link Sps#parse} gave, in the order {@link #spsReadChain} reads them. */
+    static long spsReadChainExpected(Sps s) {
+        VuiParameters v = s.vuiParameters();
+        long h = 0;
+        h = h * 31 + s.profileIdc();
+        h = h * 31 + s.constraintSetFlags();
+        h = h * 31 + s.reservedZero2bits();
+        h = h * 31 + s.levelIdc();
+        h = h * 31 + s.seqParameterSetId();
+        h = h * 31 + s.chromaFormatIdc();
+        h = h * 31 + s.bitDepthLumaMinus8();
+        h = h * 31 + s.bitDepthChromaMinus8();
+        h = h * 31 + b(s.qpprimeYZeroTransformBypassFlag());
+        h = h * 31 + b(s.seqScalingMatrix() != null);
+        h = h * 31 + s.log2MaxFrameNumMinus4();
+        h = h * 31 + s.picOrderCntType();
+        h = h * 31 + s.log2MaxPicOrderCntLsbMinus4();
+        h = h * 31 + s.maxNumRefFrames();
+        h = h * 31 + b(s.gapsInFrameNumValueAllowedFlag());
+        h = h * 31 + s.picWidthInMbsMinus1();
+        h = h * 31 + s.picHeightInMapUnitsMinus1();
+        h = h * 31 + b(s.frameMbsOnlyFlag());
+        h = h * 31 + b(s.direct8x8InferenceFlag());
+        h = h * 31 + b(s.frameCroppingFlag());
+        h = h * 31 + b(v != null);
+        h = h * 31 + b(v.aspectRatioInfoPresentFlag());
+        h = h * 31 + v.aspectRatioIdc();
+        h = h * 31 + b(v.overscanInfoPresentFlag());
+        h = h * 31 + b(v.videoSignalTypePresentFlag());
+        h = h * 31 + b(v.chromaLocInfoPresentFlag());
+        h = h * 31 + b(v.timingInfoPresentFlag());
+        h = h * 31 + v.numUnitsInTick();
+        h = h * 31 + v.timeScale();
+        h = h * 31 + b(v.fixedFrameRateFlag());
+        h = h * 31 + b(v.nalHrdParameters() != null);
+        h = h * 31 + b(v.vclHrdParameters() != null);
+        h = h * 31 + b(v.picStructPresentFlag());
+        h = h * 31 + b(v.bitstreamRestrictionFlag());
+        h = h * 31 + b(v.motionVectorsOverPicBoundariesFlag());
+        h = h * 31 + v.maxBytesPerPicDenom();
+        h = h * 31 + v.maxBitsPerMbDenom();
+        h = h * 31 + v.log2MaxMvLengthHorizontal();
+        h = h * 31 + v.log2MaxMvLengthVertical();
+        h = h * 31 + v.maxNumReorderFrames();
+        h = h * 31 + v.maxDecFrameBuffering();
+        h = h * 31 + 1; // rbsp_stop_one_bit
+        return h;
+    }
+
+    private static long b(boolean flag) {
+        return flag ? 1 : 0;
     }
 
     @Benchmark
