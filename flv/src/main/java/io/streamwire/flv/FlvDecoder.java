@@ -89,6 +89,8 @@ public final class FlvDecoder {
     private final TagChains chains;
     private int scanPosition;
     private int runTags;
+    /** Tags delivered from {@link TagChains} offsets since construction (tests check the path ran). */
+    long hintedTagCount;
 
     /** A lenient decoder with {@link FlvLimits#defaults()}. */
     public FlvDecoder(Listener listener) {
@@ -437,12 +439,12 @@ public final class FlvDecoder {
                         q = singleChain(a, base, b, p, lim, stop);
                         tags = runTags;
                     }
-                    if (q < stop) {
+                    p = q;
+                    if (p < stop) {
                         break; // stopped on something for the state machine
                     }
                     smallTags = (long) tags * 1024 >= (smallTags ? w : span);
                     span = w;
-                    p = q;
                 }
             }
             singleChain(a, base, b, p, lim, lim);
@@ -517,6 +519,7 @@ public final class FlvDecoder {
         } finally {
             offset = off;
             scanPosition = next;
+            hintedTagCount += i;
         }
         return i == n ? next : -next - 1;
     }
