@@ -39,8 +39,13 @@ final class Collector implements FlvDecoder.Listener {
     }
 
     static Collector decode(List<byte[]> pieces, FlvLimits limits) {
+        return decode(pieces, limits, -1);
+    }
+
+    /** With {@code chainWindow} bytes per multi-chain window (0: single chain only, -1: the default). */
+    static Collector decode(List<byte[]> pieces, FlvLimits limits, int chainWindow) {
         Collector c = new Collector();
-        FlvDecoder d = new FlvDecoder(c, limits);
+        FlvDecoder d = chainWindow < 0 ? new FlvDecoder(c, limits) : new FlvDecoder(c, limits, chainWindow);
         for (byte[] p : pieces) {
             ByteBuffer b = ByteBuffer.wrap(p);
             d.feed(b);

@@ -30,6 +30,12 @@ class FlvDecoderFuzzTest {
         if (!Collector.decode(pieces, FlvLimits.defaults().withMaxTagSize(1 << 16)).events.equals(whole)) {
             throw new AssertionError("7-byte pieces changed the events");
         }
+        // the multi-chain path (small windows so it runs on small inputs) gives the single chain's events
+        for (int window : new int[] {8, 96}) {
+            if (!Collector.decode(List.of(data), FlvLimits.defaults().withMaxTagSize(1 << 16), window).events.equals(whole)) {
+                throw new AssertionError("chain window " + window + " changed the events");
+            }
+        }
         // every tag body parses or raises FlvException only
         Collector c = Collector.decode(data);
         for (int i = 0; i < c.headers.size(); i++) {

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.State;
  *       ("about 333 k tags/s", measured on a real 720p recording of about 6.8 KB per tag) corresponds
  *       to: jcodec copies every body, so its rate falls with tag size while ours does not.</li>
  *   <li>{@code 240p-200kbit}: ffmpeg's 2 s 320x240 200 kbit/s H.264 (B-frames) + AAC fixture
- *       {@code flv/avc-aac-bframes.flv}, its tags repeated to about 7.5 MB (about 24,000 tags of about
- *       312 B) behind one file header: small tags, so per-tag overhead dominates on both sides.</li>
+ *       {@code flv/avc-aac-bframes.flv}, its tags repeated to about 7.5 MB (14,200 tags of about
+ *       530 B) behind one file header: small tags, so per-tag overhead dominates on both sides.</li>
  * </ul>
  *
  * <p>Methods (both read the exact same bytes, a heap buffer built once in setup):

@@ -1,0 +1,156 @@
+package io.streamwire.flv.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Guesses where the FLV tags (Adobe FLV/F4V v10.1, Annex E.3/E.4.1) of a window of a buffer start,
+ * by walking several tag chains at once, so that the decoder can then deliver those tags without
+ * waiting on one cache miss per tag.
+ *
+ * <p>Why: in a scan that does not read the bodies, each tag's DataSize gives the next header's
+ * address, so one chain of tags is a chain of dependent loads, one cache miss per tag (about 66-70 M
+ * tags/s for 300-500 B tags on the benchmark machine, however little work is done per tag). Here the
+ * window is cut into {@link #CHAINS} parts; each part after the first starts at a tag found by a
+ * cheap resynchronisation (three zero StreamID bytes found eight bytes at a time, then TagType 8, 9
+ * or 18, reserved bits 0 and a trailing PreviousTagSize of 11 or 15 + DataSize), and all the chains
+ * advance in the same loop iteration reading DataSize only, so their misses are in flight together.
+ * The offsets are only hints: a false resynchronisation, a capped chain or a chain that does not
+ * land on the next one's start shows up as a gap the decoder checks for (it compares each recorded
+ * offset with the one its own walk computes) and then walks that stretch on the single chain.
+ *
+ * <p>Every read stays inside {@code [p, limit)}; nothing is allocated after the first
+ * {@link #walk}, which allocates the offsets array (bounded: {@code window / 64 + 64} per chain).
+ *
+ * <p>Not thread-safe: one per decoder.
+ */
+public final class TagChains {
+    /** Default window in bytes (measured best of 256 KB-4 MB; about a quarter of it is touched). */
+    public static final int DEFAULT_WINDOW = 1 << 20;
+    /** Chains per window (2, 4 and 8 measured; 8 best for 300-500 B tags). */
+    public static final int CHAINS = 8;
+
+    private static final int HEADER = 11;
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE_BUFFER = MethodHandles.byteBufferViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    /** Bit b0 set for TagType 8, 9, 18 with or without the Filter bit, reserved bits 0 (as FlvDecoder). */
+    private static final long PLAUSIBLE_B0 = 0x0004_0300_0004_0300L;
+
+    private final int window;
+    private final int cap;
+    private final int[] start = new int[CHAINS + 1];
+    private final int[] pos = new int[CHAINS];
+    private final int[] count = new int[CHAINS];
+    private int[] offsets = new int[0];
+
+    /** Chains over windows of {@code window} bytes (at least {@link #CHAINS}). */
+    public TagChains(int window) {
+        if (window < CHAINS) {
+            throw new IllegalArgumentException("window " + window + " < " + CHAINS);
+        }
+        this.window = window;
+        this.cap = window / CHAINS / 64 + 64;
+    }
+
+    /** Window size in bytes. */
+    public int window() {
+        return window;
+    }
+
+    /** The offsets recorded by the last {@link #walk}, in buffer order. */
+    public int[] offsets() {
+        return offsets;
+    }
+
+    /**
+     * Walks the chains over {@code [p, p + window)}, {@code p} being a tag start; requires
+     * {@code p + window + 15 <= limit}. Each chain records the tags it steps on, stopping at the next
+     * chain's start (the last one at the first tag at or past the window end).
+     *
+     * @param a the buffer's array, or null to read {@code b} (then {@code base} is 0)
+     * @return the number of offsets recorded into {@link #offsets()}
+     */
+    public int walk(byte[] a, int base, ByteBuffer b, int p, int limit) {
+        if (offsets.length == 0) {
+            offsets = new int[cap * CHAINS];
+        }
+        int wEnd = p + window;
+        int seg = window / CHAINS;
+        start[0] = p;
+        int previous = p;
+        for (int c = 1; c < CHAINS; c++) {
+            int q = resync(a, base, b, Math.max(previous, p + c * seg), wEnd, limit);
+            start[c] = q < 0 ? wEnd : q;
+            previous = start[c];
+        }
+        start[CHAINS] = wEnd;
+        int[] h = offsets;
+        int[] pos = this.pos;
+        int[] count = this.count;
+        for (int c = 0; c < CHAINS; c++) {
+            pos[c] = start[c];
+            count[c] = c * cap;
+        }
+        // all chains step in the same iteration: their loads are independent, so their misses overlap;
+        // q < start[c + 1] <= limit - 15 keeps each read in bounds
+        boolean live = true;
+        while (live) {
+            live = false;
+            for (int c = 0; c < CHAINS; c++) {
+                int q = pos[c];
+                int n = count[c];
+                if (q < start[c + 1] & n < (c + 1) * cap) {
+                    h[n] = q;
+                    count[c] = n + 1;
+                    pos[c] = q + (readInt(a, base, b, q) & 0xFF_FFFF) + HEADER + 4;
+                    live = true;
+                }
+            }
+        }
+        int n = count[0];
+        for (int c = 1; c < CHAINS; c++) {
+            int len = count[c] - c * cap;
+            System.arraycopy(h, c * cap, h, n, len);
+            n += len;
+        }
+        return n;
+    }
+
+    /**
+     * The first plausible tag start in {@code [s, end)} whose PreviousTagSize (inside {@code limit})
+     * is 11 or 15 + DataSize, or -1. Looks for the three zero StreamID bytes eight bytes at a time,
+     * stepping six bytes so that every run of three lies inside one word.
+     */
+    static int resync(byte[] a, int base, ByteBuffer b, int s, int end, int limit) {
+        for (int w = s + 8; w < end + 8 & w <= limit - 8; w += 6) {
+            long x = a != null ? (long) LONG_BE.get(a, base + w) : (long) LONG_BE_BUFFER.get(b, w);
+            long zero = ~(((x & LOW7) + LOW7) | x | LOW7); // 0x80 in each zero byte, exactly
+            long runs = zero & (zero << 8) & (zero << 16); // byte i: bytes i..i+2 are zero
+            while (runs != 0) {
+                int i = Long.numberOfLeadingZeros(runs) >>> 3;
+                runs &= ~(Long.MIN_VALUE >>> (i << 3));
+                int q = w + i - 8; // StreamID is at header bytes 8..10
+                int w0 = readInt(a, base, b, q);
+                int b0 = w0 >>> 24;
+                int size = w0 & 0xFF_FFFF;
+                if (((PLAUSIBLE_B0 >>> b0) & 1) == 0 | b0 >= 0x40 | q >= end | size > limit - q - HEADER - 4) {
+                    continue;
+                }
+                int trailer = readInt(a, base, b, q + HEADER + size);
+                if (trailer == HEADER + size | trailer == HEADER + 4 + size) {
+                    return q;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int readInt(byte[] a, int base, ByteBuffer b, int i) {
+        return a != null ? (int) INT_BE.get(a, base + i) : BigEndian.getInt(b, i);
+    }
+}
