@@ -421,7 +421,10 @@ public final class FlvDecoder {
         tag.buffer = b;
         try {
             TagChains ch = chains;
-            if (ch != null) {
+            // TagChains steps a chain by DataSize + 15 without checking it against the limit (the next
+            // chain's start bounds it), so its int offsets must not overflow: leave buffers within
+            // 16 MB + 64 of 2 GiB on the single chain, which checks DataSize before it steps
+            if (ch != null && lim <= TagChains.MAX_LIMIT) {
                 int w = ch.window();
                 boolean smallTags = false;
                 int span = w / 16; // a first sixteenth of a window on the single chain measures the tag size

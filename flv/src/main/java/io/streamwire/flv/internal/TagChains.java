@@ -32,6 +32,12 @@ public final class TagChains {
     /** Chains per window (2, 4 and 8 measured; 8 best for 300-500 B tags). */
     public static final int CHAINS = 8;
 
+    /**
+     * The largest buffer limit {@link #walk} may be given: a chain at an offset below it steps by at
+     * most 2^24 - 1 + 15 bytes without overflowing an int.
+     */
+    public static final int MAX_LIMIT = Integer.MAX_VALUE - (1 << 24) - 64;
+
     private static final int HEADER = 11;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -69,8 +75,8 @@ public final class TagChains {
 
     /**
      * Walks the chains over {@code [p, p + window)}, {@code p} being a tag start; requires
-     * {@code p + window + 15 <= limit}. Each chain records the tags it steps on, stopping at the next
-     * chain's start (the last one at the first tag at or past the window end).
+     * {@code p + window + 15 <= limit <= MAX_LIMIT}. Each chain records the tags it steps on,
+     * stopping at the next chain's start (the last one at the first tag at or past the window end).
      *
      * @param a the buffer's array, or null to read {@code b} (then {@code base} is 0)
      * @return the number of offsets recorded into {@link #offsets()}
