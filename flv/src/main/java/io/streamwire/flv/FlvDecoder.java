@@ -469,16 +469,12 @@ public final class FlvDecoder {
         try {
             while (lim - p >= FlvTagHeader.LENGTH + 4 & p < stop) {
                 int w0 = readInt(a, base, b, p); // b0 | DataSize
-                int b0 = w0 >>> 24;
-                int size = w0 & 0xFF_FFFF;
-                int streamId = readInt(a, base, b, p + 7) & 0xFF_FFFF;
-                boolean plausible = ((b0 & 0xC0) | streamId) == 0 & ((PLAUSIBLE_B0 >>> b0) & 1) != 0;
-                if (!plausible | size > Math.min(maxTagSize, lim - p - FlvTagHeader.LENGTH - 4)) {
+                if (!deliverable(w0, readInt(a, base, b, p + 7), maxTagSize, lim - p)) {
                     break;
                 }
-                deliver(a, base, b, t, p, b0, size, off);
-                off += FlvTagHeader.LENGTH + size + 4;
-                p += FlvTagHeader.LENGTH + size + 4;
+                int step = deliver(a, base, b, t, p, w0, off);
+                off += step;
+                p += step;
                 tags++;
             }
         } finally {
@@ -508,16 +504,12 @@ public final class FlvDecoder {
                     break;
                 }
                 int w0 = readInt(a, base, b, q);
-                int b0 = w0 >>> 24;
-                int size = w0 & 0xFF_FFFF;
-                int streamId = readInt(a, base, b, q + 7) & 0xFF_FFFF;
-                boolean plausible = ((b0 & 0xC0) | streamId) == 0 & ((PLAUSIBLE_B0 >>> b0) & 1) != 0;
-                if (!plausible | size > Math.min(maxTagSize, lim - q - FlvTagHeader.LENGTH - 4)) {
+                if (!deliverable(w0, readInt(a, base, b, q + 7), maxTagSize, lim - q)) {
                     break;
                 }
-                deliver(a, base, b, t, q, b0, size, off);
-                off += FlvTagHeader.LENGTH + size + 4;
-                next = q + FlvTagHeader.LENGTH + size + 4;
+                int step = deliver(a, base, b, t, q, w0, off);
+                off += step;
+                next = q + step;
             }
         } finally {
             offset = off;
@@ -527,8 +519,25 @@ public final class FlvDecoder {
         return i == n ? next : -next - 1;
     }
 
-    /** Hands out the plausible whole tag at {@code p} (stream offset {@code off}) and checks its PreviousTagSize. */
-    private void deliver(byte[] a, int base, ByteBuffer b, FlvTag t, int p, int b0, int size, long off) {
+    /**
+     * Whether the tag header whose first word is {@code w0} (TagType byte, DataSize) and whose word
+     * at byte 7 is {@code w7} (TimestampExtended, StreamID) is plausible (no branch on the type) and
+     * the whole tag with its PreviousTagSize fits the limit and the {@code room} bytes left.
+     */
+    private static boolean deliverable(int w0, int w7, int maxTagSize, int room) {
+        int b0 = w0 >>> 24;
+        int size = w0 & 0xFF_FFFF;
+        boolean plausible = ((b0 & 0xC0) | (w7 & 0xFF_FFFF)) == 0 & ((PLAUSIBLE_B0 >>> b0) & 1) != 0;
+        return plausible & size <= Math.min(maxTagSize, room - FlvTagHeader.LENGTH - 4);
+    }
+
+    /**
+     * Hands out the {@link #deliverable} whole tag at {@code p} (stream offset {@code off}, first
+     * header word {@code w0}), checks its PreviousTagSize and returns the bytes to the next tag.
+     */
+    private int deliver(byte[] a, int base, ByteBuffer b, FlvTag t, int p, int w0, long off) {
+        int b0 = w0 >>> 24;
+        int size = w0 & 0xFF_FFFF;
         t.reserved = 0;
         t.filter = (b0 & 0x20) != 0;
         t.tagType = b0 & 0x1F;
@@ -547,6 +556,7 @@ public final class FlvDecoder {
             listener.onAnomaly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_MISMATCH, off + expected,
                     previous & 0xFFFF_FFFFL, expected));
         }
+        return expected + 4;
     }
 
     /** The big-endian int at index {@code i} of {@code b}, through its array {@code a} when it has one. */
