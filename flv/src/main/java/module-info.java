@@ -2,4 +2,6 @@
 module io.streamwire.flv {
     exports io.streamwire.flv;
     exports io.streamwire.amf;
+    // BigEndian for rtmp-protocol's control messages and chunk headers (not public API)
+    exports io.streamwire.flv.internal to io.streamwire.rtmp;
 }

@@ -378,12 +378,6 @@ public final class FlvDecoder {
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * Bit {@code b0} is set for the plausible first bytes of a tag header (b0 < 64: Reserved bits
-     * zero): TagType 8, 9 or 18, with or without the Filter bit (0x20).
-     */
-    private static final long PLAUSIBLE_B0 = 0x0004_0300_0004_0300L;
-
-    /**
      * The common case, whole tags inside the caller's buffer: header, body and PreviousTagSize in one
      * pass with word reads, stopping (leaving the state machine to continue) at anything else: a tag
      * not wholly present, an implausible header, a DataSize past the limit.
@@ -527,7 +521,7 @@ public final class FlvDecoder {
     private static boolean deliverable(int w0, int w7, int maxTagSize, int room) {
         int b0 = w0 >>> 24;
         int size = w0 & 0xFF_FFFF;
-        boolean plausible = ((b0 & 0xC0) | (w7 & 0xFF_FFFF)) == 0 & ((PLAUSIBLE_B0 >>> b0) & 1) != 0;
+        boolean plausible = ((b0 & 0xC0) | (w7 & 0xFF_FFFF)) == 0 & ((TagChains.PLAUSIBLE_B0 >>> b0) & 1) != 0;
         return plausible & size <= Math.min(maxTagSize, room - FlvTagHeader.LENGTH - 4);
     }
 

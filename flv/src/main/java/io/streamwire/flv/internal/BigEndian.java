@@ -13,8 +13,9 @@ import java.nio.ReadOnlyBufferException;
  * little-endian for its own use. Each goes through a big-endian
  * {@link MethodHandles#byteBufferViewVarHandle byte buffer view}: no allocation, no change to the
  * buffer's order. Each method throws what the {@code ByteBuffer} method it replaces throws, and
- * the relative forms move the position only on success. Each module keeps its own copy with the
- * methods it uses, as library modules do not share internals.
+ * the relative forms move the position only on success. rtmp-protocol, which depends on this
+ * module and carries FLV and AMF in its messages, uses this class through a qualified export; the
+ * other library modules depend on no other module and keep their own copy with the methods they use.
  *
  * <p>Stateless and thread-safe.
  */
@@ -38,6 +39,12 @@ public final class BigEndian {
     /** {@link ByteBuffer#getDouble(int)}, big-endian. */
     public static double getDouble(ByteBuffer b, int i) {
         return (double) DOUBLE.get(b, i);
+    }
+
+    /** {@link ByteBuffer#putInt(int, int)}, big-endian. */
+    public static ByteBuffer putInt(ByteBuffer b, int i, int v) {
+        INT.set(b, i, v);
+        return b;
     }
 
     /** {@link ByteBuffer#putShort(short)}, big-endian. */

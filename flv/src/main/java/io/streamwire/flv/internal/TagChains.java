@@ -44,8 +44,12 @@ public final class TagChains {
     private static final VarHandle LONG_BE_BUFFER = MethodHandles.byteBufferViewVarHandle(long[].class,
             ByteOrder.BIG_ENDIAN);
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
-    /** Bit b0 set for TagType 8, 9, 18 with or without the Filter bit, reserved bits 0 (as FlvDecoder). */
-    private static final long PLAUSIBLE_B0 = 0x0004_0300_0004_0300L;
+    /**
+     * Bit {@code b0} is set for the plausible first bytes of a tag header (b0 < 64: Reserved bits
+     * zero): TagType 8, 9 or 18, with or without the Filter bit (0x20). Also FlvDecoder's test (a
+     * compile-time constant, so javac copies the value there).
+     */
+    public static final long PLAUSIBLE_B0 = 0x0004_0300_0004_0300L;
 
     private final int window;
     private final int cap;
