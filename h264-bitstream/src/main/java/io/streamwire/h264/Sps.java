@@ -79,30 +79,60 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
     /** Checks ranges, the presence rules and that the cropping leaves a picture. */
     public Sps {
         offsetForRefFrame = List.copyOf(offsetForRefFrame);
-        // The range checks are OR-ed into one test: every parse runs them and passes, and one branch
-        // there costs less than thirty.
-        int bad = (profileIdc | levelIdc) >>> 8 | constraintSetFlags >>> 6 | reservedZero2bits >>> 2
-                | outside(seqParameterSetId, 31) | outside(chromaFormatIdc, 3) | outside(bitDepthLumaMinus8, 6)
-                | outside(bitDepthChromaMinus8, 6) | outside(log2MaxFrameNumMinus4, 12) | outside(picOrderCntType, 2)
-                | outside(log2MaxPicOrderCntLsbMinus4, 12) | outside(offsetForRefFrame.size(), 255) | outside(maxNumRefFrames, 16)
-                | outside(picWidthInMbsMinus1, MAX_MBS_MINUS1) | outside(picHeightInMapUnitsMinus1, MAX_MBS_MINUS1)
-                | (frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset) >>> 31;
-        if (bad != 0) {
+        int crops = frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset;
+        // The checks are three static methods so that this constructor stays under C2's inlining limit
+        // for hot methods (325 bytes of bytecode); SpsFastPath relies on it being inlined.
+        if (outOfRange(profileIdc, constraintSetFlags, reservedZero2bits, levelIdc, seqParameterSetId, chromaFormatIdc,
+                bitDepthLumaMinus8, bitDepthChromaMinus8, log2MaxFrameNumMinus4, picOrderCntType, log2MaxPicOrderCntLsbMinus4,
+                offsetForRefFrame.size(), maxNumRefFrames, picWidthInMbsMinus1, picHeightInMapUnitsMinus1, crops) != 0) {
             throw new IllegalArgumentException("SPS field out of range");
         }
+        checkChromaFields(profileIdc, chromaFormatIdc, separateColourPlaneFlag, bitDepthLumaMinus8, bitDepthChromaMinus8,
+                qpprimeYZeroTransformBypassFlag, seqScalingMatrix);
+        if (inconsistent(chromaFormatIdc, separateColourPlaneFlag, seqScalingMatrix, picOrderCntType, log2MaxPicOrderCntLsbMinus4,
+                deltaPicOrderAlwaysZeroFlag, offsetForNonRefPic, offsetForTopToBottomField, offsetForRefFrame.isEmpty(),
+                frameMbsOnlyFlag, mbAdaptiveFrameFieldFlag, frameCroppingFlag, crops)) {
+            throw new IllegalArgumentException("SPS fields inconsistent with their presence conditions");
+        }
+    }
+
+    /**
+     * Non-zero when a field is outside its range. The range checks are OR-ed into one test: every
+     * parse runs them and passes, and one branch there costs less than thirty.
+     */
+    private static int outOfRange(int profileIdc, int constraintSetFlags, int reservedZero2bits, int levelIdc,
+            int seqParameterSetId, int chromaFormatIdc, int bitDepthLumaMinus8, int bitDepthChromaMinus8,
+            int log2MaxFrameNumMinus4, int picOrderCntType, int log2MaxPicOrderCntLsbMinus4, int refFrames,
+            int maxNumRefFrames, int picWidthInMbsMinus1, int picHeightInMapUnitsMinus1, int cropOffsets) {
+        return (profileIdc | levelIdc) >>> 8 | constraintSetFlags >>> 6 | reservedZero2bits >>> 2
+                | outside(seqParameterSetId, 31) | outside(chromaFormatIdc, 3) | outside(bitDepthLumaMinus8, 6)
+                | outside(bitDepthChromaMinus8, 6) | outside(log2MaxFrameNumMinus4, 12) | outside(picOrderCntType, 2)
+                | outside(log2MaxPicOrderCntLsbMinus4, 12) | outside(refFrames, 255) | outside(maxNumRefFrames, 16)
+                | outside(picWidthInMbsMinus1, MAX_MBS_MINUS1) | outside(picHeightInMapUnitsMinus1, MAX_MBS_MINUS1)
+                | cropOffsets >>> 31;
+    }
+
+    /** Profiles that do not code chroma_format_idc and what follows it must leave those fields at their inferred values. */
+    private static void checkChromaFields(int profileIdc, int chromaFormatIdc, boolean separateColourPlaneFlag, int bitDepthLumaMinus8,
+            int bitDepthChromaMinus8, boolean qpprimeYZeroTransformBypassFlag, ScalingMatrix seqScalingMatrix) {
         if (!hasChromaFields(profileIdc) && (chromaFormatIdc != 1 || separateColourPlaneFlag || bitDepthLumaMinus8 != 0
                 || bitDepthChromaMinus8 != 0 || qpprimeYZeroTransformBypassFlag || seqScalingMatrix != null)) {
             throw new IllegalArgumentException("profile " + profileIdc + " does not code chroma format, bit depth or scaling fields");
         }
-        if ((separateColourPlaneFlag && chromaFormatIdc != 3)
+    }
+
+    /** True when a field is set that its presence condition says is not coded. */
+    private static boolean inconsistent(int chromaFormatIdc, boolean separateColourPlaneFlag, ScalingMatrix seqScalingMatrix,
+            int picOrderCntType, int log2MaxPicOrderCntLsbMinus4, boolean deltaPicOrderAlwaysZeroFlag, int offsetForNonRefPic,
+            int offsetForTopToBottomField, boolean noRefFrameOffsets, boolean frameMbsOnlyFlag, boolean mbAdaptiveFrameFieldFlag,
+            boolean frameCroppingFlag, int cropOffsets) {
+        return (separateColourPlaneFlag && chromaFormatIdc != 3)
                 || (seqScalingMatrix != null && seqScalingMatrix.lists().size() != (chromaFormatIdc != 3 ? 8 : 12))
                 || (picOrderCntType != 0 && log2MaxPicOrderCntLsbMinus4 != 0)
                 || (picOrderCntType != 1 && (deltaPicOrderAlwaysZeroFlag || offsetForNonRefPic != 0 || offsetForTopToBottomField != 0
-                        || !offsetForRefFrame.isEmpty()))
+                        || !noRefFrameOffsets))
                 || (frameMbsOnlyFlag && mbAdaptiveFrameFieldFlag)
-                || (!frameCroppingFlag && (frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset) != 0)) {
-            throw new IllegalArgumentException("SPS fields inconsistent with their presence conditions");
-        }
+                || (!frameCroppingFlag && cropOffsets != 0);
     }
 
     /** 1 when {@code v} is outside 0..max, else 0, without a branch ({@code max} is not negative). */
@@ -138,14 +168,18 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
-        SpsReader fast = new SpsReader(nal, p + 1, nal.limit(), offset + 1);
-        Sps sps;
-        try {
-            sps = read(fast);
-        } catch (H264Exception e) {
-            // The fast pass does not check the end of the RBSP at each read (SpsReader), so its error
-            // may name a later element: read again with every check to raise the real one.
-            sps = read(fast.exactPass());
+        byte[] rbsp = SpsReader.paddedRbsp(nal, p + 1, nal.limit());
+        // the common shapes in registers (SpsFastPath); null sends the rest here, errors included
+        Sps sps = SpsFastPath.parse(rbsp, SpsReader.rbspLength(rbsp));
+        if (sps == null) {
+            SpsReader fast = new SpsReader(rbsp, nal, p + 1, nal.limit(), offset + 1);
+            try {
+                sps = read(fast);
+            } catch (H264Exception e) {
+                // The fast pass does not check the end of the RBSP at each read (SpsReader), so its error
+                // may name a later element: read again with every check to raise the real one.
+                sps = read(fast.exactPass());
+            }
         }
         nal.position(nal.limit());
         return sps;
