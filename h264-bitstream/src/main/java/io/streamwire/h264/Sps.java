@@ -168,11 +168,11 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
-        byte[] rbsp = SpsReader.paddedRbsp(nal, p + 1, nal.limit());
-        // the common shapes in registers (SpsFastPath); null sends the rest here, errors included
-        Sps sps = SpsFastPath.parse(rbsp, SpsReader.rbspLength(rbsp));
+        // the common shapes with the reader in registers (SpsFastPath); null sends the rest to the
+        // general reader, errors included
+        Sps sps = SpsFastPath.parse(nal, p + 1, nal.limit());
         if (sps == null) {
-            SpsReader fast = new SpsReader(rbsp, nal, p + 1, nal.limit(), offset + 1);
+            SpsReader fast = new SpsReader(nal, p + 1, nal.limit(), offset + 1);
             try {
                 sps = read(fast);
             } catch (H264Exception e) {

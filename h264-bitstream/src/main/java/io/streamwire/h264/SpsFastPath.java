@@ -2,6 +2,7 @@ package io.streamwire.h264;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -32,6 +33,8 @@ import java.util.List;
  */
 final class SpsFastPath {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long THREES = 0x0303030303030303L;
 
     private SpsFastPath() {}
 
@@ -43,7 +46,7 @@ final class SpsFastPath {
      * sites and push the method past C2's inlining budget (which lets the reader escape again).
      */
     static final class Bits {
-        /** The RBSP as big-endian words, followed by two zero words. */
+        /** The RBSP as big-endian words, followed by at least two zero words. */
         final long[] w;
         /** RBSP length in bits. */
         final int limit;
@@ -63,12 +66,13 @@ final class SpsFastPath {
     }
 
     /**
-     * Reloads the cache from bit {@link Bits#p} when fewer than 32 bits are left. Past the end of
-     * the RBSP it marks the parse bad and loads nothing, so every load stays within the array
-     * whatever the input.
+     * Reloads the cache from bit {@link Bits#p} when fewer than {@code need} bits are left (each read
+     * asks for the most it may take, so most flags reload nothing). Past the end of the RBSP it
+     * marks the parse bad and loads nothing, so every load stays within the array whatever the
+     * input.
      */
-    private static void refill(Bits s) {
-        if (s.b < 32) {
+    private static void refill(Bits s, int need) {
+        if (s.b < need) {
             int p = s.p;
             if (p > s.limit) {
                 s.bad = 1;
@@ -83,7 +87,7 @@ final class SpsFastPath {
 
     /** u(n), 1 &le; n &le; 32, unsigned. */
     private static long u(Bits s, int n) {
-        refill(s);
+        refill(s, n);
         long c = s.c;
         s.c = c << n;
         s.b -= n;
@@ -93,7 +97,7 @@ final class SpsFastPath {
 
     /** u(1). */
     private static boolean flag(Bits s) {
-        refill(s);
+        refill(s, 1);
         long c = s.c;
         s.c = c << 1;
         s.b--;
@@ -103,7 +107,7 @@ final class SpsFastPath {
 
     /** ue(v) with at most 15 leading zero bits (values up to 65534); longer codes mark the parse bad. */
     private static int ue(Bits s) {
-        refill(s);
+        refill(s, 31);
         long c = s.c;
         int lz = Long.numberOfLeadingZeros(c);
         if (lz > 15) {
@@ -125,28 +129,86 @@ final class SpsFastPath {
     }
 
     /**
-     * The RBSP {@code rbsp[0, length)} as big-endian words and two zero words ({@code rbsp} has at
-     * least eight readable bytes past the RBSP; bytes there are masked off).
+     * The SPS whose escaped RBSP is {@code nal[from, to)}, or null if it is not one of the shapes
+     * read here or is not valid (see the class comment).
      */
-    static long[] words(byte[] rbsp, int length) {
-        int n = (length + 7) >>> 3;
-        long[] w = new long[n + 2];
-        for (int k = 0; k < n; k++) {
-            w[k] = (long) LONG_BE.get(rbsp, k << 3);
+    static Sps parse(ByteBuffer nal, int from, int to) {
+        int n = to - from;
+        byte[] src;
+        int start;
+        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
+            src = nal.array();
+            start = nal.arrayOffset() + from;
+        } else {
+            // direct or read-only buffer, or a NAL unit at the very end of its array: the word loads
+            // in rbspWords read up to seven bytes past the NAL unit, so copy it out first
+            src = new byte[n + 8];
+            nal.get(from, src, 0, n);
+            start = 0;
         }
-        int tail = length & 7;
-        if (tail != 0) {
-            w[n - 1] &= -1L << (64 - 8 * tail);
-        }
-        return w;
+        long[] w = new long[(n >>> 3) + 4];
+        return read(w, rbspWords(src, start, n, w));
     }
 
     /**
-     * The SPS in {@code rbsp[0, length)} ({@code rbsp} has sixteen zero bytes past it), or null if
-     * it is not one of the shapes read here or is not valid (see the class comment).
+     * Removes the emulation prevention bytes (§7.4.1) from the escaped bytes {@code src[start,
+     * start + n)} and packs the RBSP into {@code w} as big-endian words; returns the RBSP length in
+     * bytes. {@code src} has seven readable bytes past the end; {@code w} is zeroed and has
+     * {@code n / 8 + 4} words, so at least two zero words follow the RBSP.
+     *
+     * <p>Eight bytes at a time, as {@link SpsReader}'s unescape but big-endian and into words: a
+     * {@code 03} is an emulation prevention byte exactly when the two bytes before it in the escaped
+     * stream are {@code 00}; the zero mask shifted by one and two bytes (the previous word's low
+     * bytes carried in) finds them without a branch per byte. A word holding one (rare) squeezes it
+     * out; the word's kept bytes are then appended to the output at a byte offset.
      */
-    static Sps parse(byte[] rbsp, int length) {
-        Bits s = new Bits(words(rbsp, length), length * 8);
+    static int rbspWords(byte[] src, int start, int n, long[] w) {
+        long acc = 0;
+        int accBytes = 0;
+        int k = 0;
+        int total = 0;
+        long prevZeros = 0;
+        for (int i = 0; i < n; i += 8) {
+            long x = (long) LONG_BE.get(src, start + i);
+            int kept = Math.min(8, n - i);
+            if (kept < 8) {
+                x &= -1L << (64 - 8 * kept); // bytes past the end read as zero, never as 03
+            }
+            long zeros = zeroBytes(x);
+            long ep = zeroBytes(x ^ THREES) & (zeros >>> 8 | prevZeros << 56) & (zeros >>> 16 | prevZeros << 48);
+            prevZeros = zeros;
+            while (ep != 0) {
+                // drop the least significant one first, so the ones above keep their places
+                int bit = Long.numberOfTrailingZeros(ep); // bit 7 of the byte to drop
+                long below = (1L << (bit - 7)) - 1;
+                x = (x & (-1L << bit << 1)) | ((x & below) << 8);
+                ep &= ep - 1;
+                kept--;
+            }
+            acc |= x >>> (8 * accBytes);
+            int sum = accBytes + kept;
+            if (sum >= 8) {
+                w[k++] = acc;
+                acc = accBytes == 0 ? 0 : x << (64 - 8 * accBytes);
+                sum -= 8;
+            }
+            accBytes = sum;
+            total += kept;
+        }
+        if (accBytes > 0) {
+            w[k] = acc;
+        }
+        return total;
+    }
+
+    /** 0x80 in each byte of {@code x} that is zero, else 0 (exact: no borrow crosses bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /** The SPS in the RBSP words {@code w} ({@link #rbspWords}), {@code length} bytes, or null. */
+    private static Sps read(long[] w, int length) {
+        Bits s = new Bits(w, length * 8);
         int head = (int) u(s, 24);
         int profile = head >>> 16;
         int constraints = head >>> 10 & 0x3F;

@@ -15,7 +15,11 @@ import java.nio.ByteOrder;
  * {@link Sps#read} and {@link VuiParameters#read} (the general {@link RbspReader}'s refill, which
  * tests bytes for emulation prevention as it goes, is inlined at every read there and bloats them).
  *
- * <p><b>Two passes.</b> {@link Sps#parse} first reads with a fast reader that does not compare the
+ * <p>{@link Sps#parse} first tries {@link SpsFastPath}, which reads the common shapes of SPS with its
+ * reader in registers; this reader takes every SPS that declines (scaling matrices, POC type 1,
+ * HRD, long codes, and all errors).
+ *
+ * <p><b>Two passes.</b> {@link Sps#parse} then reads with a fast reader that does not compare the
  * position with the end of the RBSP at each read: past the end it reads the zero padding, and only
  * a refill (about once per seven bytes) and rbsp_trailing_bits() check the end. A fast pass that
  * succeeds read its stop bit inside the RBSP, so no read ran past the end and the result is the one
@@ -34,7 +38,6 @@ import java.nio.ByteOrder;
 final class SpsReader implements BitSource {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long THREES = 0x0303030303030303L;
     private static final String STRUCTURE = "sps ";
@@ -64,33 +67,6 @@ final class SpsReader implements BitSource {
      * @param baseOffset the stream offset of {@code nal[from]}, used in error offsets
      */
     SpsReader(ByteBuffer nal, int from, int to, long baseOffset) {
-        this(paddedRbsp(nal, from, to), nal, from, to, baseOffset);
-    }
-
-    /**
-     * A reader over {@code rbsp} as {@link #paddedRbsp} made it from the escaped RBSP
-     * {@code nal[from, to)}.
-     *
-     * @param baseOffset the stream offset of {@code nal[from]}, used in error offsets
-     */
-    SpsReader(byte[] rbsp, ByteBuffer nal, int from, int to, long baseOffset) {
-        this.limit = rbspLength(rbsp) * 8;
-        this.rbsp = rbsp;
-        this.escaped = nal;
-        this.from = from;
-        this.to = to;
-        this.baseOffset = baseOffset;
-        this.exact = false;
-    }
-
-    /**
-     * The RBSP of the escaped bytes {@code nal[from, to)}, without emulation prevention bytes, in an
-     * array {@code to - from + 16} bytes long whose last four bytes hold the RBSP length (big-endian);
-     * at least twelve zero bytes follow the RBSP, so eight-byte loads may start anywhere up to four
-     * bytes past it. ({@link #unescape} writes whole words; the length is at the array's end so
-     * that {@link SpsFastPath} and this reader share one allocation per parse.)
-     */
-    static byte[] paddedRbsp(ByteBuffer nal, int from, int to) {
         int n = to - from;
         byte[] src;
         int start;
@@ -105,14 +81,13 @@ final class SpsReader implements BitSource {
             start = 0;
         }
         byte[] rbsp = new byte[n + 16];
-        int length = unescape(src, start, n, rbsp);
-        INT_BE.set(rbsp, rbsp.length - 4, length);
-        return rbsp;
-    }
-
-    /** The RBSP length stored by {@link #paddedRbsp}. */
-    static int rbspLength(byte[] rbsp) {
-        return (int) INT_BE.get(rbsp, rbsp.length - 4);
+        this.limit = unescape(src, start, n, rbsp) * 8;
+        this.rbsp = rbsp;
+        this.escaped = nal;
+        this.from = from;
+        this.to = to;
+        this.baseOffset = baseOffset;
+        this.exact = false;
     }
 
     private SpsReader(SpsReader fast) {
