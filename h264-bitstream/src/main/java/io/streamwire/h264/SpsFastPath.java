@@ -134,20 +134,10 @@ final class SpsFastPath {
      */
     static Sps parse(ByteBuffer nal, int from, int to) {
         int n = to - from;
-        byte[] src;
-        int start;
-        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
-            src = nal.array();
-            start = nal.arrayOffset() + from;
-        } else {
-            // direct or read-only buffer, or a NAL unit at the very end of its array: the word loads
-            // in rbspWords read up to seven bytes past the NAL unit, so copy it out first
-            src = new byte[n + 8];
-            nal.get(from, src, 0, n);
-            start = 0;
-        }
+        // the word loads in rbspWords read up to seven bytes past the NAL unit
+        byte[] src = SpsReader.readable(nal, from, to);
         long[] w = new long[(n >>> 3) + 4];
-        return read(w, rbspWords(src, start, n, w));
+        return read(w, rbspWords(src, SpsReader.readableStart(nal, src, from), n, w));
     }
 
     /**

@@ -68,26 +68,35 @@ final class SpsReader implements BitSource {
      */
     SpsReader(ByteBuffer nal, int from, int to, long baseOffset) {
         int n = to - from;
-        byte[] src;
-        int start;
-        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
-            src = nal.array();
-            start = nal.arrayOffset() + from;
-        } else {
-            // direct or read-only buffer, or a NAL unit at the very end of its array: the scan below
-            // reads up to eight bytes past the NAL unit, so copy it out first
-            src = new byte[n + 8];
-            nal.get(from, src, 0, n);
-            start = 0;
-        }
+        byte[] src = readable(nal, from, to);
         byte[] rbsp = new byte[n + 16];
-        this.limit = unescape(src, start, n, rbsp) * 8;
+        this.limit = unescape(src, readableStart(nal, src, from), n, rbsp) * 8;
         this.rbsp = rbsp;
         this.escaped = nal;
         this.from = from;
         this.to = to;
         this.baseOffset = baseOffset;
         this.exact = false;
+    }
+
+    /**
+     * An array holding the bytes {@code nal[from, to)} with at least eight readable bytes after them,
+     * for scans that load eight bytes at a time: the buffer's own array when it has room, else (a
+     * direct or read-only buffer, or a NAL unit at the very end of its array) a copy starting at
+     * index 0. {@link #readableStart} gives where the bytes start.
+     */
+    static byte[] readable(ByteBuffer nal, int from, int to) {
+        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
+            return nal.array();
+        }
+        byte[] copy = new byte[to - from + 8];
+        nal.get(from, copy, 0, to - from);
+        return copy;
+    }
+
+    /** The index of {@code nal[from]} in {@code src}, the array {@link #readable} returned. */
+    static int readableStart(ByteBuffer nal, byte[] src, int from) {
+        return nal.hasArray() && src == nal.array() ? nal.arrayOffset() + from : 0;
     }
 
     private SpsReader(SpsReader fast) {
