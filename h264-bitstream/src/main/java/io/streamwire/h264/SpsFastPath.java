@@ -16,7 +16,7 @@ import java.util.List;
  * its cache, bit count and byte index through memory: about three quarters of the parse time went
  * there and to the reader's set-up, against a dependency chain of a few cycles per element
  * ({@code spsReadChain_floor} in the benchmarks). Here the reader state is a {@link Bits} object
- * allocated in {@link #parse} and only passed to small static methods that C2 inlines, so escape
+ * allocated in {@link #read} and only passed to small static methods that C2 inlines, so escape
  * analysis replaces its fields by registers. Range checks are OR-ed into one word tested at the end
  * instead of a branch per element.
  *
@@ -29,7 +29,8 @@ import java.util.List;
  * returns for the same bytes, or null: for the shapes above, for any value the general reader
  * rejects (it then raises the error, naming the element), and for a read past the end of the RBSP.
  * It never throws. {@code SpsFastPathTest} checks this against the general reader on generated SPSs
- * of every shape and on every fixture, and the SPS fuzz target compares the two on every input.
+ * of every shape and on every fixture, and {@code SpsTwoPassTest}'s fuzz target compares {@link Sps#parse}
+ * with the exact general reader on every input.
  */
 final class SpsFastPath {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -39,7 +40,7 @@ final class SpsFastPath {
     private SpsFastPath() {}
 
     /**
-     * Reader state, fields only: {@link #parse} allocates one and hands it to the small static read
+     * Reader state, fields only: {@link #read} allocates one and hands it to the small static read
      * methods below, which C2 inlines, so the object never escapes and its fields live in registers.
      * The RBSP is held as big-endian words rather than bytes: a refill is then two plain array loads,
      * where a VarHandle load would add some 450 bytes of inlined bytecode at each of the fifty read
