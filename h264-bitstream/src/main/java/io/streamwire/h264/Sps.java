@@ -168,11 +168,13 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
             throw new H264Exception("sps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 7" : "missing", offset, SPEC);
         }
+        long[] words = SpsReader.words(nal.limit() - p - 1);
+        int length = SpsReader.unescape(nal, p + 1, nal.limit(), words);
         // the common shapes with the reader in registers (SpsFastPath); null sends the rest to the
-        // general reader, errors included
-        Sps sps = SpsFastPath.parse(nal, p + 1, nal.limit());
+        // general reader over the same words, errors included
+        Sps sps = SpsFastPath.read(words, length);
         if (sps == null) {
-            SpsReader fast = new SpsReader(nal, p + 1, nal.limit(), offset + 1);
+            SpsReader fast = new SpsReader(words, length, nal, p + 1, nal.limit(), offset + 1);
             try {
                 sps = read(fast);
             } catch (H264Exception e) {
@@ -247,16 +249,13 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
             right = r.ue("frame_crop_right_offset");
             top = r.ue("frame_crop_top_offset");
             bottom = r.ue("frame_crop_bottom_offset");
-            int arrayType = separate ? 0 : chroma;
-            long unitX = arrayType == 0 ? 1 : (chroma == 3 ? 1 : 2);
-            long unitY = (arrayType == 0 ? 1 : (chroma == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
-            long codedWidth = (width + 1L) * 16;
-            long codedHeight = (height + 1L) * 16 * (frameMbsOnly ? 1 : 2);
-            if (unitX * ((long) left + right) >= codedWidth) {
-                throw r.error("frame_crop_right_offset", "crops " + unitX * ((long) left + right) + " of " + codedWidth + " columns");
+            long columns = croppedColumns(separate, chroma, left, right);
+            if (columns >= codedColumns(width)) {
+                throw r.error("frame_crop_right_offset", "crops " + columns + " of " + codedColumns(width) + " columns");
             }
-            if (unitY * ((long) top + bottom) >= codedHeight) {
-                throw r.error("frame_crop_bottom_offset", "crops " + unitY * ((long) top + bottom) + " of " + codedHeight + " rows");
+            long rows = croppedRows(separate, chroma, frameMbsOnly, top, bottom);
+            if (rows >= codedRows(height, frameMbsOnly)) {
+                throw r.error("frame_crop_bottom_offset", "crops " + rows + " of " + codedRows(height, frameMbsOnly) + " rows");
             }
         }
         VuiParameters vui = r.flag("vui_parameters_present_flag") ? VuiParameters.read(r) : null;
@@ -385,12 +384,42 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
 
     /** CropUnitX (7-19, 7-21). */
     public int cropUnitX() {
-        return chromaArrayType() == 0 ? 1 : subWidthC();
+        return cropUnitX(separateColourPlaneFlag, chromaFormatIdc);
     }
 
     /** CropUnitY (7-20, 7-22), counting field coding. */
     public int cropUnitY() {
-        return (chromaArrayType() == 0 ? 1 : subHeightC()) * (frameMbsOnlyFlag ? 1 : 2);
+        return cropUnitY(separateColourPlaneFlag, chromaFormatIdc, frameMbsOnlyFlag);
+    }
+
+    /** CropUnitX from the fields it depends on: 1 when ChromaArrayType is 0, else SubWidthC (Table 6-1). */
+    static int cropUnitX(boolean separateColourPlaneFlag, int chromaFormatIdc) {
+        return separateColourPlaneFlag || chromaFormatIdc == 0 || chromaFormatIdc == 3 ? 1 : 2;
+    }
+
+    /** CropUnitY from the fields it depends on: 1 or SubHeightC (Table 6-1), doubled for field coding. */
+    static int cropUnitY(boolean separateColourPlaneFlag, int chromaFormatIdc, boolean frameMbsOnlyFlag) {
+        return (separateColourPlaneFlag || chromaFormatIdc != 1 ? 1 : 2) * (frameMbsOnlyFlag ? 1 : 2);
+    }
+
+    /** Luma columns the cropping window takes off (frame_crop_left_offset + frame_crop_right_offset). */
+    static long croppedColumns(boolean separateColourPlaneFlag, int chromaFormatIdc, int left, int right) {
+        return cropUnitX(separateColourPlaneFlag, chromaFormatIdc) * ((long) left + right);
+    }
+
+    /** Luma rows the cropping window takes off (frame_crop_top_offset + frame_crop_bottom_offset). */
+    static long croppedRows(boolean separateColourPlaneFlag, int chromaFormatIdc, boolean frameMbsOnlyFlag, int top, int bottom) {
+        return cropUnitY(separateColourPlaneFlag, chromaFormatIdc, frameMbsOnlyFlag) * ((long) top + bottom);
+    }
+
+    /** Coded luma columns for pic_width_in_mbs_minus1. */
+    static long codedColumns(int picWidthInMbsMinus1) {
+        return (picWidthInMbsMinus1 + 1L) * 16;
+    }
+
+    /** Coded luma rows of a frame for pic_height_in_map_units_minus1. */
+    static long codedRows(int picHeightInMapUnitsMinus1, boolean frameMbsOnlyFlag) {
+        return (picHeightInMapUnitsMinus1 + 1L) * 16 * (frameMbsOnlyFlag ? 1 : 2);
     }
 
     /** Display width after the cropping window, in luma samples. */

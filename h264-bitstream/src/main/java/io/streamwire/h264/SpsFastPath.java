@@ -1,9 +1,5 @@
 package io.streamwire.h264;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -33,10 +29,6 @@ import java.util.List;
  * with the exact general reader on every input.
  */
 final class SpsFastPath {
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    private static final long THREES = 0x0303030303030303L;
-
     private SpsFastPath() {}
 
     /**
@@ -79,9 +71,7 @@ final class SpsFastPath {
                 s.bad = 1;
                 return;
             }
-            int k = p >>> 6;
-            int sh = p & 63;
-            s.c = s.w[k] << sh | s.w[k + 1] >>> 1 >>> (63 - sh);
+            s.c = SpsReader.bitsAt(s.w, p);
             s.b = 64;
         }
     }
@@ -130,75 +120,10 @@ final class SpsFastPath {
     }
 
     /**
-     * The SPS whose escaped RBSP is {@code nal[from, to)}, or null if it is not one of the shapes
-     * read here or is not valid (see the class comment).
+     * The SPS in the RBSP words {@code w} ({@link SpsReader#unescape}), {@code length} bytes, or null
+     * if it is not one of the shapes read here or is not valid (see the class comment).
      */
-    static Sps parse(ByteBuffer nal, int from, int to) {
-        int n = to - from;
-        // the word loads in rbspWords read up to seven bytes past the NAL unit
-        byte[] src = SpsReader.readable(nal, from, to);
-        long[] w = new long[(n >>> 3) + 4];
-        return read(w, rbspWords(src, SpsReader.readableStart(nal, src, from), n, w));
-    }
-
-    /**
-     * Removes the emulation prevention bytes (§7.4.1) from the escaped bytes {@code src[start,
-     * start + n)} and packs the RBSP into {@code w} as big-endian words; returns the RBSP length in
-     * bytes. {@code src} has seven readable bytes past the end; {@code w} is zeroed and has
-     * {@code n / 8 + 4} words, so at least two zero words follow the RBSP.
-     *
-     * <p>Eight bytes at a time, as {@link SpsReader}'s unescape but big-endian and into words: a
-     * {@code 03} is an emulation prevention byte exactly when the two bytes before it in the escaped
-     * stream are {@code 00}; the zero mask shifted by one and two bytes (the previous word's low
-     * bytes carried in) finds them without a branch per byte. A word holding one (rare) squeezes it
-     * out; the word's kept bytes are then appended to the output at a byte offset.
-     */
-    static int rbspWords(byte[] src, int start, int n, long[] w) {
-        long acc = 0;
-        int accBytes = 0;
-        int k = 0;
-        int total = 0;
-        long prevZeros = 0;
-        for (int i = 0; i < n; i += 8) {
-            long x = (long) LONG_BE.get(src, start + i);
-            int kept = Math.min(8, n - i);
-            if (kept < 8) {
-                x &= -1L << (64 - 8 * kept); // bytes past the end read as zero, never as 03
-            }
-            long zeros = zeroBytes(x);
-            long ep = zeroBytes(x ^ THREES) & (zeros >>> 8 | prevZeros << 56) & (zeros >>> 16 | prevZeros << 48);
-            prevZeros = zeros;
-            while (ep != 0) {
-                // drop the least significant one first, so the ones above keep their places
-                int bit = Long.numberOfTrailingZeros(ep); // bit 7 of the byte to drop
-                long below = (1L << (bit - 7)) - 1;
-                x = (x & (-1L << bit << 1)) | ((x & below) << 8);
-                ep &= ep - 1;
-                kept--;
-            }
-            acc |= x >>> (8 * accBytes);
-            int sum = accBytes + kept;
-            if (sum >= 8) {
-                w[k++] = acc;
-                acc = accBytes == 0 ? 0 : x << (64 - 8 * accBytes);
-                sum -= 8;
-            }
-            accBytes = sum;
-            total += kept;
-        }
-        if (accBytes > 0) {
-            w[k] = acc;
-        }
-        return total;
-    }
-
-    /** 0x80 in each byte of {@code x} that is zero, else 0 (exact: no borrow crosses bytes). */
-    private static long zeroBytes(long x) {
-        return ~(((x & LOW7) + LOW7) | x | LOW7);
-    }
-
-    /** The SPS in the RBSP words {@code w} ({@link #rbspWords}), {@code length} bytes, or null. */
-    private static Sps read(long[] w, int length) {
+    static Sps read(long[] w, int length) {
         Bits s = new Bits(w, length * 8);
         int head = (int) u(s, 24);
         int profile = head >>> 16;
@@ -248,13 +173,9 @@ final class SpsFastPath {
             right = ue(s);
             top = ue(s);
             bottom = ue(s);
-            // as in Sps.read: the cropping must leave at least one column and one row
-            int arrayType = separate ? 0 : chroma;
-            long unitX = arrayType == 0 ? 1 : (chroma == 3 ? 1 : 2);
-            long unitY = (arrayType == 0 ? 1 : (chroma == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
-            long codedWidth = (width + 1L) * 16;
-            long codedHeight = (height + 1L) * 16 * (frameMbsOnly ? 1 : 2);
-            if (unitX * ((long) left + right) >= codedWidth || unitY * ((long) top + bottom) >= codedHeight) {
+            // the cropping must leave at least one column and one row (Sps.read names the element)
+            if (Sps.croppedColumns(separate, chroma, left, right) >= Sps.codedColumns(width)
+                    || Sps.croppedRows(separate, chroma, frameMbsOnly, top, bottom) >= Sps.codedRows(height, frameMbsOnly)) {
                 return null;
             }
         }
@@ -341,7 +262,6 @@ final class SpsFastPath {
             vui = new VuiParameters(ar, arIdc, sw, sh, overscan, overscanAppropriate, signal, format, fullRange, colour,
                     primaries, transfer, matrix, chromaLoc, locTop, locBottom, timing, units, scale, fixed, null, null, false,
                     picStruct, restriction, mvOver, bytesDenom, bitsDenom, mvH, mvV, reorder, dpb);
-    
         }
         // rbsp_trailing_bits(): the stop bit, zero bits to the byte boundary, all inside the RBSP
         if (!flag(s)) {

@@ -9,8 +9,9 @@ import java.nio.ByteOrder;
  * Bit reader for one sequence parameter set: seq_parameter_set_data() of ITU-T H.264 (08/2021)
  * §7.3.2.1.1 with its scaling_list(), vui_parameters() and hrd_parameters() (Annex E). The escaped
  * RBSP is copied once (an SPS is 10 to 40 bytes) without its emulation prevention bytes (§7.4.1),
- * into an array with sixteen bytes of zero padding ({@link #unescape}). Reads then work on a 64-bit
- * cache whose refill is one big-endian long load and no branch on the data ({@link #refill}); each
+ * as big-endian words followed by zero words ({@link #unescape}); {@link SpsFastPath} reads the same
+ * words. Reads then work on a 64-bit cache whose refill is two word loads and no branch on the data
+ * ({@link #refill}); each
  * read is a shift or a leading-zero count, a few instructions that C2 inlines into the large
  * {@link Sps#read} and {@link VuiParameters#read} (the general {@link RbspReader}'s refill, which
  * tests bytes for emulation prevention as it goes, is inlined at every read there and bloats them).
@@ -37,12 +38,12 @@ import java.nio.ByteOrder;
  */
 final class SpsReader implements BitSource {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long THREES = 0x0303030303030303L;
     private static final String STRUCTURE = "sps ";
 
-    private final byte[] rbsp;
+    /** The RBSP as big-endian words, then at least two zero words ({@link #unescape}). */
+    private final long[] words;
     /** RBSP length in bits. */
     private final int limit;
     private final ByteBuffer escaped;
@@ -58,7 +59,7 @@ final class SpsReader implements BitSource {
     private long cache;
     /** Valid bits in {@link #cache}, 0..63. */
     private int bits;
-    /** Index in {@link #rbsp} of the next byte to load. */
+    /** Index of the next RBSP byte to load. */
     private int next;
 
     /**
@@ -66,12 +67,20 @@ final class SpsReader implements BitSource {
      *
      * @param baseOffset the stream offset of {@code nal[from]}, used in error offsets
      */
-    SpsReader(ByteBuffer nal, int from, int to, long baseOffset) {
-        int n = to - from;
-        byte[] src = readable(nal, from, to);
-        byte[] rbsp = new byte[n + 16];
-        this.limit = unescape(src, readableStart(nal, src, from), n, rbsp) * 8;
-        this.rbsp = rbsp;
+    static SpsReader over(ByteBuffer nal, int from, int to, long baseOffset) {
+        long[] words = words(to - from);
+        return new SpsReader(words, unescape(nal, from, to, words), nal, from, to, baseOffset);
+    }
+
+    /**
+     * A reader over RBSP words that {@link #unescape} made from the escaped RBSP {@code nal[from, to)}.
+     *
+     * @param length the RBSP length in bytes
+     * @param baseOffset the stream offset of {@code nal[from]}, used in error offsets
+     */
+    SpsReader(long[] words, int length, ByteBuffer nal, int from, int to, long baseOffset) {
+        this.words = words;
+        this.limit = length * 8;
         this.escaped = nal;
         this.from = from;
         this.to = to;
@@ -79,28 +88,8 @@ final class SpsReader implements BitSource {
         this.exact = false;
     }
 
-    /**
-     * An array holding the bytes {@code nal[from, to)} with at least eight readable bytes after them,
-     * for scans that load eight bytes at a time: the buffer's own array when it has room, else (a
-     * direct or read-only buffer, or a NAL unit at the very end of its array) a copy starting at
-     * index 0. {@link #readableStart} gives where the bytes start.
-     */
-    static byte[] readable(ByteBuffer nal, int from, int to) {
-        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
-            return nal.array();
-        }
-        byte[] copy = new byte[to - from + 8];
-        nal.get(from, copy, 0, to - from);
-        return copy;
-    }
-
-    /** The index of {@code nal[from]} in {@code src}, the array {@link #readable} returned. */
-    static int readableStart(ByteBuffer nal, byte[] src, int from) {
-        return nal.hasArray() && src == nal.array() ? nal.arrayOffset() + from : 0;
-    }
-
     private SpsReader(SpsReader fast) {
-        this.rbsp = fast.rbsp;
+        this.words = fast.words;
         this.limit = fast.limit;
         this.escaped = fast.escaped;
         this.from = fast.from;
@@ -118,47 +107,86 @@ final class SpsReader implements BitSource {
         return new SpsReader(this);
     }
 
+    /** A zeroed array for {@link #unescape} of an escaped RBSP of {@code escapedLength} bytes. */
+    static long[] words(int escapedLength) {
+        return new long[(escapedLength >>> 3) + 4];
+    }
+
     /**
-     * Copies the escaped bytes {@code src[start, start + n)} into {@code rbsp} without their
-     * emulation prevention bytes and returns the RBSP length; {@code src} has eight readable bytes
-     * past the end, {@code rbsp} is zeroed and sixteen bytes longer than {@code n}, and stays zero
-     * past the RBSP.
+     * Removes the emulation prevention bytes (§7.4.1) from the escaped RBSP {@code nal[from, to)} and
+     * packs the RBSP into {@code w} ({@link #words}) as big-endian words; returns the RBSP length in
+     * bytes. At least two zero words follow the RBSP, and the bits of its last word past the end are
+     * zero.
      *
-     * <p>A {@code 03} is an emulation prevention byte exactly when the two bytes before it are
-     * {@code 00} (§7.4.1; neither of them can be an earlier one, which is {@code 03}), so eight
-     * bytes at a time: exact zero and three masks, the zero mask shifted by one and two bytes (the
-     * previous word's top bytes carried in) give the emulation prevention bytes without a branch per
-     * byte; each word is stored whole and the output moves by the bytes kept. A word holding one is
-     * rare and squeezes it out with shifts. The loads read the caller's bytes, which were written
-     * long ago: eight-byte loads from a fresh copy, straddling the stores that just filled it, stall
-     * on store forwarding. A byte loop, or a zero-pair scan that branches per candidate, took two to
-     * three times as long on a 26-byte SPS.
+     * <p>A {@code 03} is an emulation prevention byte exactly when the two bytes before it in the
+     * escaped stream are {@code 00} (neither of them can be an earlier one, which is {@code 03}), so
+     * eight bytes at a time: exact zero and three masks, the zero mask shifted by one and two bytes
+     * (the previous word's low bytes carried in) give the emulation prevention bytes without a branch
+     * per byte. A word holding one (rare) squeezes it out with shifts; the word's kept bytes are then
+     * appended to the output at a byte offset. The loads read the caller's bytes where its array has
+     * seven bytes to spare after the NAL unit, else a copy. A byte loop, or a zero-pair scan that
+     * branches per candidate, took two to three times as long on a 26-byte SPS.
      */
-    private static int unescape(byte[] src, int start, int n, byte[] rbsp) {
-        int out = 0;
+    static int unescape(ByteBuffer nal, int from, int to, long[] w) {
+        int n = to - from;
+        byte[] src;
+        int start;
+        if (nal.hasArray() && nal.arrayOffset() + to <= nal.array().length - 8) {
+            src = nal.array();
+            start = nal.arrayOffset() + from;
+        } else {
+            // direct or read-only buffer, or a NAL unit at the very end of its array: the loads
+            // below read up to seven bytes past the NAL unit, so copy it out first
+            src = new byte[n + 8];
+            nal.get(from, src, 0, n);
+            start = 0;
+        }
+        return unescape(src, start, n, w);
+    }
+
+    /**
+     * {@link #unescape(ByteBuffer, int, int, long[])} of {@code src[start, start + n)}, which has
+     * seven readable bytes after it. Kept apart from the buffer handling so that the latter stays
+     * small enough for C2 to inline into {@link Sps#parse}; otherwise the caller's buffer escapes
+     * there (a {@code duplicate()} handed to each parse would then be allocated).
+     */
+    private static int unescape(byte[] src, int start, int n, long[] w) {
+        long acc = 0;
+        int accBytes = 0;
+        int k = 0;
+        int total = 0;
         long prevZeros = 0;
         for (int i = 0; i < n; i += 8) {
-            long w = (long) LONG_LE.get(src, start + i);
-            long zeros = zeroBytes(w);
-            long ep = zeroBytes(w ^ THREES) & (zeros << 8 | prevZeros >>> 56) & (zeros << 16 | prevZeros >>> 48);
-            prevZeros = zeros;
+            long x = (long) LONG_BE.get(src, start + i);
             int kept = Math.min(8, n - i);
             if (kept < 8) {
-                ep &= (1L << (8 * kept)) - 1;
+                x &= -1L << (64 - 8 * kept); // bytes past the end read as zero, never as 03
             }
+            long zeros = zeroBytes(x);
+            long ep = zeroBytes(x ^ THREES) & (zeros >>> 8 | prevZeros << 56) & (zeros >>> 16 | prevZeros << 48);
+            prevZeros = zeros;
             while (ep != 0) {
-                // drop the highest one first, so the lower ones keep their places
-                long below = (1L << (63 - Long.numberOfLeadingZeros(ep) & ~7)) - 1;
-                w = (w & below) | ((w >>> 8) & ~below);
-                ep &= below;
+                // drop the least significant one first, so the ones above keep their places
+                int bit = Long.numberOfTrailingZeros(ep); // bit 7 of the byte to drop
+                long below = (1L << (bit - 7)) - 1;
+                x = (x & (-1L << bit << 1)) | ((x & below) << 8);
+                ep &= ep - 1;
                 kept--;
             }
-            LONG_LE.set(rbsp, out, w);
-            out += kept;
+            acc |= x >>> (8 * accBytes);
+            int sum = accBytes + kept;
+            if (sum >= 8) {
+                w[k++] = acc;
+                acc = accBytes == 0 ? 0 : x << (64 - 8 * accBytes);
+                sum -= 8;
+            }
+            accBytes = sum;
+            total += kept;
         }
-        // the last word may have carried bytes from past the end: zero them again
-        LONG_LE.set(rbsp, out, 0L);
-        return out;
+        if (accBytes > 0) {
+            w[k] = acc;
+        }
+        return total;
     }
 
     /** 0x80 in each byte of {@code x} that is zero, else 0 (exact: no borrow crosses bytes). */
@@ -167,13 +195,23 @@ final class SpsReader implements BitSource {
     }
 
     /**
-     * Tops the cache up to 56..63 valid bits without a branch on the data (one big-endian load at the
-     * next whole byte; bits past the RBSP are the zero padding). The next byte to load moves by the
+     * The 64 RBSP bits from bit {@code bit} on (zeros past the RBSP): two word loads and a funnel
+     * shift. {@code bit} is at most 64 bits past the RBSP, so both words are in the array.
+     */
+    static long bitsAt(long[] w, int bit) {
+        int k = bit >>> 6;
+        int sh = bit & 63;
+        return w[k] << sh | w[k + 1] >>> 1 >>> (63 - sh);
+    }
+
+    /**
+     * Tops the cache up to 56..63 valid bits without a branch on the data (the 64 bits from the next
+     * whole byte, {@link #bitsAt}; bits past the RBSP are zero). The next byte to load moves by the
      * whole bytes taken, so the valid bit count becomes {@code bits | 56}.
      *
      * <p>The fast pass reads past the end of the RBSP unchecked (zeros), so a refill first makes sure
-     * no bit past the end has been consumed yet; that keeps every load inside the sixteen bytes of
-     * padding, however long a bad SPS makes the parse loop, and costs one compare per refill rather
+     * no bit past the end has been consumed yet; that keeps every load inside the zero words after
+     * the RBSP, however long a bad SPS makes the parse loop, and costs one compare per refill rather
      * than one per read. The exact pass never gets here past the end.
      */
     private void refill() {
@@ -181,7 +219,7 @@ final class SpsReader implements BitSource {
         if ((next << 3) - b > limit) {
             throw overrun();
         }
-        cache |= (long) LONG_BE.get(rbsp, next) >>> b;
+        cache |= bitsAt(words, next << 3) >>> b;
         next += (63 - b) >>> 3;
         bits = b | 56;
     }

@@ -23,13 +23,15 @@ class SpsFastPathTest {
 
     /** The fast path's answer for an SPS NAL unit (header byte first). */
     private static Sps fast(byte[] nal) {
-        return SpsFastPath.parse(ByteBuffer.wrap(nal), 1, nal.length);
+        ByteBuffer b = ByteBuffer.wrap(nal);
+        long[] words = SpsReader.words(nal.length - 1);
+        return SpsFastPath.read(words, SpsReader.unescape(b, 1, nal.length, words));
     }
 
     /** The general reader's answer (exact pass), or null when it raises an error. */
     private static Sps general(byte[] nal) {
         try {
-            return Sps.read(new SpsReader(ByteBuffer.wrap(nal), 1, nal.length, 1).exactPass());
+            return Sps.read(SpsReader.over(ByteBuffer.wrap(nal), 1, nal.length, 1).exactPass());
         } catch (H264Exception e) {
             return null;
         }
@@ -91,22 +93,25 @@ class SpsFastPathTest {
     @Property(tries = 3000)
     void packsTheRbspAsEmulationPreventionRemovalDoes(@ForAll("escaped") byte[] escaped) {
         ByteBuffer expected = EmulationPrevention.remove(ByteBuffer.wrap(escaped));
-        // the word loads read up to seven bytes past the input: FF there, so a stray byte would show
-        byte[] wide = java.util.Arrays.copyOf(escaped, escaped.length + 8);
-        java.util.Arrays.fill(wide, escaped.length, wide.length, (byte) 0xFF);
-        long[] w = new long[(escaped.length >>> 3) + 4];
-        int length = SpsFastPath.rbspWords(wide, 0, escaped.length, w);
-        assertThat(length).isEqualTo(expected.remaining());
-        java.nio.ByteBuffer packed = ByteBuffer.allocate(w.length * 8);
-        for (long x : w) {
-            packed.putLong(x);
-        }
         byte[] want = new byte[expected.remaining()];
         expected.get(want);
-        assertThat(java.util.Arrays.copyOf(packed.array(), length)).isEqualTo(want);
-        // everything past the RBSP is zero (the reader's padding)
-        for (int i = length; i < packed.capacity(); i++) {
-            assertThat(packed.get(i)).isZero();
+        // the word loads read up to seven bytes past the input: from the caller's array when it has
+        // them (FF there, so a stray byte would show), else from a copy
+        byte[] wide = java.util.Arrays.copyOf(escaped, escaped.length + 8);
+        java.util.Arrays.fill(wide, escaped.length, wide.length, (byte) 0xFF);
+        for (ByteBuffer in : new ByteBuffer[] {ByteBuffer.wrap(wide, 0, escaped.length).slice(), ByteBuffer.wrap(escaped)}) {
+            long[] w = SpsReader.words(escaped.length);
+            int length = SpsReader.unescape(in, 0, escaped.length, w);
+            assertThat(length).isEqualTo(want.length);
+            ByteBuffer packed = ByteBuffer.allocate(w.length * 8);
+            for (long x : w) {
+                packed.putLong(x);
+            }
+            assertThat(java.util.Arrays.copyOf(packed.array(), length)).isEqualTo(want);
+            // everything past the RBSP is zero (the readers' padding)
+            for (int i = length; i < packed.capacity(); i++) {
+                assertThat(packed.get(i)).isZero();
+            }
         }
     }
 

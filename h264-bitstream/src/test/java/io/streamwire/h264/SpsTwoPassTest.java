@@ -30,7 +30,7 @@ class SpsTwoPassTest {
                 if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_SPS) {
                     return "not an SPS NAL unit";
                 }
-                sps = Sps.read(new SpsReader(nal, p + 1, nal.limit(), 1001).exactPass());
+                sps = Sps.read(SpsReader.over(nal, p + 1, nal.limit(), 1001).exactPass());
                 nal.position(nal.limit());
             } else {
                 sps = Sps.parse(nal, 1000);
