@@ -166,12 +166,12 @@ public class H264Benchmark {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * The fixture's SPS read in order, each value folded into {@code h += value << k}, with its own
-     * shift {@code k} per read so that a value read out of order changes the sum. The fold adds one
-     * cycle per value beside the read chain (the shift is off it); the {@code h = h * 31 + value}
-     * fold used before was a chain of its own, longer than the reads, and overstated this floor by
-     * about a tenth. Cache {@code c} holds the next bits left-aligned, {@code b} of them valid; a refill loads eight bytes
-     * at byte {@code n} ({@code r} has 16 zero bytes past the RBSP).
+     * The fixture's SPS read in order, the k-th value folded into {@code h += value << (7k mod 64)}:
+     * a value read out of order changes the sum, and the fold adds one cycle per value beside the
+     * read chain (the shift is off it). A {@code h = h * 31 + value} fold is a chain of its own,
+     * longer than the reads, and overstated this floor by about a tenth. Cache {@code c} holds the
+     * next bits left-aligned, {@code b} of them valid; a refill loads eight bytes at byte {@code n}
+     * ({@code r} has 16 zero bytes past the RBSP).
      */
     static long spsReadChain(byte[] r) {
         long c = 0;
@@ -217,7 +217,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // seq_parameter_set_id ue(v)
-        h += (c >>> (64 - len)) - 1 << 35;
+        h += ((c >>> (64 - len)) - 1) << 35;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -226,7 +226,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // chroma_format_idc ue(v)
-        h += (c >>> (64 - len)) - 1 << 42;
+        h += ((c >>> (64 - len)) - 1) << 42;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -235,7 +235,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // bit_depth_luma_minus8 ue(v)
-        h += (c >>> (64 - len)) - 1 << 49;
+        h += ((c >>> (64 - len)) - 1) << 49;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -244,7 +244,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // bit_depth_chroma_minus8 ue(v)
-        h += (c >>> (64 - len)) - 1 << 56;
+        h += ((c >>> (64 - len)) - 1) << 56;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -269,7 +269,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_frame_num_minus4 ue(v)
-        h += (c >>> (64 - len)) - 1 << 13;
+        h += ((c >>> (64 - len)) - 1) << 13;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -278,7 +278,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_order_cnt_type ue(v)
-        h += (c >>> (64 - len)) - 1 << 20;
+        h += ((c >>> (64 - len)) - 1) << 20;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -287,7 +287,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_pic_order_cnt_lsb_minus4 ue(v)
-        h += (c >>> (64 - len)) - 1 << 27;
+        h += ((c >>> (64 - len)) - 1) << 27;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -296,7 +296,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_num_ref_frames ue(v)
-        h += (c >>> (64 - len)) - 1 << 34;
+        h += ((c >>> (64 - len)) - 1) << 34;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -313,7 +313,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_width_in_mbs_minus1 ue(v)
-        h += (c >>> (64 - len)) - 1 << 48;
+        h += ((c >>> (64 - len)) - 1) << 48;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -322,7 +322,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // pic_height_in_map_units_minus1 ue(v)
-        h += (c >>> (64 - len)) - 1 << 55;
+        h += ((c >>> (64 - len)) - 1) << 55;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -475,7 +475,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_bytes_per_pic_denom ue(v)
-        h += (c >>> (64 - len)) - 1 << 60;
+        h += ((c >>> (64 - len)) - 1) << 60;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -484,7 +484,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_bits_per_mb_denom ue(v)
-        h += (c >>> (64 - len)) - 1 << 3;
+        h += ((c >>> (64 - len)) - 1) << 3;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -493,7 +493,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_mv_length_horizontal ue(v)
-        h += (c >>> (64 - len)) - 1 << 10;
+        h += ((c >>> (64 - len)) - 1) << 10;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -502,7 +502,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // log2_max_mv_length_vertical ue(v)
-        h += (c >>> (64 - len)) - 1 << 17;
+        h += ((c >>> (64 - len)) - 1) << 17;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -511,7 +511,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_num_reorder_frames ue(v)
-        h += (c >>> (64 - len)) - 1 << 24;
+        h += ((c >>> (64 - len)) - 1) << 24;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -520,7 +520,7 @@ public class H264Benchmark {
             b |= 56;
         }
         len = 2 * Long.numberOfLeadingZeros(c) + 1; // max_dec_frame_buffering ue(v)
-        h += (c >>> (64 - len)) - 1 << 31;
+        h += ((c >>> (64 - len)) - 1) << 31;
         c <<= len;
         b -= len;
         if (b < 32) {
@@ -538,48 +538,48 @@ public class H264Benchmark {
     static long spsReadChainExpected(Sps s) {
         VuiParameters v = s.vuiParameters();
         long h = 0;
-        h += (long) (s.profileIdc()) << 7;
-        h += (long) (s.constraintSetFlags()) << 14;
-        h += (long) (s.reservedZero2bits()) << 21;
-        h += (long) (s.levelIdc()) << 28;
-        h += (long) (s.seqParameterSetId()) << 35;
-        h += (long) (s.chromaFormatIdc()) << 42;
-        h += (long) (s.bitDepthLumaMinus8()) << 49;
-        h += (long) (s.bitDepthChromaMinus8()) << 56;
-        h += (long) (b(s.qpprimeYZeroTransformBypassFlag())) << 63;
-        h += (long) (b(s.seqScalingMatrix() != null)) << 6;
-        h += (long) (s.log2MaxFrameNumMinus4()) << 13;
-        h += (long) (s.picOrderCntType()) << 20;
-        h += (long) (s.log2MaxPicOrderCntLsbMinus4()) << 27;
-        h += (long) (s.maxNumRefFrames()) << 34;
-        h += (long) (b(s.gapsInFrameNumValueAllowedFlag())) << 41;
-        h += (long) (s.picWidthInMbsMinus1()) << 48;
-        h += (long) (s.picHeightInMapUnitsMinus1()) << 55;
-        h += (long) (b(s.frameMbsOnlyFlag())) << 62;
-        h += (long) (b(s.direct8x8InferenceFlag())) << 5;
-        h += (long) (b(s.frameCroppingFlag())) << 12;
-        h += (long) (b(v != null)) << 19;
-        h += (long) (b(v.aspectRatioInfoPresentFlag())) << 26;
-        h += (long) (v.aspectRatioIdc()) << 33;
-        h += (long) (b(v.overscanInfoPresentFlag())) << 40;
-        h += (long) (b(v.videoSignalTypePresentFlag())) << 47;
-        h += (long) (b(v.chromaLocInfoPresentFlag())) << 54;
-        h += (long) (b(v.timingInfoPresentFlag())) << 61;
-        h += (long) (v.numUnitsInTick()) << 4;
-        h += (long) (v.timeScale()) << 11;
-        h += (long) (b(v.fixedFrameRateFlag())) << 18;
-        h += (long) (b(v.nalHrdParameters() != null)) << 25;
-        h += (long) (b(v.vclHrdParameters() != null)) << 32;
-        h += (long) (b(v.picStructPresentFlag())) << 39;
-        h += (long) (b(v.bitstreamRestrictionFlag())) << 46;
-        h += (long) (b(v.motionVectorsOverPicBoundariesFlag())) << 53;
-        h += (long) (v.maxBytesPerPicDenom()) << 60;
-        h += (long) (v.maxBitsPerMbDenom()) << 3;
-        h += (long) (v.log2MaxMvLengthHorizontal()) << 10;
-        h += (long) (v.log2MaxMvLengthVertical()) << 17;
-        h += (long) (v.maxNumReorderFrames()) << 24;
-        h += (long) (v.maxDecFrameBuffering()) << 31;
-        h += (long) (1) << 38; // rbsp_stop_one_bit
+        h += (long) s.profileIdc() << 7;
+        h += (long) s.constraintSetFlags() << 14;
+        h += (long) s.reservedZero2bits() << 21;
+        h += (long) s.levelIdc() << 28;
+        h += (long) s.seqParameterSetId() << 35;
+        h += (long) s.chromaFormatIdc() << 42;
+        h += (long) s.bitDepthLumaMinus8() << 49;
+        h += (long) s.bitDepthChromaMinus8() << 56;
+        h += (long) b(s.qpprimeYZeroTransformBypassFlag()) << 63;
+        h += (long) b(s.seqScalingMatrix() != null) << 6;
+        h += (long) s.log2MaxFrameNumMinus4() << 13;
+        h += (long) s.picOrderCntType() << 20;
+        h += (long) s.log2MaxPicOrderCntLsbMinus4() << 27;
+        h += (long) s.maxNumRefFrames() << 34;
+        h += (long) b(s.gapsInFrameNumValueAllowedFlag()) << 41;
+        h += (long) s.picWidthInMbsMinus1() << 48;
+        h += (long) s.picHeightInMapUnitsMinus1() << 55;
+        h += (long) b(s.frameMbsOnlyFlag()) << 62;
+        h += (long) b(s.direct8x8InferenceFlag()) << 5;
+        h += (long) b(s.frameCroppingFlag()) << 12;
+        h += (long) b(v != null) << 19;
+        h += (long) b(v.aspectRatioInfoPresentFlag()) << 26;
+        h += (long) v.aspectRatioIdc() << 33;
+        h += (long) b(v.overscanInfoPresentFlag()) << 40;
+        h += (long) b(v.videoSignalTypePresentFlag()) << 47;
+        h += (long) b(v.chromaLocInfoPresentFlag()) << 54;
+        h += (long) b(v.timingInfoPresentFlag()) << 61;
+        h += (long) v.numUnitsInTick() << 4;
+        h += (long) v.timeScale() << 11;
+        h += (long) b(v.fixedFrameRateFlag()) << 18;
+        h += (long) b(v.nalHrdParameters() != null) << 25;
+        h += (long) b(v.vclHrdParameters() != null) << 32;
+        h += (long) b(v.picStructPresentFlag()) << 39;
+        h += (long) b(v.bitstreamRestrictionFlag()) << 46;
+        h += (long) b(v.motionVectorsOverPicBoundariesFlag()) << 53;
+        h += (long) v.maxBytesPerPicDenom() << 60;
+        h += (long) v.maxBitsPerMbDenom() << 3;
+        h += (long) v.log2MaxMvLengthHorizontal() << 10;
+        h += (long) v.log2MaxMvLengthVertical() << 17;
+        h += (long) v.maxNumReorderFrames() << 24;
+        h += (long) v.maxDecFrameBuffering() << 31;
+        h += 1L << 38; // rbsp_stop_one_bit
         return h;
     }
 
