@@ -1,5 +1,6 @@
 /** FLV files and tag bodies (Adobe FLV/F4V v10.1, Enhanced RTMP), AMF0 and AMF3. */
 module io.streamwire.flv {
+    requires transitive io.streamwire.core;
     exports io.streamwire.flv;
     exports io.streamwire.amf;
     // BigEndian for rtmp-protocol's control messages and chunk headers (not public API)

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Splits test input the ways STYLE.md asks decoders to be fed: whole, one byte at a time, split at
+ * Splits test input the ways every decoder is fed in tests: whole, one byte at a time, split at
  * every point, and in random chunks; each in heap, direct, non-zero array offset and non-zero
  * position buffers.
  *
