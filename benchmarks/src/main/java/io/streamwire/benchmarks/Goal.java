@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The target an issue sets for one of our benchmarks, checked by the summary table: a target that
+ * The published target of one of our benchmarks, checked by the summary table: a target that
  * is missed is printed as missed. Put it on the {@code <thing>_streamwire} method. Unset members
  * (their defaults) are not checked.
  */
@@ -33,7 +33,4 @@ public @interface Goal {
 
     /** What one unit is, e.g. {@code "frames"}, {@code "NAL units"}, {@code "tags"}. */
     String unit() default "units";
-
-    /** Where the target comes from, e.g. {@code "issue 7"}. */
-    String source() default "";
 }

@@ -18,7 +18,7 @@ import org.openjdk.jmh.results.RunResult;
 /**
  * Turns JMH results into the comparison table: for each area and thing, ours beside the best peer
  * measured in the same run, the ratio, bytes allocated per unit, the fraction of the machine's
- * long-word scan rate, and whether the issue's {@link Goal} is met.
+ * long-word scan rate, and whether the published target ({@link Goal}) is met.
  *
  * <p>Throughputs are the median of the measurement iterations; "±" is JMH's 99.9% confidence
  * half-width of the mean. MB = 10^6 bytes.
@@ -211,7 +211,7 @@ final class Summary {
             parts.add(check(ours.allocPerUnit() <= goal.maxBytesPerUnit() + 0.5, "≤" + number(goal.maxBytesPerUnit()) + " B/unit"));
         }
         String text = String.join(", ", parts);
-        return goal.source().isEmpty() ? text : text + " (" + goal.source() + ")";
+        return text;
     }
 
     private static String check(boolean met, String what) {

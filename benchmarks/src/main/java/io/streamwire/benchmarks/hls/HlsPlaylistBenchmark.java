@@ -62,7 +62,7 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Goal(peer = "lindstrom", minPeerRatio = 10, minMBps = 650, unit = "segments", source = "issue 8")
+    @Goal(peer = "lindstrom", minPeerRatio = 10, minMBps = 650, unit = "segments")
     public int mediaParse_streamwire(Counters counters) {
         MediaPlaylist p = (MediaPlaylist) PlaylistParser.strict().parse(playlist).playlist();
         counters.bytes += playlist.length;
@@ -88,7 +88,7 @@ public class HlsPlaylistBenchmark {
     }
 
     @Benchmark
-    @Goal(peer = "lindstrom", minMBps = 1000, unit = "segments", source = "issue 8")
+    @Goal(peer = "lindstrom", minMBps = 1000, unit = "segments")
     public int mediaWrite_streamwire(Counters counters) {
         byte[] out = PlaylistWriter.toBytes(ours);
         counters.bytes += out.length;

@@ -121,7 +121,7 @@ public class TsBenchmark {
 
     @Benchmark
     @Scaling
-    @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets", source = "issue 7")
+    @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets")
     public long tsDemux_streamwire(Counters counters) {
         fragments.feed(stream.duplicate());
         counters.bytes += stream.limit();
@@ -131,7 +131,7 @@ public class TsBenchmark {
 
     @Benchmark
     @Scaling
-    @Goal(minMBps = 2500, unit = "packets", source = "issue 7")
+    @Goal(minMBps = 2500, unit = "packets")
     public long tsDemuxReassembled_streamwire(Counters counters) {
         reassembled.feed(stream.duplicate());
         counters.bytes += stream.limit();
@@ -172,7 +172,7 @@ public class TsBenchmark {
     }
 
     @Benchmark
-    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets", source = "issue 7")
+    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets")
     public long tsMux_streamwire(Counters counters) {
         TsMuxer muxer = muxer();
         ByteBuffer out = muxOut;
@@ -195,7 +195,7 @@ public class TsBenchmark {
      * start codes written by the muxer): the form for a caller holding NAL units (AVCC samples, RTP).
      */
     @Benchmark
-    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets", source = "issue 10")
+    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets")
     public long tsMuxNalUnits_streamwire(Counters counters) {
         TsMuxer muxer = muxer();
         ByteBuffer out = muxOut;

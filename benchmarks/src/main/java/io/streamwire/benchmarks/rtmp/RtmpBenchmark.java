@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * RTMP hot paths (issue 6).
+ * RTMP hot paths.
  *
  * <ul>
  *   <li>{@code chunkDecode_streamwire}: a 5 Mbit/s publish (20 s: 25 fps video of 25 KB frames made
@@ -196,7 +196,7 @@ public class RtmpBenchmark {
 
     @Benchmark
     @Scaling
-    @Goal(minMBps = 2000, unit = "messages", source = "issue 6")
+    @Goal(minMBps = 2000, unit = "messages")
     public long chunkDecode_streamwire(Counters counters) {
         ByteBuffer in = publish;
         in.position(0);
@@ -208,7 +208,7 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Goal(maxBytesPerUnit = 0, unit = "messages", source = "issue 6")
+    @Goal(maxBytesPerUnit = 0, unit = "messages")
     public long chunkDecodeSingleChunk_streamwire(Counters counters) {
         ByteBuffer in = singleChunks;
         in.position(0);
@@ -220,7 +220,7 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Goal(maxNanosPerUnit = 1000, unit = "players", source = "issue 6")
+    @Goal(maxNanosPerUnit = 1000, unit = "players")
     public long relayFanOut_streamwire(Counters counters) {
         ByteBuffer in = relayInput;
         in.position(0);
@@ -231,7 +231,7 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Goal(maxNanosPerUnit = 1000, unit = "players", source = "issue 10")
+    @Goal(maxNanosPerUnit = 1000, unit = "players")
     public long relayFanOutAnyStreamId_streamwire(Counters counters) {
         ByteBuffer in = relayInput;
         in.position(0);
@@ -242,7 +242,7 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Goal(maxNanosPerUnit = 500, peer = "red5", minPeerRatio = 1, unit = "commands", source = "issue 6")
+    @Goal(maxNanosPerUnit = 500, peer = "red5", minPeerRatio = 1, unit = "commands")
     public double connectDecode_streamwire(Counters counters) {
         RtmpCommand connect = RtmpCommand.parse(20, ByteBuffer.wrap(connectBody));
         counters.bytes += connectBody.length;
@@ -258,7 +258,7 @@ public class RtmpBenchmark {
     }
 
     @Benchmark
-    @Goal(maxNanosPerUnit = 500, peer = "red5", minPeerRatio = 1, unit = "commands", source = "issue 6")
+    @Goal(maxNanosPerUnit = 500, peer = "red5", minPeerRatio = 1, unit = "commands")
     public double publishDecode_streamwire(Counters counters) {
         RtmpCommand publish = RtmpCommand.parse(20, ByteBuffer.wrap(publishBody));
         counters.bytes += publishBody.length;
