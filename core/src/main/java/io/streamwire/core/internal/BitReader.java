@@ -504,7 +504,7 @@ public final class BitReader {
 
     /** Stream offset of the byte that holds the next bit. */
     public long offset() {
-        return baseOffset + (pos - start) - ((cacheBits + trimmed) >>> 3);
+        return baseOffset + (pos - start) - ((cacheBits + trimmed + 7) >>> 3);
     }
 
     /** An error of the module at the current position naming {@code "<structure> <field>"}. */

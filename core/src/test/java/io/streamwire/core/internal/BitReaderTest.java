@@ -37,10 +37,19 @@ class BitReaderTest {
         assertThat(r.u(1, "a")).isEqualTo(1);
         assertThat(r.u(3, "b")).isEqualTo(0b010);
         assertThat(r.u(4, "c")).isEqualTo(0b1100);
-        assertThat(r.readBitsLong(16, "d")).isEqualTo(0xFF01);
+        assertThat(r.offset()).isEqualTo(101);
+        r.u(3, "x");
+        assertThat(r.offset()).isEqualTo(101);
+        r.u(5, "y");
+        assertThat(r.offset()).isEqualTo(102);
+        assertThat(r.readBitsLong(8, "d")).isEqualTo(0x01);
         assertThat(r.bitsRead()).isEqualTo(24);
         assertThatThrownBy(() -> r.u(1, "e")).isInstanceOf(TruncatedInputException.class)
                 .hasMessageContaining("s e").hasMessageContaining("at offset 103; §1");
+        BitReader mid = raw(new byte[] {(byte) 0xE0, 0x00, 0x00, 0x00, 0x00, 0x01});
+        mid.u(3, "a");
+        assertThat(mid.offset()).as("the byte holding the next bit").isEqualTo(100);
+        assertThatThrownBy(() -> mid.ue("b", 0)).hasMessageContaining("at offset 100");
     }
 
     @Test
