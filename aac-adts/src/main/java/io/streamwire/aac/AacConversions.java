@@ -1,6 +1,7 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
+import io.streamwire.core.UnsupportedFeatureException;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -36,7 +37,7 @@ public final class AacConversions {
      */
     public static AudioSpecificConfig audioSpecificConfig(AdtsHeader header) {
         if (header.channelConfiguration() == 0) {
-            throw new UnsupportedFeatureException("adts channel_configuration", "0 (PCE in the raw data block)"
+            throw new UnsupportedFeatureException(AacException.MODULE, "adts channel_configuration", "0 (PCE in the raw data block)"
                     + " is not converted", -1, SPEC);
         }
         return AudioSpecificConfig.of(header.audioObjectType(), header.samplingFrequencyIndex(), header.channelConfiguration());
@@ -90,15 +91,15 @@ public final class AacConversions {
     }
 
     private static ProgramConfigElement leadingPce(ByteBuffer block, long[] endBit) {
-        BitReader in = new BitReader(block, block.position(), block.remaining(), 0, "ISO/IEC 14496-3 §4.4.2.1");
+        BitReader in = AacException.bitReader(block, block.position(), block.limit(), 0, "ISO/IEC 14496-3 §4.4.2.1");
         int element = in.u(3, "raw_data_block id_syn_ele");
         if (element != 5) {
-            throw new UnsupportedFeatureException("adts channel_configuration", "0 needs a program_config_element"
+            throw new UnsupportedFeatureException(AacException.MODULE, "adts channel_configuration", "0 needs a program_config_element"
                     + " as the first element of the raw data block; found element id " + element, 0, SPEC);
         }
         ProgramConfigElement pce = ProgramConfigElement.read(in);
         if (endBit != null) {
-            endBit[0] = in.bitPosition();
+            endBit[0] = in.bitsRead();
         }
         return pce;
     }
@@ -148,6 +149,6 @@ public final class AacConversions {
     }
 
     private static UnsupportedFeatureException unsupported(String field, String problem) {
-        return new UnsupportedFeatureException(field, problem, -1, SPEC);
+        return new UnsupportedFeatureException(AacException.MODULE, field, problem, -1, SPEC);
     }
 }

@@ -1,6 +1,12 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BigEndian;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.DecoderState;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -8,18 +14,21 @@ import java.util.Objects;
  * Push decoder for an ADTS elementary stream (ISO/IEC 14496-3:2019 §1.A.2, ISO/IEC 13818-7 §6.2):
  * {@code .aac} files, HLS packed audio and the payload of MPEG-TS stream type 0x0F.
  *
- * <p><b>Model.</b> {@link #feed(ByteBuffer)} consumes everything it is given and calls the
- * {@link Listener}: {@link Listener#onFrame} with a reusable {@link AdtsFrameView},
- * {@link Listener#onId3Tag} with each ID3v2 tag found in front of or between frames (HLS packed
- * audio starts with an ID3 PRIV timestamp), and {@link Listener#onAnomaly} with the byte count
- * discarded while resynchronising. {@link #endOfInput()} delivers the last frame, {@link #reset()}
- * starts a new stream. The events are the same however the input is split into chunks.
+ * <p><b>Model.</b> A {@link StreamDecoder}: {@link #feed(ByteBuffer)} consumes everything it is
+ * given and calls the {@link Listener}: {@link Listener#onFrame} with a reusable
+ * {@link AdtsFrameView}, {@link Listener#onId3Tag} with each ID3v2 tag found in front of or between
+ * frames (HLS packed audio starts with an ID3 PRIV timestamp), and {@link Listener#onAnomaly} with
+ * the bytes discarded while resynchronising ({@link AacAnomalyKind#BYTES_DISCARDED}).
+ * {@link #endOfInput()} delivers the last frame, {@link #reset()} starts a new stream,
+ * {@link #position()} counts the bytes fed. The events are the same however the input is split
+ * into chunks. Every frame and tag is delivered whole, so the listener has no per-unit choice to
+ * make (no {@link io.streamwire.core.Interest}).
  *
  * <p><b>Sync.</b> A frame is delivered only once the next header is seen exactly where
  * aac_frame_length says (or an ID3v2 tag, or the end of input). A header must have the syncword,
  * layer 0, a sampling index of Table 1.18 and a frame length that covers its own header; a frame
  * whose successor is not there is discarded with the bytes after it up to the next candidate, and
- * the whole run is reported once as {@link AacAnomaly.Kind#BYTES_DISCARDED}.
+ * the whole run is reported once as {@link AacAnomalyKind#BYTES_DISCARDED}.
  *
  * <p><b>Zero copy, zero allocation.</b> Frames lying wholly inside one fed buffer are handed out in
  * place (the view points into the caller's buffer); only the bytes of a frame or tag that straddles
@@ -30,10 +39,13 @@ import java.util.Objects;
  * declares more fails), {@code maxId3TagSize}, {@code maxResyncDistance} (a longer run of garbage
  * fails).
  *
- * <p><b>Errors.</b> {@link LimitExceededException} for the limits above, {@link TruncatedInputException}
- * from {@link #endOfInput()} when the stream ends inside a frame of a synchronised stream or inside an
- * ID3v2 tag. After an exception the decoder is failed and every call but {@link #reset()} throws
- * {@link IllegalStateException}.
+ * <p><b>Errors and lifecycle</b> (the one of {@link StreamDecoder}). {@link LimitExceededException}
+ * for the limits above, {@link TruncatedInputException} from {@link #endOfInput()} when the stream
+ * ends inside a frame of a synchronised stream or inside an ID3v2 tag; both with
+ * {@code module()} {@code "aac"}. {@code feed} after {@code endOfInput} throws
+ * {@link IllegalStateException}, a second {@code endOfInput} does nothing, and after any exception
+ * out of {@code feed} or {@code endOfInput} (a listener's included) every call but {@link #reset()}
+ * and {@link #position()} throws {@link IllegalStateException} naming that first error.
  *
  * <pre>{@code
  * AdtsDecoder decoder = new AdtsDecoder(frame -> send(frame.buffer(), frame.payloadOffset(), frame.payloadLength()));
@@ -45,48 +57,72 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class AdtsDecoder {
+public final class AdtsDecoder implements StreamDecoder {
     private static final String SPEC = "ISO/IEC 14496-3 §1.A.2";
     private static final String ID3_SPEC = "ID3v2.4.0 structure §3.1";
 
-    /** Receives what the decoder finds. Calls happen inside {@code feed}/{@code endOfInput}. */
-    public interface Listener {
-        /** A confirmed frame; the view is valid until this call returns. */
+    /**
+     * Receives what the decoder finds, inside {@code feed}/{@code endOfInput}; only {@link #onFrame}
+     * is required, so a lambda will do. An exception thrown here fails the decoder and propagates.
+     */
+    @FunctionalInterface
+    public interface Listener extends DecoderListener<AacAnomalyKind> {
+        /**
+         * A confirmed frame.
+         *
+         * @param frame the frame, a reused view valid until this call returns
+         */
         void onFrame(AdtsFrameView frame);
 
         /**
          * An ID3v2 tag (header, body and footer) before or between frames, as a read-only slice valid
          * until this call returns.
+         *
+         * @param tag the whole tag, a read-only slice
+         * @param streamOffset stream offset of the tag's first byte
          */
         default void onId3Tag(ByteBuffer tag, long streamOffset) {}
-
-        /** A problem the decoder recovered from. */
-        default void onAnomaly(AacAnomaly anomaly) {}
     }
 
-    private enum State { HUNTING, SYNCED, ENDED, FAILED }
+    /** Whether the last unit was a confirmed frame (a larger frame is then an error, not garbage). */
+    private enum Sync { HUNTING, SYNCED }
 
     private final Listener listener;
     private final AacLimits limits;
     private final AdtsFrameView view = new AdtsFrameView();
     private final int carryBound;
-    private State state = State.HUNTING;
+    private final DecoderState lifecycle = new DecoderState("AdtsDecoder");
+    private Sync sync = Sync.HUNTING;
     private byte[] carry = new byte[0];
     private ByteBuffer carryBuffer = ByteBuffer.wrap(carry);
     private int carryLength;
+    /** Stream offset of the first byte not yet decided on (frames, tags and discarded bytes). */
     private long streamPosition;
+    /** Bytes fed since construction or reset: {@link #position()}. */
+    private long fed;
     private long windowBase;
     private int need;
     private long garbageStart;
     private long garbageCount;
     private long confirmedBits;
 
-    /** A decoder with {@link AacLimits#defaults()}. */
+    /**
+     * A decoder with {@link AacLimits#defaults()}.
+     *
+     * @param listener receives the decoder's events
+     * @throws NullPointerException if {@code listener} is null
+     */
     public AdtsDecoder(Listener listener) {
         this(listener, AacLimits.defaults());
     }
 
-    /** A decoder with the given limits. */
+    /**
+     * A decoder with the given limits.
+     *
+     * @param listener receives the decoder's events
+     * @param limits the sizes the decoder accepts
+     * @throws NullPointerException if an argument is null
+     */
     public AdtsDecoder(Listener listener, AacLimits limits) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -96,62 +132,66 @@ public final class AdtsDecoder {
     /**
      * Consumes all remaining bytes of {@code in}, calling the listener for every unit completed.
      *
-     * <p>On return the position equals the limit; the buffer is not kept.
+     * <p>On return the position equals the limit; the buffer is not kept or written to.
      *
      * @throws LimitExceededException if a limit is exceeded (the decoder is then failed)
      * @throws IllegalStateException after {@link #endOfInput()} or a failure
+     * @throws NullPointerException if {@code in} is null
      */
+    @Override
     public void feed(ByteBuffer in) {
-        requireOpen();
+        lifecycle.checkFeed();
+        Objects.requireNonNull(in, "in");
         try {
+            fed += in.remaining();
             feedChecked(in);
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
     /**
      * Declares the end of the stream: delivers the last frame (which nothing follows to confirm it)
-     * and reports trailing garbage.
+     * and reports trailing garbage. A second call does nothing.
      *
      * @throws TruncatedInputException if the stream ends inside a frame of a synchronised stream or
-     *     inside an ID3v2 tag
-     * @throws IllegalStateException if called twice or after a failure
+     *     inside an ID3v2 tag (the decoder is then failed)
+     * @throws IllegalStateException after a failure
      */
+    @Override
     public void endOfInput() {
-        requireOpen();
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
         try {
             windowBase = streamPosition;
             int consumed = process(carryBuffer, 0, carryLength, true);
             streamPosition += consumed;
             carryLength = 0;
             flushGarbage();
-            state = State.ENDED;
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
-    /** Forgets everything and starts a new stream at offset 0. */
+    /** Forgets everything and starts a new stream at position 0, with the same listener and limits. */
+    @Override
     public void reset() {
-        state = State.HUNTING;
+        lifecycle.reset();
+        sync = Sync.HUNTING;
         carryLength = 0;
         streamPosition = 0;
+        fed = 0;
         garbageCount = 0;
         need = 0;
     }
 
-    /** Bytes consumed and decided on so far (frames, tags and discarded bytes), from the start of the stream. */
-    public long streamOffset() {
-        return streamPosition;
-    }
-
-    private void requireOpen() {
-        if (state == State.ENDED || state == State.FAILED) {
-            throw new IllegalStateException("decoder is " + state.name().toLowerCase() + "; call reset()");
-        }
+    /** Bytes fed since construction or the last {@link #reset()}; offsets in events count the same way. */
+    @Override
+    public long position() {
+        return fed;
     }
 
     private void feedChecked(ByteBuffer in) {
@@ -226,9 +266,9 @@ public final class AdtsDecoder {
                     if (AdtsHeader.isPlausible(bits)) {
                         int length = AdtsHeader.frameLength(bits);
                         if (length > limits.maxFrameSize()) {
-                            if (state == State.SYNCED) {
-                                throw new LimitExceededException("adts aac_frame_length", "maxFrameSize",
-                                        limits.maxFrameSize(), length, offset(pos), SPEC);
+                            if (sync == Sync.SYNCED) {
+                                throw new LimitExceededException(AacException.MODULE, "adts aac_frame_length",
+                                        "AacLimits.maxFrameSize()", limits.maxFrameSize(), length, offset(pos));
                             }
                         } else {
                             int next = pos + length;
@@ -238,15 +278,15 @@ public final class AdtsDecoder {
                             }
                             if (verdict > 0) {
                                 flushGarbage();
-                                state = State.SYNCED;
+                                sync = Sync.SYNCED;
                                 view.set(w, pos, offset(pos), bits);
                                 listener.onFrame(view);
                                 pos = next;
                                 pos = runOfFrames(w, pos, end, confirmedBits);
                                 continue;
                             }
-                            if (eoi && next > end && state == State.SYNCED) {
-                                throw new TruncatedInputException("adts_frame", "needs " + length
+                            if (eoi && next > end && sync == Sync.SYNCED) {
+                                throw new TruncatedInputException(AacException.MODULE, "adts_frame", "needs " + length
                                         + " bytes (aac_frame_length), the stream ends after " + available,
                                         offset(pos), SPEC);
                             }
@@ -261,12 +301,12 @@ public final class AdtsDecoder {
                 }
                 if (size >= 0) {
                     if (size > limits.maxId3TagSize()) {
-                        throw new LimitExceededException("id3v2 size", "maxId3TagSize", limits.maxId3TagSize(),
-                                size, offset(pos), ID3_SPEC);
+                        throw new LimitExceededException(AacException.MODULE, "id3v2 size",
+                                "AacLimits.maxId3TagSize()", limits.maxId3TagSize(), size, offset(pos));
                     }
                     if (available < size) {
                         if (eoi) {
-                            throw new TruncatedInputException("id3v2 tag", "needs " + size
+                            throw new TruncatedInputException(AacException.MODULE, "id3v2 tag", "needs " + size
                                     + " bytes, the stream ends after " + available, offset(pos), ID3_SPEC);
                         }
                         need = pos + size;
@@ -279,7 +319,7 @@ public final class AdtsDecoder {
                 }
             }
             // Not the start of a confirmed unit: discard up to the next candidate.
-            state = State.HUNTING;
+            sync = Sync.HUNTING;
             int skipTo = pos + 1;
             while (skipTo < end) {
                 byte b = w.get(skipTo);
@@ -400,8 +440,8 @@ public final class AdtsDecoder {
         }
         garbageCount += count;
         if (garbageCount > limits.maxResyncDistance()) {
-            throw new LimitExceededException("adts syncword", "maxResyncDistance", limits.maxResyncDistance(),
-                    garbageCount, garbageStart, SPEC);
+            throw new LimitExceededException(AacException.MODULE, "adts syncword", "AacLimits.maxResyncDistance()",
+                    limits.maxResyncDistance(), garbageCount, garbageStart);
         }
     }
 
@@ -409,7 +449,7 @@ public final class AdtsDecoder {
         if (garbageCount > 0) {
             long count = garbageCount;
             garbageCount = 0;
-            listener.onAnomaly(new AacAnomaly(AacAnomaly.Kind.BYTES_DISCARDED, garbageStart, count));
+            listener.onAnomaly(new Anomaly<>(AacAnomalyKind.BYTES_DISCARDED, garbageStart, count + " bytes"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BigEndian;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ public record AdtsFrame(AdtsHeader header, List<Integer> rawDataBlockPositions, 
         in.position(start);
         int length = header.aacFrameLength();
         if (in.remaining() < length) {
-            throw new TruncatedInputException("adts_frame", "needs " + length + " bytes (aac_frame_length), "
+            throw new TruncatedInputException(AacException.MODULE, "adts_frame", "needs " + length + " bytes (aac_frame_length), "
                     + in.remaining() + " remain", start, SPEC);
         }
         int blocks = header.numberOfRawDataBlocksInFrame() + 1;
@@ -159,7 +160,7 @@ public record AdtsFrame(AdtsHeader header, List<Integer> rawDataBlockPositions, 
     }
 
     private static int u16(ByteBuffer in, int at) {
-        return ((in.get(at) & 0xFF) << 8) | (in.get(at + 1) & 0xFF);
+        return BigEndian.getUnsignedShort(in, at);
     }
 
     private static void check16(String name, int value) {

@@ -67,27 +67,27 @@ public final class AdtsFrameView {
 
     /** ID: 0 = MPEG-4, 1 = MPEG-2. */
     public int id() {
-        return (int) (bits >>> 43) & 1;
+        return AdtsHeader.id(bits);
     }
 
     /** layer (always 0 in frames this decoder accepts). */
     public int layer() {
-        return (int) (bits >>> 41) & 3;
+        return AdtsHeader.layer(bits);
     }
 
     /** protection_absent. */
     public boolean protectionAbsent() {
-        return ((bits >>> 40) & 1) == 1;
+        return AdtsHeader.protectionAbsent(bits);
     }
 
     /** profile_ObjectType (audio object type minus 1). */
     public int profileObjectType() {
-        return (int) (bits >>> 38) & 3;
+        return AdtsHeader.profileObjectType(bits);
     }
 
     /** sampling_frequency_index, 0..12. */
     public int samplingFrequencyIndex() {
-        return (int) (bits >>> 34) & 0xF;
+        return AdtsHeader.samplingFrequencyIndex(bits);
     }
 
     /** Sampling rate in Hz (Table 1.18). */
@@ -97,17 +97,17 @@ public final class AdtsFrameView {
 
     /** channel_configuration, 0..7. */
     public int channelConfiguration() {
-        return (int) (bits >>> 30) & 7;
+        return AdtsHeader.channelConfiguration(bits);
     }
 
     /** adts_buffer_fullness; 0x7FF means variable bit rate. */
     public int adtsBufferFullness() {
-        return (int) (bits >>> 2) & 0x7FF;
+        return AdtsHeader.adtsBufferFullness(bits);
     }
 
     /** number_of_raw_data_blocks_in_frame (blocks minus 1). */
     public int numberOfRawDataBlocksInFrame() {
-        return (int) bits & 3;
+        return AdtsHeader.numberOfRawDataBlocksInFrame(bits);
     }
 
     /** The header as a record (allocates). */

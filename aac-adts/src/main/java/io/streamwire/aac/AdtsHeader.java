@@ -1,6 +1,6 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -106,34 +106,34 @@ public record AdtsHeader(
         if (syncword != 0xFFF) {
             throw new AacException("adts syncword", String.format("0x%03X is not 0xFFF", syncword), at, SPEC);
         }
-        boolean protectionAbsent = ((bits >>> 40) & 1) == 1;
-        int samplingFrequencyIndex = (int) (bits >>> 34) & 0xF;
+        boolean protectionAbsent = protectionAbsent(bits);
+        int samplingFrequencyIndex = samplingFrequencyIndex(bits);
         if (samplingFrequencyIndex >= SAMPLE_RATES.length) {
             throw new AacException("adts sampling_frequency_index",
                     samplingFrequencyIndex + (samplingFrequencyIndex == 15 ? " (escape) is forbidden in ADTS" : " is reserved"),
                     at, "ISO/IEC 14496-3 §1.A.3.2.1, Table 1.18");
         }
-        int aacFrameLength = (int) (bits >>> 13) & 0x1FFF;
+        int aacFrameLength = frameLength(bits);
         int minimum = protectionAbsent ? 7 : 9;
         if (aacFrameLength < minimum) {
             throw new AacException("adts aac_frame_length",
                     aacFrameLength + " is shorter than the header (" + minimum + ")", at, SPEC);
         }
         AdtsHeader header = new AdtsHeader(
-                (int) (bits >>> 43) & 1,
-                (int) (bits >>> 41) & 3,
+                id(bits),
+                layer(bits),
                 protectionAbsent,
-                (int) (bits >>> 38) & 3,
+                profileObjectType(bits),
                 samplingFrequencyIndex,
                 (int) (bits >>> 33) & 1,
-                (int) (bits >>> 30) & 7,
+                channelConfiguration(bits),
                 (int) (bits >>> 29) & 1,
                 (int) (bits >>> 28) & 1,
                 (int) (bits >>> 27) & 1,
                 (int) (bits >>> 26) & 1,
                 aacFrameLength,
-                (int) (bits >>> 2) & 0x7FF,
-                (int) bits & 3);
+                adtsBufferFullness(bits),
+                numberOfRawDataBlocksInFrame(bits));
         in.position(at + FIXED_AND_VARIABLE_LENGTH);
         return header;
     }
@@ -185,17 +185,59 @@ public record AdtsHeader(
      * covers the header and any raw_data_block_position and CRC words.
      */
     static boolean isPlausible(long bits) {
-        if (((bits >>> 41) & 0x7FFB) != 0x7FF8 || ((bits >>> 34) & 0xF) > 12) {
+        if (((bits >>> 41) & 0x7FFB) != 0x7FF8 || samplingFrequencyIndex(bits) > 12) {
             return false;
         }
-        int blocksMinus1 = (int) bits & 3;
-        int minimum = ((bits >>> 40) & 1) == 1 ? 7 : blocksMinus1 == 0 ? 9 : 11 + 4 * blocksMinus1;
+        int blocksMinus1 = numberOfRawDataBlocksInFrame(bits);
+        int minimum = protectionAbsent(bits) ? 7 : blocksMinus1 == 0 ? 9 : 11 + 4 * blocksMinus1;
         return frameLength(bits) >= minimum;
+    }
+
+    // The fields of the 56 header bits (the layout above), shared with the allocation-free AdtsFrameView.
+
+    /** ID from 56 header bits. */
+    static int id(long bits) {
+        return (int) (bits >>> 43) & 1;
+    }
+
+    /** layer from 56 header bits. */
+    static int layer(long bits) {
+        return (int) (bits >>> 41) & 3;
+    }
+
+    /** protection_absent from 56 header bits. */
+    static boolean protectionAbsent(long bits) {
+        return ((bits >>> 40) & 1) == 1;
+    }
+
+    /** profile_ObjectType from 56 header bits. */
+    static int profileObjectType(long bits) {
+        return (int) (bits >>> 38) & 3;
+    }
+
+    /** sampling_frequency_index from 56 header bits. */
+    static int samplingFrequencyIndex(long bits) {
+        return (int) (bits >>> 34) & 0xF;
+    }
+
+    /** channel_configuration from 56 header bits. */
+    static int channelConfiguration(long bits) {
+        return (int) (bits >>> 30) & 7;
     }
 
     /** aac_frame_length from 56 header bits. */
     static int frameLength(long bits) {
         return (int) (bits >>> 13) & 0x1FFF;
+    }
+
+    /** adts_buffer_fullness from 56 header bits. */
+    static int adtsBufferFullness(long bits) {
+        return (int) (bits >>> 2) & 0x7FF;
+    }
+
+    /** number_of_raw_data_blocks_in_frame from 56 header bits. */
+    static int numberOfRawDataBlocksInFrame(long bits) {
+        return (int) bits & 3;
     }
 
     /** Sampling rate in Hz for a sampling_frequency_index of 0..12 (Table 1.18). */

@@ -1,7 +1,8 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
 import io.streamwire.aac.internal.BitWriter;
+import io.streamwire.core.UnsupportedFeatureException;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -107,7 +108,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
      *
      * @throws AacException for a reserved sampling index or channel configuration, an audio object
      *     type past Table 1.1 (0, 47..95), a zero explicit frequency
-     * @throws TruncatedInputException if the syntax runs past the end
+     * @throws io.streamwire.core.TruncatedInputException if the syntax runs past the end
      */
     public static AudioSpecificConfig parse(ByteBuffer in) {
         if (in.remaining() == 2) {
@@ -117,7 +118,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
                 return common;
             }
         }
-        BitReader reader = new BitReader(in, in.position(), in.remaining(), 0, SPEC);
+        BitReader reader = AacException.bitReader(in, in.position(), in.limit(), 0, SPEC);
         AudioSpecificConfig config = read(reader, true);
         in.position(in.limit());
         return config;
@@ -151,7 +152,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
         int aot = readAudioObjectType(in, "audioObjectType");
         int sfi = readSamplingIndex(in, "samplingFrequencyIndex");
         int frequency = sfi == 15 ? readFrequency(in, "samplingFrequency") : 0;
-        long channelAt = in.byteOffset();
+        long channelAt = in.offset();
         int channels = in.u(4, "channelConfiguration");
         if (!validChannelConfiguration(channels)) {
             throw new AacException("channelConfiguration", channels + " is reserved (expected: 0..7, 11..14)",
@@ -181,8 +182,8 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
             parsedAll = ep < 2; // ErrorProtectionSpecificConfig is kept as trailing bits
         }
         if (!parsedAll && !lengthKnown) {
-            throw new UnsupportedFeatureException("audioObjectType", core + " has a specific config this module"
-                    + " does not parse, and its length is not given", in.byteOffset(), SPEC);
+            throw new UnsupportedFeatureException(AacException.MODULE, "audioObjectType", core + " has a specific config this module"
+                    + " does not parse, and its length is not given", in.offset(), SPEC);
         }
         SyncExtension sync = null;
         if (parsedAll && lengthKnown && aot != AOT_SBR && aot != AOT_PS && in.bitsLeft() >= 16
@@ -221,7 +222,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
 
     /** GetAudioObjectType(): 5 bits, escape 31 → 32 + 6 bits; 0 and values past Table 1.1 are rejected. */
     static int readAudioObjectType(BitReader in, String field) {
-        long at = in.byteOffset();
+        long at = in.offset();
         int aot = in.u(5, field);
         if (aot == 31) {
             aot = 32 + in.u(6, field + "Ext");
@@ -233,7 +234,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
     }
 
     private static int readSamplingIndex(BitReader in, String field) {
-        long at = in.byteOffset();
+        long at = in.offset();
         int index = in.u(4, field);
         if (index == 13 || index == 14) {
             throw new AacException(field, index + " is reserved", at, "ISO/IEC 14496-3 §1.6.3.3, Table 1.18");
@@ -242,7 +243,7 @@ public record AudioSpecificConfig(int audioObjectType, int samplingFrequencyInde
     }
 
     private static int readFrequency(BitReader in, String field) {
-        long at = in.byteOffset();
+        long at = in.offset();
         int frequency = in.u(24, field);
         if (frequency == 0) {
             throw new AacException(field, "0 Hz is not a sampling frequency", at, SPEC);

@@ -1,7 +1,7 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
 import io.streamwire.aac.internal.BitWriter;
+import io.streamwire.core.internal.BitReader;
 
 /**
  * {@code GASpecificConfig()}: ISO/IEC 14496-3:2019 §4.4.1 (Table 4.1), semantics §4.5.1.1.

@@ -1,6 +1,8 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
+import io.streamwire.core.UnsupportedFeatureException;
+import io.streamwire.core.internal.BitReader;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -73,7 +75,7 @@ public record LatmStreamMuxConfig(int audioMuxVersion, long taraBufferFullness, 
         if (version == 0) {
             config = AudioSpecificConfig.read(in, false);
         } else {
-            long at = in.byteOffset();
+            long at = in.offset();
             long ascLen = latmGetValue(in, "latm ascLen");
             if (ascLen > in.bitsLeft()) {
                 throw new AacException("latm ascLen", ascLen + " bits run past the end (" + in.bitsLeft() + " bits left)",
@@ -98,7 +100,7 @@ public record LatmStreamMuxConfig(int audioMuxVersion, long taraBufferFullness, 
                     escape = in.flag("latm otherDataLenEsc");
                     otherDataLenBits = (otherDataLenBits << 8) + in.u(8, "latm otherDataLenTmp");
                     if (++rounds > 4) {
-                        throw new AacException("latm otherDataLenBits", "escapes past 32 bits", in.byteOffset(), SPEC);
+                        throw new AacException("latm otherDataLenBits", "escapes past 32 bits", in.offset(), SPEC);
                     }
                 } while (escape);
             }
@@ -117,17 +119,22 @@ public record LatmStreamMuxConfig(int audioMuxVersion, long taraBufferFullness, 
         return value;
     }
 
+    /**
+     * The next {@code bits} bits as a reader of their own (the AudioSpecificConfig inside a version 1
+     * StreamMuxConfig starts at any bit, and its byte_alignment() counts from its own first bit).
+     */
     private static BitReader copyBits(BitReader in, int bits) {
-        long start = in.byteOffset();
+        long start = in.offset();
         byte[] copy = new byte[(bits + 7) / 8];
         for (int i = 0; i < bits; i += 8) {
             int n = Math.min(8, bits - i);
             copy[i / 8] = (byte) (in.u(n, "latm AudioSpecificConfig") << (8 - n));
         }
-        return new BitReader(java.nio.ByteBuffer.wrap(copy), 0, copy.length, bits, start, AudioSpecificConfig.SPEC);
+        return AacException.bitReader(ByteBuffer.wrap(copy), 0, copy.length, start, AudioSpecificConfig.SPEC)
+                .limitBits(bits);
     }
 
     private static UnsupportedFeatureException unsupported(BitReader in, String field, String problem) {
-        return new UnsupportedFeatureException(field, problem, in.byteOffset(), SPEC);
+        return new UnsupportedFeatureException(AacException.MODULE, field, problem, in.offset(), SPEC);
     }
 }

@@ -1,6 +1,13 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.UnsupportedFeatureException;
+import io.streamwire.core.internal.BitReader;
+import io.streamwire.core.internal.DecoderState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -12,75 +19,114 @@ import java.util.Objects;
  * carry them in MPEG-TS stream type 0x11. Single program, single layer, frameLengthType 0, the case
  * broadcasters use; anything else raises {@link UnsupportedFeatureException}.
  *
- * <p><b>Model.</b> {@link #feed} consumes everything; the listener gets
+ * <p><b>Model.</b> A {@link StreamDecoder}: {@link #feed} consumes everything; the listener gets
  * {@link Listener#onConfig} whenever the StreamMuxConfig changes (the AudioSpecificConfig for FLV or
  * MP4 is in it), then {@link Listener#onRawFrame} for each raw frame. Sync is confirmed like
  * {@link AdtsDecoder}'s: a LOAS frame is decoded only once the next syncword follows where
  * audioMuxLengthBytes says (or the input ends); skipped bytes are reported as
- * {@link AacAnomaly.Kind#BYTES_DISCARDED}, frames before the first StreamMuxConfig as
- * {@link AacAnomaly.Kind#LATM_NO_CONFIG}. The output does not depend on how the input is split.
+ * {@link AacAnomalyKind#BYTES_DISCARDED}, frames before the first StreamMuxConfig as
+ * {@link AacAnomalyKind#LATM_NO_CONFIG}. {@link #position()} counts the bytes fed. The output does
+ * not depend on how the input is split. Every raw frame is delivered whole, so the listener has no
+ * per-unit choice to make (no {@link io.streamwire.core.Interest}).
  *
  * <p><b>Copies.</b> PayloadMux is not byte-aligned, so raw frames are copied out (bit-shifted) into a
  * new array each; LOAS bytes crossing feeds are buffered internally, bounded by
  * {@link AacLimits#maxFrameSize()}.
  *
- * <p><b>Errors.</b> {@link AacException} with the stream offset for lengths past the LOAS frame,
- * a bad AudioSpecificConfig, or unsupported features; {@link LimitExceededException} for
- * {@code maxFrameSize} and {@code maxResyncDistance}; {@link TruncatedInputException} from
- * {@link #endOfInput()} inside a frame of a synchronised stream. After an exception the decoder is
- * failed until {@link #reset()}.
+ * <p><b>Errors and lifecycle</b> (the one of {@link StreamDecoder}). {@link AacException} with the
+ * stream offset for lengths past the LOAS frame or a bad AudioSpecificConfig;
+ * {@link UnsupportedFeatureException} for the LATM features above; {@link LimitExceededException}
+ * for {@code maxFrameSize} and {@code maxResyncDistance}; {@link TruncatedInputException} from
+ * {@link #endOfInput()} inside a frame of a synchronised stream (all with {@code module()}
+ * {@code "aac"}). {@code feed} after {@code endOfInput} throws {@link IllegalStateException}, a
+ * second {@code endOfInput} does nothing, and after any exception out of {@code feed} or
+ * {@code endOfInput} (a listener's included) every call but {@link #reset()} and
+ * {@link #position()} throws {@link IllegalStateException} naming that first error.
  *
  * <p>Not thread-safe, keep it on one connection or event loop.
  *
  * @since 0.1.0
  */
-public final class LoasDecoder {
+public final class LoasDecoder implements StreamDecoder {
     private static final String SPEC = "ISO/IEC 14496-3 §1.7.2";
 
-    /** Receives what the decoder finds. */
-    public interface Listener {
-        /** A StreamMuxConfig different from the previous one. */
+    /**
+     * Receives what the decoder finds, inside {@code feed}/{@code endOfInput}; only
+     * {@link #onRawFrame} is required, so a lambda will do. An exception thrown here fails the
+     * decoder and propagates.
+     */
+    @FunctionalInterface
+    public interface Listener extends DecoderListener<AacAnomalyKind> {
+        /**
+         * A StreamMuxConfig different from the previous one.
+         *
+         * @param config the new StreamMuxConfig
+         * @param streamOffset stream offset of the LOAS frame that carries it
+         */
         default void onConfig(LatmStreamMuxConfig config, long streamOffset) {}
 
-        /** One raw AAC frame (a PayloadMux element), a fresh read-only buffer the listener may keep. */
+        /**
+         * One raw AAC frame (a PayloadMux element), a fresh read-only buffer the listener may keep.
+         *
+         * @param rawFrame the frame's bytes, from position to limit
+         * @param streamOffset stream offset of the byte holding the frame's first bit
+         */
         void onRawFrame(ByteBuffer rawFrame, long streamOffset);
-
-        /** A problem the decoder recovered from. */
-        default void onAnomaly(AacAnomaly anomaly) {}
     }
 
-    private enum State { HUNTING, SYNCED, ENDED, FAILED }
+    /** Whether the last unit was a confirmed LOAS frame (a larger frame is then an error, not garbage). */
+    private enum Sync { HUNTING, SYNCED }
 
     private final Listener listener;
     private final AacLimits limits;
-    private State state = State.HUNTING;
+    private final DecoderState lifecycle = new DecoderState("LoasDecoder");
+    private Sync sync = Sync.HUNTING;
     private byte[] carry = new byte[256];
     private int carryLength;
     private long carryOffset;
+    /** Bytes fed since construction or reset: {@link #position()}. */
+    private long fed;
     private LatmStreamMuxConfig config;
     private long garbageStart;
     private long garbageCount;
 
-    /** A decoder with {@link AacLimits#defaults()}. */
+    /**
+     * A decoder with {@link AacLimits#defaults()}.
+     *
+     * @param listener receives the decoder's events
+     * @throws NullPointerException if {@code listener} is null
+     */
     public LoasDecoder(Listener listener) {
         this(listener, AacLimits.defaults());
     }
 
-    /** A decoder with the given limits. */
+    /**
+     * A decoder with the given limits.
+     *
+     * @param listener receives the decoder's events
+     * @param limits the sizes the decoder accepts
+     * @throws NullPointerException if an argument is null
+     */
     public LoasDecoder(Listener listener, AacLimits limits) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
-     * Consumes all remaining bytes of {@code in}; on return its position equals its limit.
+     * Consumes all remaining bytes of {@code in}; on return its position equals its limit. The
+     * buffer is not kept or written to.
      *
-     * @throws AacException as described in the class comment (the decoder is then failed)
+     * @throws io.streamwire.core.StreamwireException as described in the class comment (the decoder
+     *     is then failed)
      * @throws IllegalStateException after {@link #endOfInput()} or a failure
+     * @throws NullPointerException if {@code in} is null
      */
+    @Override
     public void feed(ByteBuffer in) {
-        requireOpen();
+        lifecycle.checkFeed();
+        Objects.requireNonNull(in, "in");
         try {
+            fed += in.remaining();
             int bound = limits.maxFrameSize() + 8;
             while (in.hasRemaining()) {
                 if (carry.length < bound) {
@@ -91,42 +137,53 @@ public final class LoasDecoder {
                 carryLength += n;
                 process(false);
             }
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
     /**
-     * Declares the end of the stream: decodes the last frame and reports trailing garbage.
+     * Declares the end of the stream: decodes the last frame and reports trailing garbage. A second
+     * call does nothing.
      *
-     * @throws TruncatedInputException if a synchronised stream ends inside a frame
+     * @throws TruncatedInputException if a synchronised stream ends inside a frame (the decoder is
+     *     then failed)
+     * @throws IllegalStateException after a failure
      */
+    @Override
     public void endOfInput() {
-        requireOpen();
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
         try {
             process(true);
             flushGarbage();
-            state = State.ENDED;
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
-    /** Forgets everything (including the StreamMuxConfig) and starts a new stream at offset 0. */
+    /**
+     * Forgets everything (including the StreamMuxConfig) and starts a new stream at position 0, with
+     * the same listener and limits.
+     */
+    @Override
     public void reset() {
-        state = State.HUNTING;
+        lifecycle.reset();
+        sync = Sync.HUNTING;
         carryLength = 0;
         carryOffset = 0;
+        fed = 0;
         config = null;
         garbageCount = 0;
     }
 
-    private void requireOpen() {
-        if (state == State.ENDED || state == State.FAILED) {
-            throw new IllegalStateException("decoder is " + state.name().toLowerCase() + "; call reset()");
-        }
+    /** Bytes fed since construction or the last {@link #reset()}; offsets in events count the same way. */
+    @Override
+    public long position() {
+        return fed;
     }
 
     private static boolean isSync(byte[] b, int at) {
@@ -148,9 +205,9 @@ public final class LoasDecoder {
             if (isSync(carry, pos)) {
                 int length = 3 + (((carry[pos + 1] & 0x1F) << 8) | (carry[pos + 2] & 0xFF));
                 if (length > limits.maxFrameSize()) {
-                    if (state == State.SYNCED) {
-                        throw new LimitExceededException("loas audioMuxLengthBytes", "maxFrameSize", limits.maxFrameSize(),
-                                length, carryOffset + pos, SPEC);
+                    if (sync == Sync.SYNCED) {
+                        throw new LimitExceededException(AacException.MODULE, "loas audioMuxLengthBytes",
+                                "AacLimits.maxFrameSize()", limits.maxFrameSize(), length, carryOffset + pos);
                     }
                 } else {
                     int next = pos + length;
@@ -164,18 +221,18 @@ public final class LoasDecoder {
                     }
                     if (confirmed) {
                         flushGarbage();
-                        state = State.SYNCED;
+                        sync = Sync.SYNCED;
                         audioMuxElement(pos, length);
                         pos = next;
                         continue;
                     }
-                    if (eoi && next > end && state == State.SYNCED) {
-                        throw new TruncatedInputException("loas AudioSyncStream", "needs " + length
+                    if (eoi && next > end && sync == Sync.SYNCED) {
+                        throw new TruncatedInputException(AacException.MODULE, "loas AudioSyncStream", "needs " + length
                                 + " bytes, the stream ends after " + available, carryOffset + pos, SPEC);
                     }
                 }
             }
-            state = State.HUNTING;
+            sync = Sync.HUNTING;
             int skipTo = pos + 1;
             while (skipTo < end && carry[skipTo] != 0x56) {
                 skipTo++;
@@ -191,7 +248,8 @@ public final class LoasDecoder {
     /** AudioMuxElement(1) (§1.7.3.1, Table 1.41) in the LOAS frame at {@code pos} of {@code length} bytes. */
     private void audioMuxElement(int pos, int length) {
         long frameOffset = carryOffset + pos;
-        BitReader in = new BitReader(ByteBuffer.wrap(carry), pos + 3, length - 3, frameOffset + 3, "ISO/IEC 14496-3 §1.7.3.1");
+        BitReader in = AacException.bitReader(ByteBuffer.wrap(carry), pos + 3, pos + length, frameOffset + 3,
+                LatmStreamMuxConfig.SPEC);
         boolean useSameStreamMux = in.flag("latm useSameStreamMux");
         if (!useSameStreamMux) {
             LatmStreamMuxConfig parsed = LatmStreamMuxConfig.read(in);
@@ -200,11 +258,11 @@ public final class LoasDecoder {
                 listener.onConfig(parsed, frameOffset);
             }
         } else if (config == null) {
-            listener.onAnomaly(new AacAnomaly(AacAnomaly.Kind.LATM_NO_CONFIG, frameOffset, length));
+            listener.onAnomaly(new Anomaly<>(AacAnomalyKind.LATM_NO_CONFIG, frameOffset, length + " bytes"));
             return;
         }
         for (int i = 0; i <= config.numSubFrames(); i++) {
-            long at = in.byteOffset();
+            long at = in.offset();
             int slotLength = 0;
             int tmp;
             do {
@@ -215,7 +273,7 @@ public final class LoasDecoder {
                 throw new AacException("latm MuxSlotLengthBytes", slotLength + " bytes run past the LOAS frame ("
                         + in.bitsLeft() / 8 + " bytes left)", at, "ISO/IEC 14496-3 §1.7.3.1");
             }
-            long payloadAt = in.byteOffset();
+            long payloadAt = in.offset();
             byte[] raw = new byte[slotLength];
             for (int k = 0; k < slotLength; k++) {
                 raw[k] = (byte) in.u(8, "latm payload");
@@ -230,8 +288,8 @@ public final class LoasDecoder {
         }
         garbageCount += count;
         if (garbageCount > limits.maxResyncDistance()) {
-            throw new LimitExceededException("loas syncword", "maxResyncDistance", limits.maxResyncDistance(),
-                    garbageCount, garbageStart, SPEC);
+            throw new LimitExceededException(AacException.MODULE, "loas syncword", "AacLimits.maxResyncDistance()",
+                    limits.maxResyncDistance(), garbageCount, garbageStart);
         }
     }
 
@@ -239,7 +297,7 @@ public final class LoasDecoder {
         if (garbageCount > 0) {
             long count = garbageCount;
             garbageCount = 0;
-            listener.onAnomaly(new AacAnomaly(AacAnomaly.Kind.BYTES_DISCARDED, garbageStart, count));
+            listener.onAnomaly(new Anomaly<>(AacAnomalyKind.BYTES_DISCARDED, garbageStart, count + " bytes"));
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
 import io.streamwire.aac.internal.BitWriter;
+import io.streamwire.core.internal.BitReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,9 +147,9 @@ public record ProgramConfigElement(int elementInstanceTag, int objectType, int s
             assocList.add(in.u(4, "pce assoc_data_element_tag_select"));
         }
         List<ChannelElement> ccList = elements(in, cc, "pce cc_element");
-        int align = (int) ((8 - (in.bitPosition() & 7)) & 7);
+        int align = (int) ((8 - (in.bitsRead() & 7)) & 7);
         int alignmentBits = in.u(align, "pce byte_alignment");
-        long commentAt = in.byteOffset();
+        long commentAt = in.offset();
         int commentBytes = in.u(8, "pce comment_field_bytes");
         if (in.bitsLeft() < 8L * commentBytes) {
             throw new AacException("pce comment_field_bytes", commentBytes + " runs past the end ("

@@ -1,7 +1,7 @@
 package io.streamwire.aac;
 
-import io.streamwire.aac.internal.BitReader;
 import io.streamwire.aac.internal.BitWriter;
+import io.streamwire.core.internal.BitReader;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -57,7 +57,7 @@ public final class RawBits {
         in.require(bitLength, "raw bits");
         if (bitLength <= 32) {
             int n = (int) bitLength;
-            long value = in.u(n, "raw bits") & 0xFFFFFFFFL;
+            long value = in.readBitsLong(n, "raw bits");
             if (value == 0 && n < 8) {
                 return ZERO_PADDING[n];
             }
@@ -71,7 +71,7 @@ public final class RawBits {
         BitWriter out = new BitWriter();
         for (long left = bitLength; left > 0; left -= Math.min(left, 32)) {
             int n = (int) Math.min(left, 32);
-            out.u(n, in.u(n, "raw bits") & 0xFFFFFFFFL);
+            out.u(n, in.readBitsLong(n, "raw bits"));
         }
         return new RawBits(out.toByteArray(), (int) bitLength);
     }

@@ -23,7 +23,14 @@
  *   <li>[ ] LATM writer; ADTS CRC computation</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.aac.AacException}s carrying the byte offset and the field;
- * limits are in {@link io.streamwire.aac.AacLimits}.
+ * <p>Both stream decoders implement {@link io.streamwire.core.StreamDecoder} (its lifecycle:
+ * {@code feed}, {@code endOfInput}, {@code reset}, {@code position}) and report recoverable problems
+ * as {@link io.streamwire.core.Anomaly anomalies} of kind {@link io.streamwire.aac.AacAnomalyKind}.
+ * Malformed input raises {@link io.streamwire.aac.AacException} (a
+ * {@link io.streamwire.core.StreamwireException}); truncated input, a limit of
+ * {@link io.streamwire.aac.AacLimits} and unsupported features raise the shared
+ * {@link io.streamwire.core.TruncatedInputException}, {@link io.streamwire.core.LimitExceededException}
+ * and {@link io.streamwire.core.UnsupportedFeatureException} with module {@code "aac"}. Each carries
+ * the byte offset, the field and the spec reference.
  */
 package io.streamwire.aac;

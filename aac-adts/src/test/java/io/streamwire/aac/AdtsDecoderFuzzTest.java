@@ -1,14 +1,20 @@
 package io.streamwire.aac;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Jazzer target for {@link AdtsDecoder}: any bytes only ever raise {@link AacException}, and the
- * events are the same fed whole or in chunks whose sizes come from the first byte. Seeds and kept
- * findings: {@code src/test/resources/io/streamwire/aac/AdtsDecoderFuzzTestInputs/decode/}.
+ * Jazzer target for {@link AdtsDecoder}: any bytes only ever raise a {@link StreamwireException} of
+ * module {@code "aac"}, the events are the same fed whole or in chunks whose sizes come from the
+ * first byte, every frame survives an {@link AdtsFrame} parse/write round trip (and, with
+ * channel_configuration 0, the conversion of its leading PCE to an AudioSpecificConfig), and the
+ * {@link io.streamwire.core.StreamDecoder} lifecycle holds (position, a second endOfInput, calls
+ * after a failure). Seeds and kept findings:
+ * {@code src/test/resources/io/streamwire/aac/AdtsDecoderFuzzTestInputs/decode/}.
  */
 class AdtsDecoderFuzzTest {
 
@@ -43,7 +49,13 @@ class AdtsDecoderFuzzTest {
                     if (!out.flip().equals(frame.slice())) {
                         throw new AssertionError("AdtsFrame write(parse(x)) != x at " + frame.streamOffset());
                     }
-                } catch (AacException e) {
+                    if (parsed.header().channelConfiguration() == 0) {
+                        // the program_config_element leading the raw data block (read with the bit reader)
+                        AacConversions.audioSpecificConfig(parsed).toByteArray();
+                        AacConversions.withoutLeadingPce(parsed);
+                    }
+                } catch (StreamwireException e) {
+                    FuzzChecks.requireAac(e);
                     events.add("frame error " + e.field());
                 }
             }
@@ -54,18 +66,11 @@ class AdtsDecoderFuzzTest {
             }
 
             @Override
-            public void onAnomaly(AacAnomaly anomaly) {
+            public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                 events.add(anomaly.toString());
             }
         }, AacLimits.defaults().withMaxId3TagSize(4096).withMaxResyncDistance(2048));
-        try {
-            for (ByteBuffer piece : pieces) {
-                decoder.feed(piece);
-            }
-            decoder.endOfInput();
-        } catch (AacException e) {
-            events.add("error " + e.getClass().getSimpleName() + " " + e.field() + " " + e.offset());
-        }
+        FuzzChecks.feedAndCheckLifecycle(decoder, pieces, events);
         return events;
     }
 }

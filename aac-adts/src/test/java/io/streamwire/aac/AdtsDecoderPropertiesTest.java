@@ -2,6 +2,8 @@ package io.streamwire.aac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.StreamwireException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class AdtsDecoderPropertiesTest {
             }
 
             @Override
-            public void onAnomaly(AacAnomaly anomaly) {
+            public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                 events.add(anomaly.toString());
             }
         });
@@ -40,8 +42,9 @@ class AdtsDecoderPropertiesTest {
                 decoder.feed(ByteBuffer.wrap(piece));
             }
             decoder.endOfInput();
-        } catch (AacException e) {
-            events.add("error " + e.field() + " " + e.offset());
+        } catch (StreamwireException e) {
+            assertThat(e.module()).isEqualTo("aac");
+            events.add("error " + e.getClass().getSimpleName() + " " + e.field() + " " + e.offset());
         }
         return events;
     }
@@ -74,7 +77,7 @@ class AdtsDecoderPropertiesTest {
 
     /** Random and mutated bytes only ever raise the module's exception. */
     @Property(tries = 1000)
-    void randomBytesOnlyRaiseAacException(@ForAll @Size(max = 600) byte[] bytes, @ForAll long seed) {
+    void randomBytesOnlyRaiseTheModulesExceptions(@ForAll @Size(max = 600) byte[] bytes, @ForAll long seed) {
         events(split(bytes, seed));
     }
 

@@ -3,6 +3,9 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Allocation;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
@@ -36,8 +39,8 @@ class AdtsDecoderTest {
         }
 
         @Override
-        public void onAnomaly(AacAnomaly anomaly) {
-            events.add(anomaly.kind() + "@" + anomaly.offset() + " count=" + anomaly.byteCount());
+        public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
+            events.add(anomaly.kind() + "@" + anomaly.offset() + " " + anomaly.detail());
         }
     }
 
@@ -96,7 +99,7 @@ class AdtsDecoderTest {
             "id3@0 size=22 first=I",
             "frame@22 len=27 payload=20 sr=44100 ch=2",
             // the frame at 49 is followed by garbage, so nothing confirms it: dropped with the garbage
-            "BYTES_DISCARDED@49 count=16",
+            "BYTES_DISCARDED@49 16 bytes",
             "frame@65 len=37 payload=30 sr=48000 ch=1",
             "id3@102 size=10 first=I",
             "frame@112 len=15 payload=8 sr=48000 ch=1",
@@ -138,7 +141,7 @@ class AdtsDecoderTest {
         List<String> events = decode(List.of(concat(a, b, c)), Chunks.Kind.HEAP, AacLimits.defaults());
         assertThat(events).containsExactly(
                 "frame@0 len=17 payload=10 sr=44100 ch=2",
-                "BYTES_DISCARDED@17 count=17",
+                "BYTES_DISCARDED@17 17 bytes",
                 "frame@34 len=47 payload=40 sr=44100 ch=2");
     }
 
@@ -146,7 +149,7 @@ class AdtsDecoderTest {
     void mp3LikeSyncWithNonZeroLayerIsNotAFrame() {
         byte[] mp3ish = HexFormat.of().parseHex("fffb9064000000000000");
         List<String> events = decode(List.of(concat(mp3ish, frame(4, 2, 5, 0))), Chunks.Kind.HEAP, AacLimits.defaults());
-        assertThat(events).containsExactly("BYTES_DISCARDED@0 count=10", "frame@10 len=12 payload=5 sr=44100 ch=2");
+        assertThat(events).containsExactly("BYTES_DISCARDED@0 10 bytes", "frame@10 len=12 payload=5 sr=44100 ch=2");
     }
 
     @Test
@@ -162,13 +165,20 @@ class AdtsDecoderTest {
         Recorder recorder = new Recorder();
         AdtsDecoder decoder = new AdtsDecoder(recorder);
         decoder.feed(ByteBuffer.wrap(cut));
+        TruncatedInputException[] first = new TruncatedInputException[1];
         assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+            assertThat(e.module()).isEqualTo("aac");
             assertThat(e.offset()).isEqualTo(27);
             assertThat(e.field()).isEqualTo("adts_frame");
+            first[0] = e;
         });
         assertThat(recorder.events).containsExactly("frame@0 len=27 payload=20 sr=44100 ch=2");
-        assertThatThrownBy(() -> decoder.feed(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class)
+                .hasCause(first[0]).hasMessageContaining(first[0].getMessage());
+        assertThatThrownBy(decoder::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(first[0]);
+        assertThat(decoder.position()).isEqualTo(cut.length);
         decoder.reset();
+        assertThat(decoder.position()).isZero();
         decoder.feed(ByteBuffer.wrap(whole));
         decoder.endOfInput();
     }
@@ -176,7 +186,7 @@ class AdtsDecoderTest {
     @Test
     void trailingGarbageIsReportedAtEndOfInput() {
         assertThat(decode(List.of(concat(frame(4, 2, 5, 0), new byte[] {1, 2, 3})), Chunks.Kind.HEAP, AacLimits.defaults()))
-                .containsExactly("frame@0 len=12 payload=5 sr=44100 ch=2", "BYTES_DISCARDED@12 count=3");
+                .containsExactly("frame@0 len=12 payload=5 sr=44100 ch=2", "BYTES_DISCARDED@12 3 bytes");
     }
 
     @Test
@@ -188,7 +198,8 @@ class AdtsDecoderTest {
                 decoder.feed(ByteBuffer.wrap(garbage));
                 decoder.endOfInput();
             }).isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                assertThat(e.limitName()).isEqualTo("maxResyncDistance");
+                assertThat(e.module()).isEqualTo("aac");
+                assertThat(e.limitName()).isEqualTo("AacLimits.maxResyncDistance()");
                 assertThat(e.offset()).isZero();
                 assertThat(e.getMessage()).contains("see AacLimits.maxResyncDistance()");
             });
@@ -202,7 +213,9 @@ class AdtsDecoderTest {
         AdtsDecoder decoder = new AdtsDecoder(f -> {});
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(concat(frame(4, 2, 5, 0), header))))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxId3TagSize");
+                    assertThat(e.module()).isEqualTo("aac");
+                    assertThat(e.limitName()).isEqualTo("AacLimits.maxId3TagSize()");
+                    assertThat(e.getMessage()).contains("see AacLimits.maxId3TagSize()");
                     assertThat(e.actual()).isEqualTo(10 + 0x0FFFFFFF);
                     assertThat(e.offset()).isEqualTo(12);
                 });
@@ -214,7 +227,9 @@ class AdtsDecoderTest {
         AdtsDecoder decoder = new AdtsDecoder(f -> {}, AacLimits.defaults().withMaxFrameSize(100));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(stream)))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxFrameSize");
+                    assertThat(e.module()).isEqualTo("aac");
+                    assertThat(e.limitName()).isEqualTo("AacLimits.maxFrameSize()");
+                    assertThat(e.getMessage()).contains("see AacLimits.maxFrameSize()");
                     assertThat(e.actual()).isEqualTo(307);
                     assertThat(e.offset()).isEqualTo(12);
                 });
@@ -224,7 +239,56 @@ class AdtsDecoderTest {
     void truncatedId3TagFailsAtEndOfInput() {
         AdtsDecoder decoder = new AdtsDecoder(f -> {});
         decoder.feed(ByteBuffer.wrap(java.util.Arrays.copyOf(id3(50), 30)));
-        assertThatThrownBy(decoder::endOfInput).isInstanceOf(TruncatedInputException.class);
+        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("id3v2 tag");
+            assertThat(e.offset()).isZero();
+        });
+    }
+
+    @Test
+    void secondEndOfInputDoesNothingAndFeedAfterItThrows() {
+        Recorder recorder = new Recorder();
+        AdtsDecoder decoder = new AdtsDecoder(recorder);
+        decoder.feed(ByteBuffer.wrap(MIXED));
+        decoder.endOfInput();
+        assertThat(recorder.events).isEqualTo(MIXED_EVENTS);
+        decoder.endOfInput();
+        assertThat(recorder.events).isEqualTo(MIXED_EVENTS);
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after endOfInput()");
+        assertThat(decoder.position()).isEqualTo(MIXED.length);
+        decoder.reset();
+        recorder.events.clear();
+        decoder.feed(ByteBuffer.wrap(MIXED));
+        decoder.endOfInput();
+        assertThat(recorder.events).isEqualTo(MIXED_EVENTS);
+    }
+
+    @Test
+    void positionCountsEveryByteFedIncludingHeldOnes() {
+        AdtsDecoder decoder = new AdtsDecoder(f -> {});
+        assertThat(decoder.position()).isZero();
+        decoder.feed(ByteBuffer.wrap(MIXED, 0, 30)); // the ID3 tag and part of the first frame
+        assertThat(decoder.position()).isEqualTo(30);
+        decoder.feed(ByteBuffer.wrap(MIXED, 30, MIXED.length - 30));
+        assertThat(decoder.position()).isEqualTo(MIXED.length);
+        decoder.endOfInput();
+        assertThat(decoder.position()).isEqualTo(MIXED.length);
+    }
+
+    @Test
+    void listenerExceptionFailsTheDecoderAndIsNamedLater() {
+        IllegalArgumentException boom = new IllegalArgumentException("listener refused the frame");
+        AdtsDecoder decoder = new AdtsDecoder(f -> {
+            throw boom;
+        });
+        byte[] twoFrames = concat(frame(4, 2, 5, 0), frame(4, 2, 5, 0));
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(twoFrames))).isSameAs(boom);
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(twoFrames))).isInstanceOf(IllegalStateException.class)
+                .hasCause(boom).hasMessageContaining("listener refused the frame");
+        assertThatThrownBy(decoder::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(boom);
+        decoder.reset();
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(twoFrames))).isSameAs(boom);
     }
 
     @Test

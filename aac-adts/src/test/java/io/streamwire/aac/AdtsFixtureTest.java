@@ -2,6 +2,7 @@ package io.streamwire.aac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Anomaly;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +31,7 @@ class AdtsFixtureTest {
 
     static List<Frame> decode(byte[] file, int chunk) {
         List<Frame> frames = new ArrayList<>();
-        List<AacAnomaly> anomalies = new ArrayList<>();
+        List<Anomaly<AacAnomalyKind>> anomalies = new ArrayList<>();
         AdtsDecoder decoder = new AdtsDecoder(new AdtsDecoder.Listener() {
             @Override
             public void onFrame(AdtsFrameView frame) {
@@ -40,7 +41,7 @@ class AdtsFixtureTest {
             }
 
             @Override
-            public void onAnomaly(AacAnomaly anomaly) {
+            public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                 anomalies.add(anomaly);
             }
         });

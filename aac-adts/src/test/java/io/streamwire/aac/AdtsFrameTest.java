@@ -3,6 +3,8 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
@@ -74,9 +76,10 @@ class AdtsFrameTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void rejects(String name, String hex, Class<? extends AacException> type, String field, long offset) {
+    void rejects(String name, String hex, Class<? extends StreamwireException> type, String field, long offset) {
         ByteBuffer in = hex(hex);
         assertThatThrownBy(() -> AdtsFrame.parse(in)).isInstanceOfSatisfying(type, e -> {
+            assertThat(e.module()).isEqualTo("aac");
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.offset()).isEqualTo(offset);
         });

@@ -4,7 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 
 /**
- * Jazzer target for {@link AdtsHeader#parse}. Seeds run in every build (regression mode) from
+ * Jazzer target for {@link AdtsHeader#parse}: any bytes either raise {@link AacException} (never
+ * another exception, not even another {@link io.streamwire.core.StreamwireException}) or parse into
+ * a header that writes back the same 7 bytes. Seeds run in every build (regression mode) from
  * {@code src/test/resources/io/streamwire/aac/AdtsHeaderFuzzTestInputs/parse/}; run
  * {@code JAZZER_FUZZ=1 ./mvnw -pl aac-adts test -Dtest=AdtsHeaderFuzzTest} to fuzz for real.
  */

@@ -3,6 +3,8 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Corpus;
 import io.streamwire.testkit.ExternalTools;
 import io.streamwire.testkit.Fixtures;
@@ -145,7 +147,7 @@ class AdtsInteropTest {
             assertThat(header.channelConfiguration()).as(name)
                     .isEqualTo(((BigDecimal) adts.get("channel_configuration")).intValue());
             List<Integer> lengths = new ArrayList<>();
-            List<AacAnomaly> anomalies = new ArrayList<>();
+            List<Anomaly<AacAnomalyKind>> anomalies = new ArrayList<>();
             AdtsDecoder decoder = new AdtsDecoder(new AdtsDecoder.Listener() {
                 @Override
                 public void onFrame(AdtsFrameView frame) {
@@ -153,7 +155,7 @@ class AdtsInteropTest {
                 }
 
                 @Override
-                public void onAnomaly(AacAnomaly anomaly) {
+                public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                     anomalies.add(anomaly);
                 }
             });
@@ -168,7 +170,7 @@ class AdtsInteropTest {
                     // A lone truncated frame: nothing confirms it, so it is discarded and reported.
                     decoder.endOfInput();
                     assertThat(lengths).as(name).isEmpty();
-                    assertThat(anomalies).containsExactly(new AacAnomaly(AacAnomaly.Kind.BYTES_DISCARDED, 0, bytes.length));
+                    assertThat(anomalies).containsExactly(new Anomaly<>(AacAnomalyKind.BYTES_DISCARDED, 0, bytes.length + " bytes"));
                 }
             } else if (adts.get("frames") instanceof List<?> frames) {
                 List<Integer> declared = frames.stream().map(f -> ((BigDecimal) f).intValue()).toList();
@@ -218,7 +220,7 @@ class AdtsInteropTest {
             }
 
             @Override
-            public void onAnomaly(AacAnomaly anomaly) {
+            public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                 throw new AssertionError(anomaly.toString());
             }
         });

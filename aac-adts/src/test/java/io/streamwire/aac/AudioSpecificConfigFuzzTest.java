@@ -1,13 +1,15 @@
 package io.streamwire.aac;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.UnsupportedFeatureException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Jazzer target for {@link AudioSpecificConfig#parse}: any bytes either raise {@link AacException}
- * or parse into a config that writes back exactly the same bytes, and whose derived values do not
- * throw. Seeds and kept findings: {@code
+ * Jazzer target for {@link AudioSpecificConfig#parse}: any bytes either raise a
+ * {@link StreamwireException} of module {@code "aac"} (leaving the position unchanged) or parse into
+ * a config that writes back exactly the same bytes, and whose derived values do not throw. Seeds and kept findings: {@code
  * src/test/resources/io/streamwire/aac/AudioSpecificConfigFuzzTestInputs/parse/}.
  */
 class AudioSpecificConfigFuzzTest {
@@ -15,9 +17,14 @@ class AudioSpecificConfigFuzzTest {
     @FuzzTest(maxDuration = "120s")
     void parse(byte[] data) {
         AudioSpecificConfig config;
+        ByteBuffer in = ByteBuffer.wrap(data);
         try {
-            config = AudioSpecificConfig.parse(ByteBuffer.wrap(data));
-        } catch (AacException expected) {
+            config = AudioSpecificConfig.parse(in);
+        } catch (StreamwireException expected) {
+            FuzzChecks.requireAac(expected);
+            if (in.position() != 0) {
+                throw new AssertionError("a failed parse moved the position to " + in.position());
+            }
             return;
         }
         byte[] written = config.toByteArray();
@@ -34,7 +41,7 @@ class AudioSpecificConfigFuzzTest {
         try {
             AacConversions.adtsHeader(config, 100);
         } catch (UnsupportedFeatureException expected) {
-            // ADTS cannot express every config
+            FuzzChecks.requireAac(expected); // ADTS cannot express every config
         }
     }
 }

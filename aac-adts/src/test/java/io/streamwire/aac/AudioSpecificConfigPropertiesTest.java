@@ -3,6 +3,7 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamwire.aac.ProgramConfigElement.ChannelElement;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -33,12 +34,13 @@ class AudioSpecificConfigPropertiesTest {
 
     /** Any bytes either raise the module's exception or parse into a config that writes back the same bytes. */
     @Property(tries = 5000)
-    void arbitraryBytesRoundTripOrRaiseAacException(@ForAll @Size(max = 24) byte[] bytes) {
+    void arbitraryBytesRoundTripOrRaiseTheModulesException(@ForAll @Size(max = 24) byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         AudioSpecificConfig config;
         try {
             config = AudioSpecificConfig.parse(in);
-        } catch (AacException e) {
+        } catch (StreamwireException e) {
+            assertThat(e.module()).isEqualTo("aac");
             assertThat(in.position()).isZero();
             assertThat(e.offset()).isBetween(0L, (long) bytes.length);
             return;

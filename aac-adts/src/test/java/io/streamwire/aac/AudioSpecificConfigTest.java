@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.aac.ProgramConfigElement.ChannelElement;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -98,8 +100,9 @@ class AudioSpecificConfigTest {
             AudioSpecificConfig quick = AudioSpecificConfig.tryParseTwoByteGa(value >>> 8, value & 0xFF);
             AudioSpecificConfig general;
             try {
-                general = AudioSpecificConfig.read(new io.streamwire.aac.internal.BitReader(bytes, 0, 2, 0, "test"), true);
-            } catch (AacException e) {
+                general = AudioSpecificConfig.read(AacException.bitReader(bytes, 0, 2, 0, "test"), true);
+            } catch (StreamwireException e) {
+                assertThat(e.module()).isEqualTo("aac");
                 assertThat(quick).as("0x%04x", value).isNull();
                 continue;
             }
@@ -140,9 +143,10 @@ class AudioSpecificConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void rejects(String name, String hex, Class<? extends AacException> type, String field, long offset) {
+    void rejects(String name, String hex, Class<? extends StreamwireException> type, String field, long offset) {
         ByteBuffer in = ByteBuffer.wrap(HexFormat.of().parseHex(hex));
         assertThatThrownBy(() -> AudioSpecificConfig.parse(in)).isInstanceOfSatisfying(type, e -> {
+            assertThat(e.module()).isEqualTo("aac");
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.offset()).isEqualTo(offset);
             assertThat(e.getMessage()).contains("ISO/IEC 14496-3");

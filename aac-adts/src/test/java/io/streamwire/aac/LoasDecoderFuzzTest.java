@@ -1,14 +1,17 @@
 package io.streamwire.aac;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.Anomaly;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Jazzer target for {@link LoasDecoder} (LOAS sync layer, StreamMuxConfig, AudioMuxElement): any
- * bytes only ever raise {@link AacException}, and chunking does not change the events. Seeds and
- * kept findings: {@code src/test/resources/io/streamwire/aac/LoasDecoderFuzzTestInputs/decode/}.
+ * bytes only ever raise a {@link io.streamwire.core.StreamwireException} of module {@code "aac"},
+ * chunking does not change the events, and the {@link io.streamwire.core.StreamDecoder} lifecycle
+ * holds. Seeds and kept findings:
+ * {@code src/test/resources/io/streamwire/aac/LoasDecoderFuzzTestInputs/decode/}.
  */
 class LoasDecoderFuzzTest {
 
@@ -43,18 +46,11 @@ class LoasDecoderFuzzTest {
             }
 
             @Override
-            public void onAnomaly(AacAnomaly anomaly) {
+            public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
                 events.add(anomaly.toString());
             }
         }, AacLimits.defaults().withMaxResyncDistance(2048));
-        try {
-            for (ByteBuffer piece : pieces) {
-                decoder.feed(piece);
-            }
-            decoder.endOfInput();
-        } catch (AacException e) {
-            events.add("error " + e.getClass().getSimpleName() + " " + e.field() + " " + e.offset());
-        }
+        FuzzChecks.feedAndCheckLifecycle(decoder, pieces, events);
         return events;
     }
 }

@@ -3,6 +3,10 @@ package io.streamwire.aac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.UnsupportedFeatureException;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
@@ -38,7 +42,7 @@ class LoasDecoderTest {
         }
 
         @Override
-        public void onAnomaly(AacAnomaly anomaly) {
+        public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
             events.add(anomaly.toString());
         }
     }
@@ -76,7 +80,7 @@ class LoasDecoderTest {
             assertThat(config.numSubFrames()).isZero();
             assertThat(config.audioSpecificConfig()).isEqualTo(AudioSpecificConfig.of(2, 3, 2));
             assertThat(config.audioSpecificConfig()).isEqualTo(AacConversions.audioSpecificConfig(adts.get(0).header()));
-            assertThat(recorder.events).noneMatch(e -> e.startsWith("AacAnomaly"));
+            assertThat(recorder.events).noneMatch(e -> e.startsWith("Anomaly"));
         }
     }
 
@@ -97,9 +101,9 @@ class LoasDecoderTest {
         input[0] = 0x56;
         input[1] = 0x11;
         List<String> expected = decode(List.of(input), Chunks.Kind.HEAP).events;
-        assertThat(expected.get(0)).isEqualTo("AacAnomaly[kind=BYTES_DISCARDED, offset=0, byteCount=2]");
+        assertThat(expected.get(0)).isEqualTo("Anomaly[kind=BYTES_DISCARDED, offset=0, detail=2 bytes]");
         assertThat(expected.get(1)).startsWith("config@2 mp4a.40.2");
-        assertThat(expected).hasSize(2 + 3).allMatch(e -> !e.startsWith("AacAnomaly") || e.contains("offset=0"));
+        assertThat(expected).hasSize(2 + 3).allMatch(e -> !e.startsWith("Anomaly") || e.contains("offset=0"));
         for (Chunks.Split split : Chunks.splits(input, 11)) {
             for (Chunks.Kind kind : Chunks.Kind.values()) {
                 assertThat(decode(split.pieces(), kind).events).as(split + " " + kind).isEqualTo(expected);
@@ -112,7 +116,7 @@ class LoasDecoderTest {
         // useSameStreamMux = 1 with no earlier config.
         byte[] frame = HexFormat.of().parseHex("56e002" + "8000");
         Recorder recorder = decode(List.of(frame), Chunks.Kind.HEAP);
-        assertThat(recorder.events).containsExactly("AacAnomaly[kind=LATM_NO_CONFIG, offset=0, byteCount=5]");
+        assertThat(recorder.events).containsExactly("Anomaly[kind=LATM_NO_CONFIG, offset=0, detail=5 bytes]");
     }
 
     @Test
@@ -139,9 +143,13 @@ class LoasDecoderTest {
         byte[] frame = HexFormat.of().parseHex("56e0" + String.format("%02x", payload.length() / 2) + payload);
         LoasDecoder decoder = new LoasDecoder(new Recorder());
         decoder.feed(ByteBuffer.wrap(frame));
-        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(UnsupportedFeatureException.class,
-                e -> assertThat(e.field()).isEqualTo("latm numProgram"));
-        assertThatThrownBy(() -> decoder.feed(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+            assertThat(e.module()).isEqualTo("aac");
+            assertThat(e.field()).isEqualTo("latm numProgram");
+        });
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("latm numProgram").cause().isInstanceOf(UnsupportedFeatureException.class);
+        assertThatThrownBy(decoder::endOfInput).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -151,9 +159,13 @@ class LoasDecoderTest {
         Recorder recorder = new Recorder();
         LoasDecoder decoder = new LoasDecoder(recorder);
         decoder.feed(ByteBuffer.wrap(cut));
-        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(TruncatedInputException.class,
-                e -> assertThat(e.offset()).isEqualTo(322));
+        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+            assertThat(e.module()).isEqualTo("aac");
+            assertThat(e.field()).isEqualTo("loas AudioSyncStream");
+            assertThat(e.offset()).isEqualTo(322);
+        });
         assertThat(recorder.frames).hasSize(1);
+        assertThat(decoder.position()).isEqualTo(cut.length);
     }
 
     @Test
@@ -162,7 +174,9 @@ class LoasDecoderTest {
         LoasDecoder decoder = new LoasDecoder(new Recorder(), AacLimits.defaults().withMaxFrameSize(400));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(Fixtures.bytes(FIXTURE))))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxFrameSize");
+                    assertThat(e.module()).isEqualTo("aac");
+                    assertThat(e.limitName()).isEqualTo("AacLimits.maxFrameSize()");
+                    assertThat(e.getMessage()).contains("see AacLimits.maxFrameSize()");
                     assertThat(e.actual()).isEqualTo(419);
                     assertThat(e.offset()).isEqualTo(322);
                 });
@@ -172,6 +186,48 @@ class LoasDecoderTest {
     void resyncDistanceLimit() {
         LoasDecoder decoder = new LoasDecoder(new Recorder(), AacLimits.defaults().withMaxResyncDistance(100));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(new byte[1000])))
-                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxResyncDistance"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("AacLimits.maxResyncDistance()");
+                    assertThat(e.offset()).isZero();
+                });
+    }
+
+    @Test
+    void secondEndOfInputDoesNothingAndFeedAfterItThrows() {
+        byte[] latm = Fixtures.bytes(FIXTURE);
+        Recorder recorder = new Recorder();
+        LoasDecoder decoder = new LoasDecoder(recorder);
+        assertThat(decoder.position()).isZero();
+        decoder.feed(ByteBuffer.wrap(latm, 0, 100));
+        assertThat(decoder.position()).isEqualTo(100);
+        decoder.feed(ByteBuffer.wrap(latm, 100, latm.length - 100));
+        decoder.endOfInput();
+        List<String> events = List.copyOf(recorder.events);
+        assertThat(events).hasSize(1 + 48);
+        decoder.endOfInput();
+        assertThat(recorder.events).isEqualTo(events);
+        assertThat(decoder.position()).isEqualTo(latm.length);
+        assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(latm))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after endOfInput()");
+        decoder.reset();
+        assertThat(decoder.position()).isZero();
+        recorder.events.clear();
+        decoder.feed(ByteBuffer.wrap(latm));
+        decoder.endOfInput();
+        assertThat(recorder.events).isEqualTo(events);
+    }
+
+    @Test
+    void listenerExceptionFailsTheDecoder() {
+        IllegalStateException boom = new IllegalStateException("listener is full");
+        LoasDecoder decoder = new LoasDecoder((raw, offset) -> {
+            throw boom;
+        });
+        assertThatThrownBy(() -> {
+            decoder.feed(ByteBuffer.wrap(Fixtures.bytes(FIXTURE)));
+            decoder.endOfInput();
+        }).isSameAs(boom);
+        assertThatThrownBy(decoder::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(boom)
+                .hasMessageContaining("listener is full");
     }
 }
