@@ -65,6 +65,8 @@ public final class AttributeList {
      *
      * @throws PlaylistException when {@code text} is not an attribute list; {@code column()} is
      *     1-based within {@code text}
+     * @throws io.streamwire.core.LimitExceededException past {@link PlaylistLimits#DEFAULT_MAX_ATTRIBUTES}
+     *     attributes
      */
     public static AttributeList parse(String text) {
         return parse(text, true, PlaylistLimits.DEFAULT_MAX_ATTRIBUTES);
@@ -75,8 +77,10 @@ public final class AttributeList {
      * empty entries ({@code A=1,,B=2}); strict parsing rejects them.
      *
      * @param maxAttributes the most attributes accepted ({@link PlaylistLimits#maxAttributes()})
-     * @throws PlaylistException when {@code text} is not an attribute list, or has more than
-     *     {@code maxAttributes} attributes ({@link LimitExceededException})
+     * @throws PlaylistException when {@code text} is not an attribute list; {@code column()} is
+     *     1-based within {@code text}
+     * @throws io.streamwire.core.LimitExceededException when it has more than {@code maxAttributes}
+     *     attributes; {@code offset()} is the index in {@code text} of the first attribute too many
      */
     public static AttributeList parse(String text, boolean strict, int maxAttributes) {
         int n = text.length();
@@ -171,7 +175,7 @@ public final class AttributeList {
                     out.add(single);
                 }
                 if (out.size() >= maxAttributes) {
-                    throw new LimitExceededException("maxAttributes", maxAttributes, out.size() + 1L, -1, 0, i + 1);
+                    throw PlaylistLimits.exceeded("attribute count", "maxAttributes", maxAttributes, out.size() + 1L, nameStart);
                 }
                 out.add(attribute);
             }

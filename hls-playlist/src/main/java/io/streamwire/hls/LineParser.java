@@ -1,13 +1,27 @@
 package io.streamwire.hls;
 
+import static io.streamwire.hls.HlsAnomalyKind.DEFINE;
+import static io.streamwire.hls.HlsAnomalyKind.LONE_CARRIAGE_RETURN;
+import static io.streamwire.hls.HlsAnomalyKind.MALFORMED_TAG;
+import static io.streamwire.hls.HlsAnomalyKind.MALFORMED_UTF8;
+import static io.streamwire.hls.HlsAnomalyKind.VARIABLE;
+import static io.streamwire.hls.HlsAnomalyKind.WHITE_SPACE;
+
+import io.streamwire.core.LimitExceededException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns lines (terminators removed) into {@link PlaylistLine}s, applying variable substitution and
  * recording each kept line's position for diagnostics. Shared by the whole-input parse and the
- * push {@link PlaylistDecoder}.
+ * push {@link PlaylistDecoder}. In lenient mode problems go to a sink when one is given (the
+ * decoder's listener, as they are found) or else into the result's list.
  *
  * <p>Not thread-safe.
  */
@@ -22,6 +36,8 @@ final class LineParser {
     private final LineList lines;
     private final SegmentBuilder segments;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Where lenient problems go as they are found, or null to collect them in {@link #diagnostics}. */
+    private final Consumer<Diagnostic> sink;
     private final Variables variables;
     private int[] lineNumbers;
     private long[] offsets;
@@ -35,9 +51,13 @@ final class LineParser {
     private final MediaPlaylist.Summary summary = new MediaPlaylist.Summary();
     private int mediaTags;
 
-    /** {@code expectedLines} presizes the line list (a hint, capped by the entry limit). */
-    LineParser(PlaylistParser config, int expectedLines) {
+    /**
+     * {@code expectedLines} presizes the line list (a hint, capped by the entry limit); {@code sink}
+     * receives lenient problems as they are found (null: they are returned by {@link #finish()}).
+     */
+    LineParser(PlaylistParser config, int expectedLines, Consumer<Diagnostic> sink) {
         this.config = config;
+        this.sink = sink;
         int capacity = Math.max(64, Math.min(expectedLines, Math.min(config.limits().maxEntries(), 1 << 20)));
         this.lines = new LineList(capacity);
         this.segments = new SegmentBuilder(lines, summary, capacity / 2);
@@ -49,12 +69,43 @@ final class LineParser {
         this.variables = new Variables(limits.maxVariableExpansion());
     }
 
-    private void problem(String field, String problem, int line, int column, long offset, String specRef) {
-        Diagnostic d = new Diagnostic(field, problem, line, column, offset + Math.max(0, column - 1), specRef);
+    private void problem(HlsAnomalyKind kind, String field, String problem, int line, int column, long offset,
+            String specRef) {
+        report(new Diagnostic(kind, field, problem, line, column, offset + Math.max(0, column - 1), specRef));
+    }
+
+    private void report(Diagnostic d) {
         if (strict) {
             throw d.toException();
         }
-        diagnostics.add(d);
+        if (sink != null) {
+            sink.accept(d);
+        } else {
+            diagnostics.add(d);
+        }
+    }
+
+    /**
+     * The text of a line of bytes: ISO-8859-1 when every byte is ASCII, else UTF-8 (§4.1). Malformed
+     * UTF-8 is an error in strict mode and is read as U+FFFD in lenient mode.
+     */
+    String decode(byte[] b, int from, int length, boolean nonAscii, int lineNo, long offset) {
+        if (!nonAscii) {
+            return new String(b, from, length, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, length)).toString();
+        } catch (CharacterCodingException e) {
+            problem(MALFORMED_UTF8, "line", "is not valid UTF-8", lineNo, 1, offset, "RFC 8216bis §4.1");
+            return new String(b, from, length, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A limit passed on line {@code lineNo}; {@code what} is what was counted. */
+    private static LimitExceededException exceeded(int lineNo, String what, String setting, long limit, long actual,
+            long offset) {
+        return PlaylistLimits.exceeded("line " + lineNo + " " + what, setting, limit, actual, offset);
     }
 
     /** One line without its terminator; {@code offset} is where it starts. */
@@ -65,7 +116,8 @@ final class LineParser {
         }
         int cr = text.indexOf('\r');
         if (cr >= 0) {
-            problem("line", "holds a carriage return not followed by a line feed", lineNo, cr + 1, offset, "RFC 8216bis §4.1");
+            problem(LONE_CARRIAGE_RETURN, "line", "holds a carriage return not followed by a line feed",
+                    lineNo, cr + 1, offset, "RFC 8216bis §4.1");
             line(text.substring(0, cr), lineNo, offset);
             line(text.substring(cr + 1), lineNo, offset + cr + 1);
             return;
@@ -83,7 +135,7 @@ final class LineParser {
             if (trimmed.isEmpty()) {
                 return; // §4.1: blank lines are ignored; white space only counts as blank
             }
-            problem("URI", "has leading white space", lineNo, 1, offset, "RFC 8216bis §4.1");
+            problem(WHITE_SPACE, "URI", "has leading white space", lineNo, 1, offset, "RFC 8216bis §4.1");
             if (trimmed.charAt(0) == '#') {
                 line(trimmed, lineNo, offset);
                 return;
@@ -117,7 +169,7 @@ final class LineParser {
         if (c0 == ' ' || c0 == '\t' || last == ' ' || last == '\t' || (sawDefine && config.substitutesVariables())) {
             return false;
         }
-        String text = new String(b, start, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(b, start, n, StandardCharsets.ISO_8859_1);
         Uri uri;
         try {
             uri = new Uri(text); // checks for a carriage return
@@ -156,7 +208,7 @@ final class LineParser {
                     return false;
                 }
             }
-            title = new String(b, comma + 1, stop - comma - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+            title = new String(b, comma + 1, stop - comma - 1, StandardCharsets.ISO_8859_1);
         }
         String duration = durations.text(b, from, comma);
         Extinf e = title.isEmpty() ? durations.untitled() : new Extinf(duration, title);
@@ -192,7 +244,7 @@ final class LineParser {
     private int append(PlaylistLine parsed, int lineNo, long offset, byte kind) {
         int size = lines.size();
         if (size >= limits.maxEntries()) {
-            throw new LimitExceededException("maxEntries", limits.maxEntries(), size + 1L, offset, lineNo, 1);
+            throw exceeded(lineNo, "entry count", "maxEntries", limits.maxEntries(), size + 1L, offset);
         }
         if (size == lineNumbers.length) {
             lineNumbers = Arrays.copyOf(lineNumbers, size * 2);
@@ -208,8 +260,8 @@ final class LineParser {
 
     private Uri uriLine(String value, int lineNo, long offset) {
         if (!Uri.isValid(value)) {
-            problem("URI", "'" + value + "' is empty or starts with '#' after variable substitution", lineNo, 1, offset,
-                    "RFC 8216bis §4.3");
+            problem(VARIABLE, "URI", "'" + value + "' is empty or starts with '#' after variable substitution",
+                    lineNo, 1, offset, "RFC 8216bis §4.3");
             return null;
         }
         return new Uri(value);
@@ -219,7 +271,7 @@ final class LineParser {
         String end = text;
         int last = end.length() - 1;
         if (end.charAt(last) == ' ' || end.charAt(last) == '\t') {
-            problem("URI", "has trailing white space", lineNo, last + 1, offset, "RFC 8216bis §4.1");
+            problem(WHITE_SPACE, "URI", "has trailing white space", lineNo, last + 1, offset, "RFC 8216bis §4.1");
             end = end.stripTrailing();
         }
         return substitute(end, "URI", lineNo, 1, offset);
@@ -232,10 +284,11 @@ final class LineParser {
         try {
             return variables.substitute(text);
         } catch (Variables.Undefined u) {
-            problem(field, "refers to undefined variable {$" + u.name + "}", lineNo, column + u.index, offset, "RFC 8216bis §4.3");
+            problem(VARIABLE, field, "refers to undefined variable {$" + u.name + "}", lineNo, column + u.index,
+                    offset, "RFC 8216bis §4.3");
             return text;
         } catch (LimitExceededException e) {
-            throw new LimitExceededException(e.limitName(), e.limit(), e.actual(), offset, lineNo, column);
+            throw exceeded(lineNo, "variable expansion", "maxVariableExpansion", e.limit(), e.actual(), offset + column - 1);
         }
     }
 
@@ -261,7 +314,7 @@ final class LineParser {
         switch (tagName.form()) {
             case NONE:
                 if (value != null) {
-                    problem(name, "takes no value", lineNo, valueColumn, offset, tagName.specRef());
+                    problem(MALFORMED_TAG, name, "takes no value", lineNo, valueColumn, offset, tagName.specRef());
                 }
                 return MarkerTag.of(tagName);
             case INTEGER: {
@@ -270,7 +323,8 @@ final class LineParser {
                     v = v.strip();
                 }
                 if (!AttributeType.isDecimalInteger(v, 0, v.length()) || v.length() > 18) {
-                    problem(name, "value '" + value + "' is not a decimal-integer", lineNo, valueColumn, offset, tagName.specRef());
+                    problem(MALFORMED_TAG, name, "value '" + value + "' is not a decimal-integer", lineNo, valueColumn,
+                            offset, tagName.specRef());
                     return new UnknownTag(name, value);
                 }
                 return new IntegerTag(tagName, Long.parseLong(v));
@@ -281,14 +335,15 @@ final class LineParser {
                 String duration = comma < 0 ? v : v.substring(0, comma);
                 String title = comma < 0 ? "" : v.substring(comma + 1);
                 if (comma < 0) {
-                    problem(name, "has no ',' after the duration", lineNo, valueColumn, offset, tagName.specRef());
+                    problem(MALFORMED_TAG, name, "has no ',' after the duration", lineNo, valueColumn, offset,
+                            tagName.specRef());
                 }
                 if (!strict) {
                     duration = duration.strip();
                 }
                 if (!AttributeType.isDecimal(duration, 0)) {
-                    problem(name, "duration '" + duration + "' is not a decimal-floating-point", lineNo, valueColumn, offset,
-                            tagName.specRef());
+                    problem(MALFORMED_TAG, name, "duration '" + duration + "' is not a decimal-floating-point",
+                            lineNo, valueColumn, offset, tagName.specRef());
                     return new UnknownTag(name, value);
                 }
                 return new Extinf(duration, title);
@@ -296,23 +351,24 @@ final class LineParser {
             case BYTERANGE: {
                 ByteRange r = value == null ? null : ByteRange.tryParse(strict ? value : value.strip());
                 if (r == null) {
-                    problem(name, "value '" + value + "' is not <n>[@<o>]", lineNo, valueColumn, offset, tagName.specRef());
+                    problem(MALFORMED_TAG, name, "value '" + value + "' is not <n>[@<o>]", lineNo, valueColumn, offset,
+                            tagName.specRef());
                     return new UnknownTag(name, value);
                 }
                 return r;
             }
             case DATE_TIME: {
                 if (value == null || ProgramDateTime.parseOrNull(value) == null) {
-                    problem(name, "value '" + value + "' is not an ISO 8601 date-time with time zone", lineNo, valueColumn,
-                            offset, tagName.specRef());
+                    problem(MALFORMED_TAG, name, "value '" + value + "' is not an ISO 8601 date-time with time zone",
+                            lineNo, valueColumn, offset, tagName.specRef());
                     return new UnknownTag(name, value);
                 }
                 return new ProgramDateTime(value);
             }
             case ENUM: {
                 if (value == null || !AttributeType.ENUMERATED_STRING.accepts(value, false)) {
-                    problem(name, "value '" + value + "' is not an enumerated-string", lineNo, valueColumn, offset,
-                            tagName.specRef());
+                    problem(MALFORMED_TAG, name, "value '" + value + "' is not an enumerated-string", lineNo,
+                            valueColumn, offset, tagName.specRef());
                     return new UnknownTag(name, value);
                 }
                 return new PlaylistType(value);
@@ -322,10 +378,11 @@ final class LineParser {
                 try {
                     attributes = AttributeList.parse(value == null ? "" : value, strict, limits.maxAttributes());
                 } catch (LimitExceededException e) {
-                    throw new LimitExceededException(e.limitName(), e.limit(), e.actual(), offset, lineNo, valueColumn);
+                    throw exceeded(lineNo, name + " attribute count", "maxAttributes", e.limit(), e.actual(),
+                            offset + valueColumn - 1 + e.offset());
                 } catch (PlaylistException e) {
-                    problem(e.field(), e.getMessage().substring(e.field().length() + 1).replaceFirst(" at line 0.*", ""),
-                            lineNo, valueColumn + e.column() - 1, offset, "RFC 8216bis §4.2");
+                    problem(MALFORMED_TAG, e.field(), e.problem(), lineNo, valueColumn + e.column() - 1, offset,
+                            "RFC 8216bis §4.2");
                     return new UnknownTag(name, value);
                 }
                 if (tagName == TagName.EXT_X_DEFINE) {
@@ -355,8 +412,8 @@ final class LineParser {
                     try {
                         b.set(new Attribute(a.name(), v, a.quoted()));
                     } catch (IllegalArgumentException e) {
-                        problem(a.name(), "substituted value holds a character not allowed there", lineNo, column, offset,
-                                "RFC 8216bis §4.3");
+                        problem(VARIABLE, a.name(), "substituted value holds a character not allowed there", lineNo,
+                                column, offset, "RFC 8216bis §4.3");
                     }
                 }
             }
@@ -372,54 +429,55 @@ final class LineParser {
         String query = a.quotedString("QUERYPARAM");
         int forms = (name != null ? 1 : 0) + (imp != null ? 1 : 0) + (query != null ? 1 : 0);
         if (forms != 1) {
-            problem("EXT-X-DEFINE", "needs exactly one of NAME, IMPORT, QUERYPARAM", lineNo, 1, offset, spec);
+            problem(DEFINE, "EXT-X-DEFINE", "needs exactly one of NAME, IMPORT, QUERYPARAM", lineNo, 1, offset, spec);
             return;
         }
         String var = name != null ? name : imp != null ? imp : query;
         if (!Variables.validName(var)) {
-            problem("EXT-X-DEFINE", "variable name '" + var + "' is not [a-zA-Z0-9_-]+", lineNo, 1, offset, spec);
+            problem(DEFINE, "EXT-X-DEFINE", "variable name '" + var + "' is not [a-zA-Z0-9_-]+", lineNo, 1, offset, spec);
             return;
         }
         if (variables.has(var)) {
-            problem("EXT-X-DEFINE", "defines " + var + " twice", lineNo, 1, offset, spec);
+            problem(DEFINE, "EXT-X-DEFINE", "defines " + var + " twice", lineNo, 1, offset, spec);
             return;
         }
         if (variables.size() >= limits.maxVariables()) {
-            throw new LimitExceededException("maxVariables", limits.maxVariables(), variables.size() + 1L, offset, lineNo, 1);
+            throw exceeded(lineNo, "EXT-X-DEFINE count", "maxVariables", limits.maxVariables(), variables.size() + 1L, offset);
         }
         String value;
         if (name != null) {
             value = a.quotedString("VALUE");
             if (value == null) {
-                problem("EXT-X-DEFINE", "NAME " + var + " has no VALUE", lineNo, 1, offset, spec);
+                problem(DEFINE, "EXT-X-DEFINE", "NAME " + var + " has no VALUE", lineNo, 1, offset, spec);
                 return;
             }
         } else if (imp != null) {
             value = config.parentVariables().get(imp);
             if (value == null) {
-                problem("EXT-X-DEFINE", "IMPORT " + imp + " is not defined by the multivariant playlist", lineNo, 1, offset, spec);
+                problem(DEFINE, "EXT-X-DEFINE", "IMPORT " + imp + " is not defined by the multivariant playlist",
+                        lineNo, 1, offset, spec);
                 return;
             }
         } else {
             value = Variables.queryParam(config.playlistUrl(), query);
             if (value == null) {
-                problem("EXT-X-DEFINE", "QUERYPARAM " + query + " is not in the playlist URL", lineNo, 1, offset, spec);
+                problem(DEFINE, "EXT-X-DEFINE", "QUERYPARAM " + query + " is not in the playlist URL", lineNo, 1, offset, spec);
                 return;
             }
         }
         variables.put(var, value);
     }
 
-    /** Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result. */
+    /**
+     * Builds the playlist, runs the rules of {@link PlaylistValidator}, and returns the result (its
+     * diagnostics are empty when a sink took them).
+     */
     ParseResult finish() {
         Playlist playlist = multivariantTags > mediaTags ? new MultivariantPlaylist(lines)
                 : new MediaPlaylist(lines, summary, segments);
         PlaylistValidator.Positions positions = new PlaylistValidator.Positions(lineNumbers, offsets, kinds, maxExtinfMicros);
         for (Diagnostic d : PlaylistValidator.validate(playlist, positions)) {
-            if (strict) {
-                throw d.toException();
-            }
-            diagnostics.add(d);
+            report(d);
         }
         return new ParseResult(playlist, diagnostics);
     }

@@ -1,9 +1,7 @@
 package io.streamwire.hls;
 
+import io.streamwire.core.LimitExceededException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,12 +16,16 @@ import java.util.Objects;
  * <p>Strict mode ({@link #strict()}) throws a {@link PlaylistException} (line, column, tag, spec
  * section) for the first violation of a rule of the spec, including every rule of
  * {@link PlaylistValidator}; lenient mode ({@link #lenient()}) keeps going, keeps what it cannot
- * read as {@link UnknownTag}s and returns the violations as {@link Diagnostic}s. Both throw
- * {@link LimitExceededException} past a {@link PlaylistLimits} bound.
+ * read as {@link UnknownTag}s and returns the violations as {@link Diagnostic}s (line, column, tag,
+ * spec section). Both throw the shared {@link LimitExceededException} (module {@code "hls"}) past a
+ * {@link PlaylistLimits} bound.
  *
  * <p>Variables (EXT-X-DEFINE, §4.3): NAME/VALUE definitions, IMPORT from
  * {@link #withParentVariables} (the multivariant playlist's definitions) and QUERYPARAM from
  * {@link #withPlaylistUrl}. References in URI lines and quoted-string attributes are replaced.
+ *
+ * <p>A playlist that arrives in pieces goes through {@link #newDecoder(PlaylistDecoder.Listener)}
+ * instead: the same result however the input is split.
  *
  * <pre>{@code
  * ParseResult r = PlaylistParser.lenient().parse(bytes);
@@ -102,18 +104,17 @@ public final class PlaylistParser {
         return substitute;
     }
 
-    /** Test hook: the playlist the push decoder gives for {@code bytes} fed one byte at a time. */
-    Playlist newDecoderResult(byte[] bytes) {
-        PlaylistDecoder d = newDecoder();
-        for (int i = 0; i < bytes.length; i += 7) {
-            d.feed(java.nio.ByteBuffer.wrap(bytes, i, Math.min(7, bytes.length - i)));
-        }
-        return d.endOfInput().playlist();
-    }
-
-    /** A push decoder for a playlist arriving in pieces, using this configuration. */
-    public PlaylistDecoder newDecoder() {
-        return new PlaylistDecoder(this);
+    /**
+     * A push decoder for a playlist arriving in pieces (an HTTP body read chunk by chunk) with this
+     * parser's mode, limits and variables: {@code listener} gets the playlist at
+     * {@link PlaylistDecoder#endOfInput()} and, in lenient mode, each rule violation as an anomaly
+     * when it is found. In strict mode the first violation fails the decoder with a
+     * {@link PlaylistException}.
+     *
+     * @throws NullPointerException when {@code listener} is null
+     */
+    public PlaylistDecoder newDecoder(PlaylistDecoder.Listener listener) {
+        return new PlaylistDecoder(listener, this);
     }
 
     /**
@@ -126,9 +127,10 @@ public final class PlaylistParser {
         String s = text.toString();
         int n = s.length();
         if (n > limits.maxPlaylistBytes()) {
-            throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), n, limits.maxPlaylistBytes(), 0, 0);
+            throw PlaylistLimits.exceeded("playlist length", "maxPlaylistBytes", limits.maxPlaylistBytes(), n,
+                    limits.maxPlaylistBytes());
         }
-        LineParser p = new LineParser(this, n / 64);
+        LineParser p = new LineParser(this, n / 64, null);
         int start = n > 0 && s.charAt(0) == '\uFEFF' ? 1 : 0;
         int lineNo = 1;
         while (start < n) {
@@ -136,7 +138,8 @@ public final class PlaylistParser {
             int end = nl < 0 ? n : nl;
             int stop = end > start && s.charAt(end - 1) == '\r' ? end - 1 : end;
             if (stop - start > limits.maxLineLength()) {
-                throw new LimitExceededException("maxLineLength", limits.maxLineLength(), stop - start, start, lineNo, 1);
+                throw PlaylistLimits.exceeded("line " + lineNo + " length", "maxLineLength", limits.maxLineLength(), stop - start,
+                        start);
             }
             p.line(s.substring(start, stop), lineNo, start);
             lineNo++;
@@ -159,9 +162,10 @@ public final class PlaylistParser {
     public ParseResult parse(byte[] bytes, int from, int length) {
         Objects.checkFromIndexSize(from, length, bytes.length);
         if (length > limits.maxPlaylistBytes()) {
-            throw new LimitExceededException("maxPlaylistBytes", limits.maxPlaylistBytes(), length, limits.maxPlaylistBytes(), 0, 0);
+            throw PlaylistLimits.exceeded("playlist length", "maxPlaylistBytes", limits.maxPlaylistBytes(), length,
+                    limits.maxPlaylistBytes());
         }
-        LineParser p = new LineParser(this, length / 64);
+        LineParser p = new LineParser(this, length / 64, null);
         int end = from + length;
         int i = from;
         if (length >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB && bytes[from + 2] == (byte) 0xBF) {
@@ -209,16 +213,16 @@ public final class PlaylistParser {
                     i++;
                 }
             }
-            if (i == limit && limit < end) {
-                throw new LimitExceededException("maxLineLength", maxLine, maxLine + 1L, start - from, lineNo, 1);
+            if (i == limit && limit < end && bytes[limit] != '\n') { // ('\n' next: maxLine bytes and a CR may follow)
+                throw PlaylistLimits.exceeded("line " + lineNo + " length", "maxLineLength", maxLine, maxLine + 1L, start - from);
             }
             int stop = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
             if (stop - start > maxLine) {
-                throw new LimitExceededException("maxLineLength", maxLine, stop - start, start - from, lineNo, 1);
+                throw PlaylistLimits.exceeded("line " + lineNo + " length", "maxLineLength", maxLine, stop - start, start - from);
             }
             boolean nonAscii = (high & 0x8080808080808080L) != 0;
             if (nonAscii || !p.asciiLine(bytes, start, stop, lineNo, start - from)) {
-                p.line(decode(bytes, start, stop - start, nonAscii, lineNo, start - from), lineNo, start - from);
+                p.line(p.decode(bytes, start, stop - start, nonAscii, lineNo, start - from), lineNo, start - from);
             }
             lineNo++;
             i++;
@@ -226,7 +230,12 @@ public final class PlaylistParser {
         return p.finish();
     }
 
-    /** Parses the remaining bytes of {@code buffer}; its position moves to the limit on success only. */
+    /**
+     * Parses the remaining bytes of {@code buffer}; its position moves to the limit on success only.
+     *
+     * @throws PlaylistException in strict mode for the first rule violation or malformed UTF-8
+     * @throws LimitExceededException past a limit
+     */
     public ParseResult parse(ByteBuffer buffer) {
         ParseResult r;
         if (buffer.hasArray()) {
@@ -238,20 +247,5 @@ public final class PlaylistParser {
         }
         buffer.position(buffer.limit());
         return r;
-    }
-
-    String decode(byte[] b, int from, int length, boolean nonAscii, int lineNo, long offset) {
-        if (!nonAscii) {
-            return new String(b, from, length, StandardCharsets.ISO_8859_1);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, length)).toString();
-        } catch (CharacterCodingException e) {
-            if (strict) {
-                throw new PlaylistException("line", "is not valid UTF-8", offset, lineNo, 1, "RFC 8216bis §4.1");
-            }
-            return new String(b, from, length, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,5 +1,12 @@
 package io.streamwire.hls;
 
+import static io.streamwire.hls.HlsAnomalyKind.ATTRIBUTE;
+import static io.streamwire.hls.HlsAnomalyKind.DEFINE;
+import static io.streamwire.hls.HlsAnomalyKind.REFERENCE;
+import static io.streamwire.hls.HlsAnomalyKind.STRUCTURE;
+import static io.streamwire.hls.HlsAnomalyKind.TIMING;
+import static io.streamwire.hls.HlsAnomalyKind.VERSION;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -73,11 +80,11 @@ public final class PlaylistValidator {
             this.media = playlist instanceof MediaPlaylist;
         }
 
-        void report(int index, String field, String problem, String specRef) {
-            report(index, 1, field, problem, specRef);
+        void report(HlsAnomalyKind kind, int index, String field, String problem, String specRef) {
+            report(kind, index, 1, field, problem, specRef);
         }
 
-        void report(int index, int column, String field, String problem, String specRef) {
+        void report(HlsAnomalyKind kind, int index, int column, String field, String problem, String specRef) {
             int line = 0;
             long offset = -1;
             if (positions != null && index >= 0 && index < lines.size()) {
@@ -90,12 +97,12 @@ public final class PlaylistValidator {
             } else {
                 column = 0;
             }
-            out.add(new Diagnostic(field, problem, line, column, offset, specRef));
+            out.add(new Diagnostic(kind, field, problem, line, column, offset, specRef));
         }
 
         List<Diagnostic> run() {
             if (lines.isEmpty() || !MarkerTag.EXTM3U.equals(lines.get(0))) {
-                report(0, "EXTM3U", "is not the first line", "RFC 8216bis §4.4.1.1");
+                report(STRUCTURE, 0, "EXTM3U", "is not the first line", "RFC 8216bis §4.4.1.1");
             }
             Map<TagName, Integer> seen = new EnumMap<>(TagName.class);
             int n = lines.size();
@@ -111,17 +118,19 @@ public final class PlaylistValidator {
                 TagName name = line.tagName();
                 if (name != null) {
                     if (ONCE.contains(name) && seen.put(name, i) != null) {
-                        report(i, name.text(), "appears more than once", name.specRef());
+                        report(STRUCTURE, i, name.text(), "appears more than once", name.specRef());
                     }
                     if (name.form() == TagName.Form.ATTRIBUTES && name != TagName.UNKNOWN) {
                         attributes(i, (AttributeTag) line);
                     }
                     TagName.Scope scope = name.scope();
                     if (media && scope == TagName.Scope.MULTIVARIANT) {
-                        report(i, name.text(), "is a multivariant playlist tag in a media playlist", "RFC 8216bis §4.1");
+                        report(STRUCTURE, i, name.text(), "is a multivariant playlist tag in a media playlist",
+                                "RFC 8216bis §4.1");
                     } else if (!media && (scope == TagName.Scope.MEDIA || scope == TagName.Scope.SEGMENT)
                             && name.form() != TagName.Form.RAW) {
-                        report(i, name.text(), "is a media playlist tag in a multivariant playlist", "RFC 8216bis §4.1");
+                        report(STRUCTURE, i, name.text(), "is a media playlist tag in a multivariant playlist",
+                                "RFC 8216bis §4.1");
                     }
                 }
             }
@@ -134,7 +143,7 @@ public final class PlaylistValidator {
             int declared = playlist.version();
             if (declared < needed) {
                 Integer at = seen.get(TagName.EXT_X_VERSION);
-                report(at == null ? 0 : at, "EXT-X-VERSION", (at == null ? "is absent (1)" : "is " + declared)
+                report(VERSION, at == null ? 0 : at, "EXT-X-VERSION", (at == null ? "is absent (1)" : "is " + declared)
                         + " but the playlist's features need " + needed, "RFC 8216bis §8");
             }
             out.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -159,18 +168,20 @@ public final class PlaylistValidator {
             for (int k = 0; k < list.size(); k++) {
                 Attribute a = list.get(k);
                 if (names != null && !names.add(a.name())) {
-                    report(i, columnOf(i, tag, a.name()), a.name(), "appears twice in " + name.text(), "RFC 8216bis §4.2");
+                    report(ATTRIBUTE, i, columnOf(i, tag, a.name()), a.name(), "appears twice in " + name.text(),
+                            "RFC 8216bis §4.2");
                 }
                 AttributeSchemas.Spec spec = schema.get(a.name());
                 if (spec != null && spec.type() == AttributeType.ENUMERATED_STRING && !a.quoted()
                         && AttributeSchemas.ENUM_VALUES.containsKey(a.name())
                         && !AttributeSchemas.ENUM_VALUES.get(a.name()).contains(a.value())) {
-                    report(i, columnOf(i, tag, a.name()), a.name(), "of " + name.text() + " is '" + a.value() + "', not one of "
+                    report(ATTRIBUTE, i, columnOf(i, tag, a.name()), a.name(),
+                            "of " + name.text() + " is '" + a.value() + "', not one of "
                             + new java.util.TreeSet<>(AttributeSchemas.ENUM_VALUES.get(a.name())), name.specRef());
                 }
                 if (spec != null && !spec.type().accepts(a.value(), a.quoted())
                         && !(a.name().equals("CLOSED-CAPTIONS") && !a.quoted() && a.value().equals("NONE"))) {
-                    report(i, columnOf(i, tag, a.name()), a.name(), "of " + name.text() + " is not a "
+                    report(ATTRIBUTE, i, columnOf(i, tag, a.name()), a.name(), "of " + name.text() + " is not a "
                             + spec.type().name().toLowerCase().replace('_', '-') + ": '" + a.value() + "'", name.specRef());
                 }
             }
@@ -179,46 +190,47 @@ public final class PlaylistValidator {
                     if (name == TagName.EXT_X_KEY && e.getKey().equals("URI")) {
                         continue;
                     }
-                    report(i, e.getKey(), "is REQUIRED in " + name.text(), name.specRef());
+                    report(ATTRIBUTE, i, e.getKey(), "is REQUIRED in " + name.text(), name.specRef());
                 }
             }
             if (tag instanceof Key k) {
                 String method = k.method();
                 if (method != null && !method.equals("NONE") && !method.equals("AES-128") && !method.equals("SAMPLE-AES")
                         && !method.equals("SAMPLE-AES-CTR")) {
-                    report(i, "METHOD", "'" + method + "' is not NONE, AES-128, SAMPLE-AES or SAMPLE-AES-CTR", name.specRef());
+                    report(ATTRIBUTE, i, "METHOD", "'" + method + "' is not NONE, AES-128, SAMPLE-AES or SAMPLE-AES-CTR",
+                            name.specRef());
                 }
                 if (k.isNone() && list.size() > 1) {
-                    report(i, "METHOD", "NONE takes no other attributes", name.specRef());
+                    report(ATTRIBUTE, i, "METHOD", "NONE takes no other attributes", name.specRef());
                 }
                 if (k.isNone() && k.session()) {
-                    report(i, "METHOD", "NONE is not allowed in EXT-X-SESSION-KEY", name.specRef());
+                    report(ATTRIBUTE, i, "METHOD", "NONE is not allowed in EXT-X-SESSION-KEY", name.specRef());
                 }
                 if (method != null && !k.isNone() && k.uri() == null) {
-                    report(i, "URI", "is REQUIRED unless METHOD is NONE", name.specRef());
+                    report(ATTRIBUTE, i, "URI", "is REQUIRED unless METHOD is NONE", name.specRef());
                 }
                 String iv = list.value("IV");
                 if (iv != null && AttributeType.HEXADECIMAL_SEQUENCE.accepts(iv, list.find("IV").quoted()) && iv.length() != 34) {
-                    report(i, "IV", "is not 128 bits", name.specRef());
+                    report(ATTRIBUTE, i, "IV", "is not 128 bits", name.specRef());
                 }
             } else if (tag instanceof SegmentMap m) {
                 String br = list.quotedString("BYTERANGE");
                 if (br != null && (m.byteRange() == null || !m.byteRange().hasOffset())) {
-                    report(i, "BYTERANGE", "must be <n>@<o>", name.specRef());
+                    report(ATTRIBUTE, i, "BYTERANGE", "must be <n>@<o>", name.specRef());
                 }
             } else if (tag instanceof Part p) {
                 String br = list.quotedString("BYTERANGE");
                 if (br != null && p.byteRange() == null) {
-                    report(i, "BYTERANGE", "is not <n>[@<o>]", name.specRef());
+                    report(ATTRIBUTE, i, "BYTERANGE", "is not <n>[@<o>]", name.specRef());
                 }
             } else if (tag instanceof PreloadHint h) {
                 if (h.type() != null && !h.type().equals("PART") && !h.type().equals("MAP")) {
-                    report(i, "TYPE", "'" + h.type() + "' is not PART or MAP", name.specRef());
+                    report(ATTRIBUTE, i, "TYPE", "'" + h.type() + "' is not PART or MAP", name.specRef());
                 }
             } else if (tag instanceof Media m) {
                 media(i, m);
             } else if (tag instanceof Define d && d.importName() != null && !media) {
-                report(i, "IMPORT", "is only allowed in a media playlist", name.specRef());
+                report(DEFINE, i, "IMPORT", "is only allowed in a media playlist", name.specRef());
             } else if (tag instanceof DateRange d) {
                 dateRange(i, d);
             }
@@ -228,46 +240,46 @@ public final class PlaylistValidator {
             String spec = TagName.EXT_X_MEDIA.specRef();
             String type = m.type();
             if (type != null && !Set.of("AUDIO", "VIDEO", "SUBTITLES", "CLOSED-CAPTIONS").contains(type)) {
-                report(i, "TYPE", "'" + type + "' is not AUDIO, VIDEO, SUBTITLES or CLOSED-CAPTIONS", spec);
+                report(ATTRIBUTE, i, "TYPE", "'" + type + "' is not AUDIO, VIDEO, SUBTITLES or CLOSED-CAPTIONS", spec);
             }
             if ("CLOSED-CAPTIONS".equals(type)) {
                 if (m.uri() != null) {
-                    report(i, "URI", "must not be present for CLOSED-CAPTIONS", spec);
+                    report(ATTRIBUTE, i, "URI", "must not be present for CLOSED-CAPTIONS", spec);
                 }
                 if (m.instreamId() == null) {
-                    report(i, "INSTREAM-ID", "is REQUIRED for CLOSED-CAPTIONS", spec);
+                    report(ATTRIBUTE, i, "INSTREAM-ID", "is REQUIRED for CLOSED-CAPTIONS", spec);
                 }
             } else if (m.instreamId() != null) {
-                report(i, "INSTREAM-ID", "is only for CLOSED-CAPTIONS", spec);
+                report(ATTRIBUTE, i, "INSTREAM-ID", "is only for CLOSED-CAPTIONS", spec);
             }
             if ("SUBTITLES".equals(type) && m.uri() == null) {
-                report(i, "URI", "is REQUIRED for SUBTITLES", spec);
+                report(ATTRIBUTE, i, "URI", "is REQUIRED for SUBTITLES", spec);
             }
             String autoselect = m.attributes().enumeratedString("AUTOSELECT");
             if (m.isDefault() && autoselect != null && !autoselect.equals("YES")) {
-                report(i, "AUTOSELECT", "must be YES when DEFAULT is YES", spec);
+                report(ATTRIBUTE, i, "AUTOSELECT", "must be YES when DEFAULT is YES", spec);
             }
         }
 
         private void dateRange(int i, DateRange d) {
             String spec = TagName.EXT_X_DATERANGE.specRef();
             if (d.startDate() != null && d.startInstant() == null) {
-                report(i, "START-DATE", "is not an ISO 8601 date-time", spec);
+                report(ATTRIBUTE, i, "START-DATE", "is not an ISO 8601 date-time", spec);
             }
             if (d.endDate() != null) {
                 java.time.Instant end = ProgramDateTime.parseOrNull(d.endDate());
                 if (end == null) {
-                    report(i, "END-DATE", "is not an ISO 8601 date-time", spec);
+                    report(ATTRIBUTE, i, "END-DATE", "is not an ISO 8601 date-time", spec);
                 } else if (d.startInstant() != null && end.isBefore(d.startInstant())) {
-                    report(i, "END-DATE", "is before START-DATE", spec);
+                    report(ATTRIBUTE, i, "END-DATE", "is before START-DATE", spec);
                 }
             }
             if (d.endOnNext()) {
                 if (d.classAttribute() == null) {
-                    report(i, "END-ON-NEXT", "needs a CLASS attribute", spec);
+                    report(ATTRIBUTE, i, "END-ON-NEXT", "needs a CLASS attribute", spec);
                 }
                 if (d.attributes().has("DURATION") || d.attributes().has("END-DATE")) {
-                    report(i, "END-ON-NEXT", "excludes DURATION and END-DATE", spec);
+                    report(ATTRIBUTE, i, "END-ON-NEXT", "excludes DURATION and END-DATE", spec);
                 }
             }
         }
@@ -284,7 +296,7 @@ public final class PlaylistValidator {
             MediaPlaylist m = (MediaPlaylist) playlist;
             long target = m.targetDuration();
             if (!seen.containsKey(TagName.EXT_X_TARGETDURATION)) {
-                report(0, "EXT-X-TARGETDURATION", "is missing", TagName.EXT_X_TARGETDURATION.specRef());
+                report(STRUCTURE, 0, "EXT-X-TARGETDURATION", "is missing", TagName.EXT_X_TARGETDURATION.specRef());
             }
             int firstUri = -1;
             int n = lines.size();
@@ -317,7 +329,7 @@ public final class PlaylistValidator {
                         firstUri = i;
                     }
                     if (!extinf) {
-                        report(i, "EXTINF", "is missing before media segment " + uriAt(i), TagName.EXTINF.specRef());
+                        report(STRUCTURE, i, "EXTINF", "is missing before media segment " + uriAt(i), TagName.EXTINF.specRef());
                     } else if (checkDurations) {
                         String d = ((Extinf) lines.get(extinfAt)).duration();
                         long micros;
@@ -329,12 +341,13 @@ public final class PlaylistValidator {
                             memoMicros = micros;
                         }
                         if (roundedSeconds(micros) > target) {
-                            report(extinfAt, 9, "EXTINF", "duration " + d + " rounds above EXT-X-TARGETDURATION "
+                            report(TIMING, extinfAt, 9, "EXTINF", "duration " + d + " rounds above EXT-X-TARGETDURATION "
                                     + target, TagName.EXT_X_TARGETDURATION.specRef());
                         }
                     }
                     if (rangeWithoutOffset && !uriAt(i).equals(lastRangeUri)) {
-                        report(rangeAt, "EXT-X-BYTERANGE", "has no offset but the previous segment is not a sub-range of "
+                        report(REFERENCE, rangeAt, "EXT-X-BYTERANGE",
+                                "has no offset but the previous segment is not a sub-range of "
                                 + uriAt(i), TagName.EXT_X_BYTERANGE.specRef());
                     }
                     lastRangeUri = range ? uriAt(i) : null;
@@ -354,26 +367,28 @@ public final class PlaylistValidator {
                     dateRangeAt = dateRangeAt < 0 ? i : dateRangeAt;
                 } else if (l instanceof Part p) {
                     if (partInf == null) {
-                        report(i, "EXT-X-PART", "needs EXT-X-PART-INF in the playlist", TagName.EXT_X_PART_INF.specRef());
+                        report(STRUCTURE, i, "EXT-X-PART", "needs EXT-X-PART-INF in the playlist",
+                                TagName.EXT_X_PART_INF.specRef());
                     } else if (p.duration() > partTarget) {
-                        report(i, "DURATION", "of EXT-X-PART " + p.duration() + " exceeds PART-TARGET " + partTarget,
+                        report(TIMING, i, "DURATION", "of EXT-X-PART " + p.duration() + " exceeds PART-TARGET " + partTarget,
                                 TagName.EXT_X_PART.specRef());
                     }
                 } else if (l instanceof IntegerTag t && firstUri >= 0 && (t.tagName() == TagName.EXT_X_MEDIA_SEQUENCE
                         || t.tagName() == TagName.EXT_X_DISCONTINUITY_SEQUENCE)) {
-                    report(i, t.name(), "appears after the first media segment", t.tagName().specRef());
+                    report(STRUCTURE, i, t.name(), "appears after the first media segment", t.tagName().specRef());
                 }
             }
             if (extinf) {
-                report(extinfAt, "EXTINF", "is not followed by a media segment URI", TagName.EXTINF.specRef());
+                report(STRUCTURE, extinfAt, "EXTINF", "is not followed by a media segment URI", TagName.EXTINF.specRef());
             }
             if (dateRangeAt >= 0 && !pdt) {
-                report(dateRangeAt, "EXT-X-DATERANGE", "needs an EXT-X-PROGRAM-DATE-TIME in the playlist",
+                report(STRUCTURE, dateRangeAt, "EXT-X-DATERANGE", "needs an EXT-X-PROGRAM-DATE-TIME in the playlist",
                         TagName.EXT_X_DATERANGE.specRef());
             }
             PlaylistType type = m.playlistType();
             if (type != null && !type.isKnown()) {
-                report(seen.get(TagName.EXT_X_PLAYLIST_TYPE), "EXT-X-PLAYLIST-TYPE", "'" + type.value() + "' is not EVENT or VOD",
+                report(ATTRIBUTE, seen.get(TagName.EXT_X_PLAYLIST_TYPE), "EXT-X-PLAYLIST-TYPE",
+                        "'" + type.value() + "' is not EVENT or VOD",
                         TagName.EXT_X_PLAYLIST_TYPE.specRef());
             }
             ServerControl sc = m.serverControl();
@@ -382,20 +397,20 @@ public final class PlaylistValidator {
             if (partInf != null && !Double.isNaN(partTarget)) {
                 double phb = sc == null ? Double.NaN : sc.partHoldBack();
                 if (Double.isNaN(phb)) {
-                    report(scAt == null ? seen.get(TagName.EXT_X_PART_INF) : scAt, "PART-HOLD-BACK",
+                    report(ATTRIBUTE, scAt == null ? seen.get(TagName.EXT_X_PART_INF) : scAt, "PART-HOLD-BACK",
                             "is REQUIRED when EXT-X-PART-INF is present", spec);
                 } else if (phb < 3 * partTarget) {
-                    report(scAt, "PART-HOLD-BACK", phb + " is less than 3 × PART-TARGET " + partTarget, spec);
+                    report(TIMING, scAt, "PART-HOLD-BACK", phb + " is less than 3 × PART-TARGET " + partTarget, spec);
                 }
             }
             if (sc != null && target >= 0) {
                 double hb = sc.holdBack();
                 if (!Double.isNaN(hb) && hb < 3 * target) {
-                    report(scAt, "HOLD-BACK", hb + " is less than 3 × EXT-X-TARGETDURATION " + target, spec);
+                    report(TIMING, scAt, "HOLD-BACK", hb + " is less than 3 × EXT-X-TARGETDURATION " + target, spec);
                 }
                 double skip = sc.canSkipUntil();
                 if (!Double.isNaN(skip) && skip < 6 * target) {
-                    report(scAt, "CAN-SKIP-UNTIL", skip + " is less than 6 × EXT-X-TARGETDURATION " + target, spec);
+                    report(TIMING, scAt, "CAN-SKIP-UNTIL", skip + " is less than 6 × EXT-X-TARGETDURATION " + target, spec);
                 }
             }
         }
@@ -409,7 +424,8 @@ public final class PlaylistValidator {
                     groups.computeIfAbsent(m.type(), k -> new HashSet<>()).add(m.groupId());
                     String name = m.nameAttribute();
                     if (name != null && !namesInGroup.computeIfAbsent(m.type() + "/" + m.groupId(), k -> new HashSet<>()).add(name)) {
-                        report(i, "NAME", "'" + name + "' appears twice in group " + m.groupId(), TagName.EXT_X_MEDIA.specRef());
+                        report(ATTRIBUTE, i, "NAME", "'" + name + "' appears twice in group " + m.groupId(),
+                                TagName.EXT_X_MEDIA.specRef());
                     }
                 }
             }
@@ -419,7 +435,8 @@ public final class PlaylistValidator {
                 PlaylistLine l = lines.get(i);
                 if (l instanceof StreamInf s && !s.iFrame()) {
                     if (pending != null) {
-                        report(pendingAt, "EXT-X-STREAM-INF", "is not followed by a URI line", TagName.EXT_X_STREAM_INF.specRef());
+                        report(STRUCTURE, pendingAt, "EXT-X-STREAM-INF", "is not followed by a URI line",
+                                TagName.EXT_X_STREAM_INF.specRef());
                     }
                     pending = s;
                     pendingAt = i;
@@ -434,20 +451,23 @@ public final class PlaylistValidator {
                     group(i, s, "VIDEO", "VIDEO", groups);
                 } else if (l instanceof Uri u) {
                     if (pending == null) {
-                        report(i, "URI", "'" + u.value() + "' does not follow EXT-X-STREAM-INF", TagName.EXT_X_STREAM_INF.specRef());
+                        report(STRUCTURE, i, "URI", "'" + u.value() + "' does not follow EXT-X-STREAM-INF",
+                                TagName.EXT_X_STREAM_INF.specRef());
                     }
                     pending = null;
                 }
             }
             if (pending != null) {
-                report(pendingAt, "EXT-X-STREAM-INF", "is not followed by a URI line", TagName.EXT_X_STREAM_INF.specRef());
+                report(STRUCTURE, pendingAt, "EXT-X-STREAM-INF", "is not followed by a URI line",
+                        TagName.EXT_X_STREAM_INF.specRef());
             }
         }
 
         private void group(int i, StreamInf s, String attribute, String type, Map<String, Set<String>> groups) {
             String id = s.attributes().quotedString(attribute);
             if (id != null && !groups.getOrDefault(type, Set.of()).contains(id)) {
-                report(i, attribute, "group '" + id + "' has no EXT-X-MEDIA of TYPE=" + type, "RFC 8216bis §4.4.6.2.1");
+                report(REFERENCE, i, attribute, "group '" + id + "' has no EXT-X-MEDIA of TYPE=" + type,
+                        "RFC 8216bis §4.4.6.2.1");
             }
         }
     }

@@ -39,8 +39,8 @@ public record RawTag(TagName tagName, String value) implements PlaylistTag {
                     return Double.parseDouble(x.value());
                 }
             }
-        } catch (PlaylistException e) {
-            return Double.NaN;
+        } catch (io.streamwire.core.StreamwireException e) {
+            return Double.NaN; // not an attribute list, or more attributes than the default limit
         }
         return Double.NaN;
     }

@@ -76,7 +76,7 @@ final class Variables {
             } else {
                 expanded += value.length();
                 if (expanded > maxExpansion) {
-                    throw new LimitExceededException("maxVariableExpansion", maxExpansion, expanded, -1, 0, at + 1);
+                    throw PlaylistLimits.exceeded("variable expansion", "maxVariableExpansion", maxExpansion, expanded, at);
                 }
                 out.append(value);
             }

@@ -24,7 +24,18 @@
  *   <li>[x] input from String, byte[], ByteBuffer and in pieces ({@link io.streamwire.hls.PlaylistDecoder})</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.hls.PlaylistException}s carrying line, column, byte offset, the tag
- * and the spec section; limits are in {@link io.streamwire.hls.PlaylistLimits}.
+ * <p>Entry points, in the order a user meets them: {@link io.streamwire.hls.Playlist#parse} (strict,
+ * from text) or {@link io.streamwire.hls.PlaylistParser} ({@code strict()} / {@code lenient()},
+ * from text, bytes or a buffer); {@link io.streamwire.hls.PlaylistDecoder} for a playlist arriving
+ * in pieces (the {@link io.streamwire.core.StreamDecoder} lifecycle); {@link io.streamwire.hls.PlaylistWriter}
+ * and {@link io.streamwire.hls.LivePlaylistBuilder} to produce playlists.
+ *
+ * <p>Errors: {@link io.streamwire.hls.PlaylistException} (module {@code "hls"}, a
+ * {@link io.streamwire.core.StreamwireException}) carries line, column, offset, the tag and the spec
+ * section; a passed {@link io.streamwire.hls.PlaylistLimits} bound raises the shared
+ * {@link io.streamwire.core.LimitExceededException}. Rule violations that a lenient parse steps over
+ * are {@link io.streamwire.hls.Diagnostic}s in a {@link io.streamwire.hls.ParseResult} and
+ * {@link io.streamwire.core.Anomaly anomalies} of {@link io.streamwire.hls.HlsAnomalyKind} from the
+ * push decoder.
  */
 package io.streamwire.hls;

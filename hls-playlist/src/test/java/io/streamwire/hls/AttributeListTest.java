@@ -3,6 +3,7 @@ package io.streamwire.hls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -85,8 +86,19 @@ class AttributeListTest {
     @Test
     void attributeCountIsLimited() {
         String many = "A=1,".repeat(300) + "A=1";
-        assertThatThrownBy(() -> AttributeList.parse(many, true, 256)).isInstanceOfSatisfying(LimitExceededException.class,
-                e -> assertThat(e.limitName()).isEqualTo("maxAttributes"));
+        assertThatThrownBy(() -> AttributeList.parse(many, true, 256)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+            assertThat(e.limitName()).isEqualTo("PlaylistLimits.maxAttributes()");
+            assertThat(e.module()).isEqualTo("hls");
+            assertThat(e.limit()).isEqualTo(256);
+            assertThat(e.actual()).isEqualTo(257);
+            assertThat(e.offset()).as("index of attribute 257").isEqualTo(256 * 4);
+        });
+        // inside a playlist: the line, and the offset of that attribute in the playlist
+        String text = "#EXTM3U\n#EXT-X-KEY:METHOD=NONE," + many + "\n";
+        assertThatThrownBy(() -> PlaylistParser.lenient().parse(text)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+            assertThat(e.field()).isEqualTo("line 2 EXT-X-KEY attribute count");
+            assertThat(e.offset()).isEqualTo("#EXTM3U\n#EXT-X-KEY:".length() + 255 * 4 + "METHOD=NONE,".length());
+        });
     }
 
     @Test
@@ -118,8 +130,9 @@ class AttributeListTest {
         try {
             AttributeList.parse(text, false, 256).toString();
             AttributeList.parse(text);
-        } catch (PlaylistException expected) {
+        } catch (PlaylistException | LimitExceededException expected) {
             assertThat(expected.getMessage()).isNotEmpty();
+            assertThat(expected.module()).isEqualTo("hls");
         }
     }
 }

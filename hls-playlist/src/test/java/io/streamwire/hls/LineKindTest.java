@@ -32,7 +32,10 @@ class LineKindTest {
     @Test
     void exceptionCarriesLineAndColumn() {
         PlaylistException e = new PlaylistException("EXT-X-TARGETDURATION", "is missing", 120, 4, 1, "RFC 8216 §4.3.3.1");
-        assertThat(e.getMessage()).isEqualTo("EXT-X-TARGETDURATION is missing at line 4, column 1 (offset 120); RFC 8216 §4.3.3.1");
+        assertThat(e.getMessage()).isEqualTo("EXT-X-TARGETDURATION is missing at line 4, column 1 at offset 120; RFC 8216 §4.3.3.1");
+        assertThat(e.module()).isEqualTo("hls");
+        assertThat(e.field()).isEqualTo("EXT-X-TARGETDURATION");
+        assertThat(e.specRef()).isEqualTo("RFC 8216 §4.3.3.1");
         assertThat(e.line()).isEqualTo(4);
         assertThat(e.column()).isEqualTo(1);
         assertThat(e.offset()).isEqualTo(120);

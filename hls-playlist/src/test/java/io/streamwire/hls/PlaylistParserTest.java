@@ -3,6 +3,7 @@ package io.streamwire.hls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -228,9 +229,20 @@ class PlaylistParserTest {
         }
         PlaylistParser parser = PlaylistParser.strict().withLimits(PlaylistLimits.defaults().withMaxVariableExpansion(1_000_000));
         assertThatThrownBy(() -> parser.parse(b)).isInstanceOfSatisfying(LimitExceededException.class, e -> {
-            assertThat(e.limitName()).isEqualTo("maxVariableExpansion");
-            assertThat(e.line()).isEqualTo(26);
+            assertThat(e.limitName()).isEqualTo("PlaylistLimits.maxVariableExpansion()");
+            assertThat(e.module()).isEqualTo("hls");
+            assertThat(e.field()).isEqualTo("line 26 variable expansion");
+            assertThat(e.limit()).isEqualTo(1_000_000);
+            assertThat(e.offset()).as("start of line 26").isEqualTo(lineStart(b.toString(), 26));
         });
+    }
+
+    static int lineStart(String text, int line) {
+        int at = 0;
+        for (int l = 1; l < line; l++) {
+            at = text.indexOf('\n', at) + 1;
+        }
+        return at;
     }
 
     @Test
@@ -238,14 +250,24 @@ class PlaylistParserTest {
         PlaylistLimits small = PlaylistLimits.defaults().withMaxLineLength(64).withMaxEntries(5).withMaxPlaylistBytes(1000);
         assertThatThrownBy(() -> PlaylistParser.lenient().withLimits(small).parse(("#EXTM3U\n" + "x".repeat(65)).getBytes()))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxLineLength");
-                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.limitName()).isEqualTo("PlaylistLimits.maxLineLength()");
+                    assertThat(e.field()).isEqualTo("line 2 length");
                     assertThat(e.offset()).isEqualTo(8);
+                    assertThat(e.module()).isEqualTo("hls");
+                    assertThat(e.getMessage()).contains("see PlaylistLimits.maxLineLength()");
                 });
         assertThatThrownBy(() -> PlaylistParser.lenient().withLimits(small).parse("#EXTM3U\na\nb\nc\nd\ne\nf\n"))
-                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxEntries"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("PlaylistLimits.maxEntries()");
+                    assertThat(e.field()).isEqualTo("line 6 entry count");
+                    assertThat(e.offset()).isEqualTo(16);
+                    assertThat(e.actual()).isEqualTo(6);
+                });
         assertThatThrownBy(() -> PlaylistParser.lenient().withLimits(small).parse(new byte[1001]))
-                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxPlaylistBytes"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("PlaylistLimits.maxPlaylistBytes()");
+                    assertThat(e.actual()).isEqualTo(1001);
+                });
     }
 
     @Test

@@ -34,7 +34,7 @@ class VideojsCorpusTest {
         Map.entry("extinf", "'#EXTINF:;asljasdfii11)))00,' has no decimal-floating-point duration (RFC 8216bis §4.4.4.1):"
                 + " lenient mode keeps the line as an unknown tag, so there is no title; videojs takes the text as the title"),
         Map.entry("llhlsDelta", "the only EXT-X-PROGRAM-DATE-TIME follows segment 2; RFC 8216bis §4.4.4.6 ties it to the"
-                + " next segment and we extrapolate forward only (issue 8), videojs also extrapolates backwards"),
+                + " next segment and we extrapolate forward only, videojs also extrapolates backwards"),
         Map.entry("multipleTargetDurations", "EXT-X-TARGETDURATION appears twice, which RFC 8216bis §4.4.3.1 forbids: the"
                 + " first one counts (strict mode reports the second); videojs takes the last"),
         Map.entry("negativeMediaSequence", "-11 is not a decimal-integer (RFC 8216bis §4.2, §4.4.3.2): the tag is kept"
