@@ -42,48 +42,70 @@ public record BlockingReload(long msn, long part, Skip skip) {
 
     /**
      * Reads the directives from a URL or its query ({@code _HLS_msn=10&_HLS_part=2&_HLS_skip=YES}).
+     * Other query parameters are ignored.
      *
-     * @throws IllegalArgumentException for a malformed value or _HLS_part without _HLS_msn
+     * @throws PlaylistException for a malformed or out-of-range value, or {@code _HLS_part} without
+     *     {@code _HLS_msn}; its field is the directive and its offset the index of the directive's
+     *     first character in {@code urlOrQuery}
      */
     public static BlockingReload parse(String urlOrQuery) {
-        String query = urlOrQuery.indexOf('?') >= 0 ? urlOrQuery.substring(urlOrQuery.indexOf('?') + 1) : urlOrQuery;
+        int q = urlOrQuery.indexOf('?');
+        int from = q >= 0 ? q + 1 : 0;
         long msn = -1;
         long part = -1;
+        int partAt = -1;
         Skip skip = Skip.NO;
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                continue;
+        while (from <= urlOrQuery.length()) {
+            int amp = urlOrQuery.indexOf('&', from);
+            int to = amp < 0 ? urlOrQuery.length() : amp;
+            int eq = urlOrQuery.indexOf('=', from);
+            if (eq >= 0 && eq < to) {
+                String k = urlOrQuery.substring(from, eq);
+                String v = urlOrQuery.substring(eq + 1, to);
+                switch (k) {
+                    case "_HLS_msn":
+                        msn = number(k, v, from);
+                        break;
+                    case "_HLS_part":
+                        part = number(k, v, from);
+                        partAt = from;
+                        break;
+                    case "_HLS_skip":
+                        if (v.equals("YES")) {
+                            skip = Skip.YES;
+                        } else if (v.equals("v2")) {
+                            skip = Skip.V2;
+                        } else {
+                            throw new PlaylistException(k, "\"" + v + "\" is not YES or v2", from, SPEC);
+                        }
+                        break;
+                    default:
+                        break;
+                }
             }
-            String k = pair.substring(0, eq);
-            String v = pair.substring(eq + 1);
-            switch (k) {
-                case "_HLS_msn":
-                    msn = number(k, v);
-                    break;
-                case "_HLS_part":
-                    part = number(k, v);
-                    break;
-                case "_HLS_skip":
-                    if (v.equals("YES")) {
-                        skip = Skip.YES;
-                    } else if (v.equals("v2")) {
-                        skip = Skip.V2;
-                    } else {
-                        throw new IllegalArgumentException("_HLS_skip=" + v + " is not YES or v2");
-                    }
-                    break;
-                default:
-                    break;
-            }
+            from = to + 1;
+        }
+        if (part >= 0 && msn < 0) {
+            throw new PlaylistException("_HLS_part", "without _HLS_msn", partAt, SPEC);
         }
         return new BlockingReload(msn, part, skip);
     }
 
-    private static long number(String k, String v) {
-        if (!AttributeType.isDecimalInteger(v, 0, v.length()) || v.length() > 18) {
-            throw new IllegalArgumentException(k + "=" + v + " is not a decimal-integer");
+    private static final String SPEC = "RFC 8216bis §6.2.5.2";
+
+    private static long number(String k, String v, int at) {
+        if (!AttributeType.isDecimalInteger(v, 0, v.length())) {
+            throw new PlaylistException(k, "\"" + v + "\" is not a decimal-integer", at, SPEC);
         }
-        return Long.parseLong(v);
+        // a decimal-integer is 0..2^64-1 (§4.2); a sequence number this library can serve fits a long
+        int digits = v.length();
+        int i = 0;
+        while (i < digits - 1 && v.charAt(i) == '0') {
+            i++;
+        }
+        if (digits - i > 18) {
+            throw new PlaylistException(k, v + " out of range (expected: 0..999999999999999999)", at, SPEC);
+        }
+        return Long.parseLong(v, i, digits, 10);
     }
 }

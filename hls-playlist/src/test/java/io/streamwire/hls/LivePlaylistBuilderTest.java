@@ -126,8 +126,15 @@ class LivePlaylistBuilderTest {
         assertThat(answer.playlist().skip()).isNull(); // 12 s of segments: nothing older than CAN-SKIP-UNTIL
         live.addPart("s3.1.mp4", 1.0, false);
         assertThat(live.reload(BlockingReload.parse("_HLS_msn=3&_HLS_part=1")).status()).isEqualTo(BlockingReload.Status.READY);
-        assertThatThrownBy(() -> BlockingReload.parse("_HLS_part=1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BlockingReload.parse("_HLS_msn=x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlockingReload.parse("_HLS_part=1")).isInstanceOf(PlaylistException.class)
+                .hasMessage("_HLS_part without _HLS_msn at offset 0; RFC 8216bis §6.2.5.2");
+        assertThatThrownBy(() -> BlockingReload.parse("x.m3u8?a=b&_HLS_msn=x")).isInstanceOf(PlaylistException.class)
+                .hasMessage("_HLS_msn \"x\" is not a decimal-integer at offset 11; RFC 8216bis §6.2.5.2");
+        assertThatThrownBy(() -> BlockingReload.parse("_HLS_msn=9223372036854775807")).isInstanceOf(PlaylistException.class)
+                .hasMessageContaining("_HLS_msn 9223372036854775807 out of range");
+        assertThatThrownBy(() -> BlockingReload.parse("_HLS_msn=1&_HLS_skip=no")).isInstanceOf(PlaylistException.class)
+                .hasMessageContaining("at offset 11");
+        assertThat(BlockingReload.parse("_HLS_msn=7&other&_HLS_part=0")).isEqualTo(new BlockingReload(7, 0, BlockingReload.Skip.NO));
     }
 
     @Test

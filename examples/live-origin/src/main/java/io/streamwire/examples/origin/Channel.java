@@ -1,5 +1,6 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.AudioData;
 import io.streamwire.flv.OnMetaData;
 import io.streamwire.flv.ScriptData;
@@ -91,7 +92,7 @@ final class Channel {
             endedAtNanos = System.nanoTime();
             try {
                 hls.finish();
-            } catch (RuntimeException e) {
+            } catch (StreamwireException e) { // the last segment could not be written: counted, the channel still ends
                 packagerErrors++;
             }
             for (Subscriber s : subscribers) {
@@ -155,7 +156,7 @@ final class Channel {
                 } else {
                     hls.onAudio(timestamp, ByteBuffer.wrap(bytes));
                 }
-            } catch (RuntimeException e) { // malformed codec data (H264Exception, AacException...): frame lost
+            } catch (StreamwireException e) { // malformed codec data (H264Exception, AacException...): frame lost
                 packagerErrors++;
             }
             fanOut(tag);

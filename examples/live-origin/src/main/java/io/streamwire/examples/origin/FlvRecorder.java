@@ -1,5 +1,6 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.FlvHeader;
 import io.streamwire.flv.FlvWriter;
 import io.streamwire.flv.MetadataInjector;
@@ -96,7 +97,7 @@ final class FlvRecorder {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) { // the recording is not a well-formed FLV (a crash mid-tag)
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {

@@ -2,6 +2,7 @@ package io.streamwire.examples.origin;
 
 import io.streamwire.aac.AacConversions;
 import io.streamwire.aac.AudioSpecificConfig;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.AudioData;
 import io.streamwire.flv.VideoData;
 import io.streamwire.h264.AvcDecoderConfigurationRecord;
@@ -96,7 +97,7 @@ final class HlsPackager {
         VideoData v;
         try {
             v = VideoData.parse(body.duplicate());
-        } catch (RuntimeException e) { // FlvException, or an Enhanced RTMP (ExHeader) body: not served as HLS here
+        } catch (StreamwireException e) { // FlvException, or an Enhanced RTMP (ExHeader) body: not served as HLS here
             framesDropped++;
             return;
         }
@@ -149,7 +150,7 @@ final class HlsPackager {
         AudioData a;
         try {
             a = AudioData.parse(body.duplicate());
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) {
             framesDropped++;
             return;
         }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.streamwire.flv.FlvHeader;
 import io.streamwire.flv.FlvWriter;
 import io.streamwire.hls.BlockingReload;
+import io.streamwire.hls.PlaylistException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -96,7 +97,7 @@ final class HttpFrontend implements AutoCloseable {
         BlockingReload request;
         try {
             request = BlockingReload.parse(query);
-        } catch (IllegalArgumentException e) {
+        } catch (PlaylistException e) {
             text(exchange, 400, e.getMessage() + "\n");
             return;
         }

@@ -1,5 +1,6 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.OnMetaData;
 import io.streamwire.flv.ScriptData;
 import io.streamwire.rtmp.DataMessage;
@@ -118,7 +119,7 @@ final class RtmpIngest implements Closeable {
                     c.flush();
                 }
             }
-        } catch (IOException | RuntimeException e) { // RtmpException: garbage or a protocol error; the peer is dropped
+        } catch (IOException | StreamwireException e) { // RtmpException: garbage or a protocol error; the peer is dropped
             if (!(e instanceof IOException)) {
                 connectionsFailed.incrementAndGet();
             }
@@ -264,7 +265,7 @@ final class RtmpIngest implements Closeable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | StreamwireException e) {
                 closeQuietly(socket);
             } finally {
                 ch.unsubscribe(sub);
