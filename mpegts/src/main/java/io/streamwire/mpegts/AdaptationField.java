@@ -1,7 +1,7 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
-import io.streamwire.mpegts.internal.Bits;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.mpegts.internal.PesTimestamp;
 import java.nio.ByteBuffer;
 
 /**
@@ -21,6 +21,8 @@ import java.nio.ByteBuffer;
  * stuffing_byte(8 × n)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param discontinuityIndicator discontinuity_indicator
  * @param randomAccessIndicator random_access_indicator
  * @param elementaryStreamPriorityIndicator elementary_stream_priority_indicator
@@ -32,8 +34,6 @@ import java.nio.ByteBuffer;
  * @param transportPrivateData the private_data_bytes (read-only), or null when the flag is 0
  * @param extension the adaptation field extension, or null when the flag is 0
  * @param stuffingLength stuffing bytes (0xFF) after the fields
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -128,16 +128,19 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
      * Parses the adaptation field whose adaptation_field_length byte is at absolute {@code index}.
      * Position and limit are not used; the bytes up to {@code index + 184} must be in the buffer.
      *
-     * @throws TsException if a length is past the field (offset counted from {@code streamOffset})
+     * @throws TsException if adaptation_field_length is past the packet or a field announced by the
+     *     flags does not fit in it (offset counted from {@code streamOffset}, the offset of the length byte)
      */
     public static AdaptationField parse(ByteBuffer in, int index, long streamOffset) {
         int len = in.get(index) & 0xFF;
         if (len > 183 || index + 1 + len > in.limit() && index + 1 + len > in.capacity()) {
             throw new TsException("adaptation_field_length", len + " is past the packet", streamOffset, SPEC);
         }
+        requireWellFormed(in, index, 183, streamOffset);
         if (len == 0) {
             return new AdaptationField(false, false, false, -1, 0, -1, 0, null, null, null, 0);
         }
+        // every length was checked above: the fields are read without further checks
         int end = index + 1 + len;
         int i = index + 1;
         int flags = in.get(i++) & 0xFF;
@@ -149,33 +152,25 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
         ByteBuffer priv = null;
         Extension ext = null;
         if ((flags & 0x10) != 0) {
-            require(i + 6 <= end, "PCR_flag", i, index, streamOffset);
-            pcr = Bits.clockBase(in, i);
-            pcrExt = Bits.clockExtension(in, i);
-            i += 6;
+            pcr = clockBase(in, i);
+            pcrExt = clockExtension(in, i);
+            i += CLOCK_LENGTH;
         }
         if ((flags & 0x08) != 0) {
-            require(i + 6 <= end, "OPCR_flag", i, index, streamOffset);
-            opcr = Bits.clockBase(in, i);
-            opcrExt = Bits.clockExtension(in, i);
-            i += 6;
+            opcr = clockBase(in, i);
+            opcrExt = clockExtension(in, i);
+            i += CLOCK_LENGTH;
         }
         if ((flags & 0x04) != 0) {
-            require(i + 1 <= end, "splicing_point_flag", i, index, streamOffset);
             splice = (int) in.get(i++);
         }
         if ((flags & 0x02) != 0) {
-            require(i + 1 <= end, "transport_private_data_length", i, index, streamOffset);
             int n = in.get(i++) & 0xFF;
-            require(i + n <= end, "transport_private_data_length", i - 1, index, streamOffset);
             priv = in.slice(i, n);
             i += n;
         }
         if ((flags & 0x01) != 0) {
-            require(i + 1 <= end, "adaptation_field_extension_length", i, index, streamOffset);
-            int n = in.get(i) & 0xFF;
-            require(n >= 1 && i + 1 + n <= end, "adaptation_field_extension_length", i, index, streamOffset);
-            int extEnd = i + 1 + n;
+            int extEnd = i + 1 + (in.get(i) & 0xFF);
             int e = i + 1;
             int eflags = in.get(e++) & 0xFF;
             int ltw = -1;
@@ -184,28 +179,116 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
             int spliceType = -1;
             long dtsNext = -1;
             if ((eflags & 0x80) != 0) {
-                require(e + 2 <= extEnd, "ltw_flag", e, index, streamOffset);
-                int v = BigEndian.getShort(in, e) & 0xFFFF;
+                int v = BigEndian.getUnsignedShort(in, e);
                 ltwValid = (v & 0x8000) != 0;
                 ltw = v & 0x7FFF;
                 e += 2;
             }
             if ((eflags & 0x40) != 0) {
-                require(e + 3 <= extEnd, "piecewise_rate_flag", e, index, streamOffset);
-                rate = ((in.get(e) & 0x3F) << 16) | ((in.get(e + 1) & 0xFF) << 8) | (in.get(e + 2) & 0xFF);
+                rate = ((in.get(e) & 0x3F) << 16) | BigEndian.getUnsignedShort(in, e + 1);
                 e += 3;
             }
             if ((eflags & 0x20) != 0) {
-                require(e + 5 <= extEnd, "seamless_splice_flag", e, index, streamOffset);
                 spliceType = (in.get(e) & 0xF0) >>> 4;
-                dtsNext = Bits.timestamp(in, e);
-                e += 5;
+                dtsNext = PesTimestamp.get(in, e);
+                e += PesTimestamp.LENGTH;
             }
             ext = new Extension(ltw, ltwValid, rate, spliceType, dtsNext, (eflags & 0x10) != 0, in.slice(e, extEnd - e));
             i = extEnd;
         }
         return new AdaptationField((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, pcr, pcrExt, opcr, opcrExt, splice, priv,
                 ext, end - i);
+    }
+
+    /**
+     * The one check of an adaptation field's lengths, used by {@link #parse} and by the allocation-free
+     * {@link TsPacket#wrap}: adaptation_field_length is at most {@code maxLength} (183, or 182 before a
+     * payload) and every field the flags announce, the extension's included, fits inside it. Reads the
+     * bytes from absolute {@code index} (the length byte) on; allocates nothing unless it throws.
+     *
+     * @return adaptation_field_length
+     * @throws TsException if a length is past the field (offset counted from {@code streamOffset},
+     *     the stream offset of the length byte)
+     */
+    static int requireWellFormed(ByteBuffer buffer, int index, int maxLength, long streamOffset) {
+        int len = buffer.get(index) & 0xFF;
+        if (len > maxLength) {
+            throw malformed("adaptation_field_length", len + " is past the packet (max " + maxLength + ")", streamOffset);
+        }
+        if (len == 0) {
+            return 0;
+        }
+        int start = index + 1;
+        int flags = buffer.get(start) & 0xFF;
+        int need = 1 + ((flags & 0x10) != 0 ? CLOCK_LENGTH : 0) + ((flags & 0x08) != 0 ? CLOCK_LENGTH : 0) + ((flags & 0x04) != 0 ? 1 : 0);
+        if ((flags & 0x02) != 0) {
+            need += need < len ? 1 + (buffer.get(start + need) & 0xFF) : 1;
+        }
+        int extension = -1;
+        if ((flags & 0x01) != 0) {
+            extension = need;
+            need += need < len ? 1 + (buffer.get(start + need) & 0xFF) : 1;
+        }
+        if (need > len) {
+            throw malformed("adaptation_field", "flags 0x" + Integer.toHexString(flags) + " need " + need
+                    + " bytes, adaptation_field_length is " + len, streamOffset + 1);
+        }
+        if (extension >= 0) {
+            requireExtension(buffer, start + extension, streamOffset + 1 + extension);
+        }
+        return len;
+    }
+
+    /** adaptation_field_extension_length at absolute {@code at} leaves room for the fields its flags announce. */
+    private static void requireExtension(ByteBuffer buffer, int at, long offset) {
+        int length = buffer.get(at) & 0xFF;
+        if (length < 1) {
+            throw malformed("adaptation_field_extension_length", "0 leaves no room for its flags", offset);
+        }
+        int eflags = buffer.get(at + 1) & 0xFF;
+        int eneed = 1 + ((eflags & 0x80) != 0 ? 2 : 0) + ((eflags & 0x40) != 0 ? 3 : 0)
+                + ((eflags & 0x20) != 0 ? PesTimestamp.LENGTH : 0);
+        if (eneed > length) {
+            throw malformed("adaptation_field_extension_length", length + " is shorter than its flags need (" + eneed + ")", offset);
+        }
+    }
+
+    private static TsException malformed(String field, String problem, long offset) {
+        return new TsException(field, problem, offset, SPEC);
+    }
+
+    // ---------------------------------------------------------------- the clock field (PCR, OPCR)
+
+    /** Bytes of a program clock reference field. */
+    static final int CLOCK_LENGTH = 6;
+
+    /**
+     * program_clock_reference_base (or the OPCR's) of the 6-byte clock field at absolute {@code i}:
+     * base(33) reserved(6) extension(9), §2.4.3.5. The one PCR codec of the module.
+     */
+    static long clockBase(ByteBuffer in, int i) {
+        return (BigEndian.getUnsignedInt(in, i) << 1) | ((in.get(i + 4) & 0x80) >>> 7);
+    }
+
+    /** program_clock_reference_extension of the 6-byte clock field at absolute {@code i}. */
+    static int clockExtension(ByteBuffer in, int i) {
+        return ((in.get(i + 4) & 1) << 8) | (in.get(i + 5) & 0xFF);
+    }
+
+    /** Writes a clock field at absolute {@code i}: base, the 6 reserved bits set, extension. */
+    static void putClock(ByteBuffer out, int i, long base, int extension) {
+        BigEndian.putInt(out, i, (int) (base >>> 1));
+        out.put(i + 4, (byte) ((base & 1) << 7 | 0x7E | extension >>> 8));
+        out.put(i + 5, (byte) extension);
+    }
+
+    private static void putClockRelative(ByteBuffer out, long base, int extension) {
+        if (out.remaining() < CLOCK_LENGTH) {
+            throw new java.nio.BufferOverflowException();
+        }
+        int p = out.position();
+        putClock(out, p, base, extension);
+        out.position(p + CLOCK_LENGTH);
     }
 
     /**
@@ -228,10 +311,10 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
                 | (elementaryStreamPriorityIndicator ? 0x20 : 0) | (pcrBase >= 0 ? 0x10 : 0) | (opcrBase >= 0 ? 0x08 : 0)
                 | (spliceCountdown != null ? 0x04 : 0) | (transportPrivateData != null ? 0x02 : 0) | (extension != null ? 0x01 : 0)));
         if (pcrBase >= 0) {
-            Bits.putClock(out, pcrBase, pcrExtension);
+            putClockRelative(out, pcrBase, pcrExtension);
         }
         if (opcrBase >= 0) {
-            Bits.putClock(out, opcrBase, opcrExtension);
+            putClockRelative(out, opcrBase, opcrExtension);
         }
         if (spliceCountdown != null) {
             out.put((byte) (int) spliceCountdown);
@@ -251,18 +334,12 @@ public record AdaptationField(boolean discontinuityIndicator, boolean randomAcce
                 BigEndian.putShortRelative(out.put((byte) (0xC0 | x.piecewiseRate >>> 16)), (short) x.piecewiseRate);
             }
             if (x.spliceType >= 0) {
-                Bits.putTimestamp(out, x.spliceType, x.dtsNextAu);
+                PesTimestamp.putRelative(out, x.spliceType, x.dtsNextAu);
             }
             out.put(x.remaining.duplicate());
         }
         for (int s = 0; s < stuffingLength; s++) {
             out.put((byte) 0xFF);
-        }
-    }
-
-    private static void require(boolean ok, String field, int at, int index, long streamOffset) {
-        if (!ok) {
-            throw new TsException(field, "runs past adaptation_field_length", streamOffset + (at - index), SPEC);
         }
     }
 }

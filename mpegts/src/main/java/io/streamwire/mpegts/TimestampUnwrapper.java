@@ -21,6 +21,9 @@ public final class TimestampUnwrapper {
     private boolean anchored;
     private boolean discontinuity;
 
+    /** An unwrapper without a reference: the first value is taken as it is. */
+    public TimestampUnwrapper() {}
+
     /**
      * Unwraps {@code raw} (the low 33 bits are used) and makes it the new reference.
      *

@@ -1,7 +1,12 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
-import io.streamwire.mpegts.internal.Bits;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.Interest;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.DecoderState;
 import io.streamwire.mpegts.pes.PesHeader;
 import io.streamwire.mpegts.psi.Cat;
 import io.streamwire.mpegts.psi.Pat;
@@ -15,56 +20,67 @@ import java.util.Objects;
 
 /**
  * A resilient transport stream demuxer: framing ({@link TsFramer}), PAT → PMT → elementary streams,
- * PES reassembly or zero-copy fragments with unwrapped PTS/DTS, PCR, SCTE-35: ISO/IEC 13818-1:2019
+ * PES payloads in place or reassembled with unwrapped PTS/DTS, PCR, SCTE-35: ISO/IEC 13818-1:2019
  * §2.4.3 (packets, PES), §2.4.4 (PSI), ANSI/SCTE 35.
  *
- * <p>Push model: {@link #feed} consumes the whole buffer and calls the {@link Listener}. For each PES
- * the listener is asked, in {@link Listener#onPesStart}, how it wants the payload:
- * {@link Interest#FRAGMENTS} hands out each packet's share in place ({@link Listener#onPesFragment},
- * a view valid until the callback returns, nothing copied, nothing allocated) and then
- * {@link Listener#onPesEnd}; {@link Interest#REASSEMBLE} copies it into a per-stream buffer of at most
- * {@link TsLimits#maxPesSize()} and calls {@link Listener#onPes}; {@link Interest#IGNORE} skips it.
- * A bounded PES ends after PES_packet_length bytes, an unbounded one (PES_packet_length 0, video) at
- * the next payload_unit_start_indicator on its PID or at {@link #endOfInput()}. The output does not
- * depend on how the input is split into feeds.
+ * <p>Push model, with the lifecycle of {@link StreamDecoder}: {@link #feed} consumes the whole buffer
+ * and calls the {@link Listener}; {@link #endOfInput()} ends the PES packets still open;
+ * {@link #reset()} forgets every program. For each PES the listener is asked, in
+ * {@link Listener#onPesStart}, how it wants the payload ({@link Interest}):
+ * <ul>
+ *   <li>{@link Interest#FRAGMENTS} (the default) hands out each packet's share in place
+ *       ({@link Listener#onPesFragment}, a view valid until the callback returns, nothing copied,
+ *       nothing allocated) and then {@link Listener#onPesEnd};</li>
+ *   <li>{@link Interest#WHOLE} copies it into a per-stream buffer of at most
+ *       {@link TsLimits#maxPesSize()} and calls {@link Listener#onPes}; a PES past the limit is
+ *       dropped ({@link TsAnomalyKind#PES_DROPPED}), a bounded one at its header before anything is
+ *       copied;</li>
+ *   <li>{@link Interest#IGNORE} skips it.</li>
+ * </ul>
+ * A null answer is taken as {@link Interest#FRAGMENTS}. A bounded PES ends after PES_packet_length
+ * bytes, an unbounded one (PES_packet_length 0, video) at the next payload_unit_start_indicator on
+ * its PID or at {@link #endOfInput()}. The events do not depend on how the input is split into feeds.
  *
  * <p>Programs: the PAT is followed to each PMT; streams are created, changed and dropped as PMT
  * versions change; packets on a PID are ignored until a PMT announces it (a PMT arriving after the
  * first media packets simply starts the stream at its next PES). Continuity is checked on every PID
- * but the null PID, announced or not: one duplicate packet is dropped silently (§2.4.3.3); a gap is reported ({@link Anomaly.Kind#CONTINUITY_GAP}) and the PES
- * or section in progress dropped ({@link Anomaly.Kind#PES_DROPPED}); discontinuity_indicator
- * suspends the check and restarts the timestamp unwrapping on that PID.
+ * but the null PID, announced or not: one duplicate packet is dropped silently (§2.4.3.3); a gap is
+ * reported ({@link TsAnomalyKind#CONTINUITY_GAP}) and the PES or section in progress dropped
+ * ({@link TsAnomalyKind#PES_DROPPED}); discontinuity_indicator suspends the check and restarts the
+ * timestamp unwrapping on that PID.
  *
- * <p>Errors: everything in the input is recoverable and reported through
- * {@link Listener#onAnomaly}; the demuxer never throws for bad input.
+ * <p>Errors: the demuxer never throws for bad input. A transport stream is meant to be received
+ * through errors (a broadcast, UDP, a capture that starts anywhere), so everything in the input is
+ * recoverable: each problem goes to {@link Listener#onAnomaly} as an
+ * {@link io.streamwire.core.Anomaly}{@code <}{@link TsAnomalyKind}{@code >} (detail
+ * {@code "pid 0x0100: ..."}) and demuxing goes on at the next packet, PES or section. A malformed PES
+ * header is {@link TsAnomalyKind#MALFORMED_PES} (the message of {@link PesHeader}'s check; the PES is
+ * skipped), a table that does not parse {@link TsAnomalyKind#MALFORMED_TABLE}, a limit hit an
+ * anomaly whose detail names the {@link TsLimits} setting. Only an exception thrown by the listener
+ * comes out of {@code feed}/{@code endOfInput} (unchanged); it fails the demuxer, and later calls but
+ * {@link #reset()} and the accessors throw {@link IllegalStateException} naming it. A caller that
+ * wants to stop at the first problem throws from {@code onAnomaly}.
  *
  * <p>Not thread-safe, keep it on one connection or event loop.
  *
  * <pre>{@code
  * TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
+ *     public Interest onPesStart(TsStream stream) { return Interest.WHOLE; }
  *     public void onPes(TsStream stream, ByteBuffer payload) { ... stream.pts() ... }
- *     public TsDemuxer.Interest onPesStart(TsStream stream) { return TsDemuxer.Interest.REASSEMBLE; }
  * });
  * demuxer.feed(bytes);
  * demuxer.endOfInput();
  * }</pre>
  *
+ * @implNote To hand out fragments without allocating, the demuxer keeps one view of the last buffer
+ *     fed between calls (never read outside {@code feed}); feeding the same buffer object again
+ *     reuses it. {@link #reset()} and {@link #endOfInput()} drop it.
  * @since 0.1.0
  */
-public final class TsDemuxer {
-
-    /** How the listener wants a PES payload. */
-    public enum Interest {
-        /** In-place fragments, one per packet. */
-        FRAGMENTS,
-        /** One reassembled buffer. */
-        REASSEMBLE,
-        /** Nothing. */
-        IGNORE
-    }
+public final class TsDemuxer implements StreamDecoder {
 
     /** Receives the demuxed content. Every method has an empty default. */
-    public interface Listener {
+    public interface Listener extends DecoderListener<TsAnomalyKind> {
         /** A new or changed PAT. */
         default void onPat(Pat pat) {}
 
@@ -74,7 +90,10 @@ public final class TsDemuxer {
         /** A new or changed CAT. */
         default void onCat(Cat cat) {}
 
-        /** A PES starts; the stream's current-PES accessors are set. */
+        /**
+         * A PES starts; the stream's current-PES accessors are set. Returns how the payload is
+         * wanted (null is taken as {@link Interest#FRAGMENTS}).
+         */
         default Interest onPesStart(TsStream stream) {
             return Interest.FRAGMENTS;
         }
@@ -94,11 +113,8 @@ public final class TsDemuxer {
         /** Any section on a SCTE-35 or private-section stream (raw, valid until this returns). */
         default void onSection(TsStream stream, ByteBuffer section) {}
 
-        /** A PCR in 27 MHz units, unwrapped onto a 64-bit timeline. */
+        /** A PCR in 27 MHz units, unwrapped onto a 64-bit timeline; {@code offset} is its packet's. */
         default void onPcr(int pid, long pcr27MHz, long offset) {}
-
-        /** A recoverable problem. */
-        default void onAnomaly(Anomaly anomaly) {}
     }
 
     private static final int KIND_PAT = 1;
@@ -112,6 +128,7 @@ public final class TsDemuxer {
     private final SectionAssembler.CrcMode crcMode;
     private final Listener listener;
     private final TsFramer framer;
+    private final DecoderState lifecycle = new DecoderState("TsDemuxer");
     private final byte[] kind = new byte[8192];
     private final byte[] lastCc = new byte[8192];
     private final boolean[] duplicateSeen = new boolean[8192];
@@ -127,56 +144,107 @@ public final class TsDemuxer {
     private ByteBuffer viewSource;
     private ByteBuffer view;
 
-    /** A demuxer with default limits and strict CRC checking. */
+    /** A demuxer with the default limits and strict CRC checking. */
     public TsDemuxer(Listener listener) {
-        this(TsLimits.defaults(), SectionAssembler.CrcMode.STRICT, listener);
+        this(listener, TsLimits.defaults());
+    }
+
+    /** A demuxer with strict CRC checking ({@link SectionAssembler.CrcMode#STRICT}). */
+    public TsDemuxer(Listener listener, TsLimits limits) {
+        this(listener, limits, SectionAssembler.CrcMode.STRICT);
     }
 
     /**
+     * @param listener receives everything
      * @param limits the limits
      * @param crcMode CRC_32 handling for all sections
-     * @param listener receives everything
      */
-    public TsDemuxer(TsLimits limits, SectionAssembler.CrcMode crcMode, Listener listener) {
+    public TsDemuxer(Listener listener, TsLimits limits, SectionAssembler.CrcMode crcMode) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.crcMode = Objects.requireNonNull(crcMode, "crcMode");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.framer = new TsFramer(new TsFramer.Handler() {
+        this.framer = new TsFramer(new TsFramer.Listener() {
             @Override
             public void onPacket(TsPacket packet) {
                 TsDemuxer.this.onPacket(packet);
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 listener.onAnomaly(anomaly);
             }
         });
         reset();
     }
 
-    /** Consumes all of {@code in}. */
+    /**
+     * Consumes all of {@code in} (its position moves to its limit) and calls the listener for what
+     * it completes; bytes of an incomplete packet wait for the next feed.
+     *
+     * @throws IllegalStateException after {@link #endOfInput()} or a failure (naming it)
+     * @throws RuntimeException whatever the listener throws, unchanged (the demuxer is failed afterwards)
+     */
+    @Override
     public void feed(ByteBuffer in) {
-        framer.feed(in);
-    }
-
-    /** Feeds one packet framed by the caller. */
-    public void feedPacket(TsPacket packet) {
-        onPacket(packet);
-    }
-
-    /** Declares the input complete: ends unbounded PES packets and reports what was cut short. */
-    public void endOfInput() {
-        framer.endOfInput();
-        for (TsStream s : streams) {
-            if (s != null && s.pesState != 0) {
-                endPes(s, s.pesState == 2 && s.remaining < 0, "input ended");
-            }
+        lifecycle.checkFeed();
+        try {
+            framer.feed(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
-    /** Forgets all programs and state. */
+    /**
+     * Demuxes one packet framed by the caller (e.g. from its own 192-byte framing); offsets in events
+     * are the packet's {@link TsPacket#offset()}. It does not move {@link #position()}, which counts
+     * the bytes given to {@link #feed}. Same lifecycle as {@code feed}.
+     *
+     * @throws IllegalStateException after {@link #endOfInput()} or a failure (naming it)
+     */
+    public void feedPacket(TsPacket packet) {
+        lifecycle.checkFeed();
+        try {
+            onPacket(packet);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /**
+     * Declares the input complete: a partial last packet is reported
+     * ({@link TsAnomalyKind#TRUNCATED_PACKET}), unbounded PES packets end complete, bounded ones cut
+     * short are reported ({@link TsAnomalyKind#PES_DROPPED}). Never throws for bad input; a second
+     * call does nothing.
+     *
+     * @throws IllegalStateException after a failure (naming it)
+     * @throws RuntimeException whatever the listener throws, unchanged (the demuxer is failed afterwards)
+     */
+    @Override
+    public void endOfInput() {
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
+        try {
+            framer.endOfInput();
+            for (TsStream s : streams) {
+                if (s != null && s.pesState != 0) {
+                    endPes(s, s.pesState == 2 && s.remaining < 0, "input ended");
+                }
+            }
+            viewSource = null;
+            view = null;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /** Forgets all programs, streams and state, failure included; position 0 (same listener and limits). */
+    @Override
     public void reset() {
+        lifecycle.reset();
         framer.reset();
         java.util.Arrays.fill(kind, (byte) 0);
         java.util.Arrays.fill(lastCc, (byte) -1);
@@ -190,16 +258,24 @@ public final class TsDemuxer {
         programPmtPid.clear();
         tracked = 0;
         patVersion = -1;
+        viewSource = null;
+        view = null;
         track(Pat.PID, KIND_PAT, null);
         track(Cat.PID, KIND_CAT, null);
     }
 
-    /** Packets seen so far. */
+    /** Bytes given to {@link #feed} since construction or {@link #reset()}. */
+    @Override
+    public long position() {
+        return framer.position();
+    }
+
+    /** Packets framed from the bytes fed so far (not counting {@link #feedPacket}); answers in every state. */
     public long packetCount() {
         return framer.packetCount();
     }
 
-    /** The detected packet size (188, 192, 204) or 0. */
+    /** The detected packet size (188, 192, 204) or 0; answers in every state. */
     public int packetSize() {
         return framer.packetSize();
     }
@@ -217,8 +293,8 @@ public final class TsDemuxer {
     private boolean track(int pid, int k, TsStream stream) {
         if (kind[pid] == 0) {
             if (tracked >= limits.maxPids()) {
-                listener.onAnomaly(new Anomaly(Anomaly.Kind.PID_LIMIT, pid, framer.position(), limits.maxPids(),
-                        "PID not tracked: more than " + limits.maxPids() + " PIDs (see TsLimits.maxPids())"));
+                anomaly(TsAnomalyKind.PID_LIMIT, pid, framer.position(),
+                        "not tracked: more than " + limits.maxPids() + " PIDs (see TsLimits.maxPids())");
                 return false;
             }
             tracked++;
@@ -229,7 +305,7 @@ public final class TsDemuxer {
         duplicateSeen[pid] = false;
         lastCrc[pid] = null;
         if (k == KIND_PAT || k == KIND_CAT || k == KIND_PMT || k == KIND_SECTIONS) {
-            assemblers[pid] = new SectionAssembler(pid, limits.maxSectionLength(), crcMode, sectionHandler);
+            assemblers[pid] = new SectionAssembler(sectionListener, pid, limits, crcMode);
         } else {
             assemblers[pid] = null;
         }
@@ -257,7 +333,7 @@ public final class TsDemuxer {
             return;
         }
         if (p.transportErrorIndicator()) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.TRANSPORT_ERROR, pid, p.offset(), 0, "transport_error_indicator set"));
+            anomaly(TsAnomalyKind.TRANSPORT_ERROR, pid, p.offset(), "transport_error_indicator set");
             return;
         }
         boolean discontinuity = p.discontinuityIndicator();
@@ -282,13 +358,11 @@ public final class TsDemuxer {
                     duplicateSeen[pid] = true;
                     return;
                 }
-                listener.onAnomaly(new Anomaly(Anomaly.Kind.DUPLICATE_PACKET, pid, p.offset(), cc,
-                        "continuity_counter " + cc + " repeated more than once"));
+                anomaly(TsAnomalyKind.DUPLICATE_PACKET, pid, p.offset(), "continuity_counter " + cc + " repeated more than once");
                 return;
             }
             if (cc != ((last + 1) & 15)) {
-                listener.onAnomaly(new Anomaly(Anomaly.Kind.CONTINUITY_GAP, pid, p.offset(), (last + 1) & 15,
-                        "continuity_counter " + cc + ", expected " + ((last + 1) & 15)));
+                anomaly(TsAnomalyKind.CONTINUITY_GAP, pid, p.offset(), "continuity_counter " + cc + ", expected " + ((last + 1) & 15));
                 gap(pid);
             }
         }
@@ -300,8 +374,8 @@ public final class TsDemuxer {
         if (p.transportScramblingControl() != 0) {
             if (!scrambledReported[pid]) {
                 scrambledReported[pid] = true;
-                listener.onAnomaly(new Anomaly(Anomaly.Kind.SCRAMBLED, pid, p.offset(), p.transportScramblingControl(),
-                        "scrambled payload is not parsed"));
+                anomaly(TsAnomalyKind.SCRAMBLED, pid, p.offset(), "transport_scrambling_control "
+                        + p.transportScramblingControl() + ": scrambled payload is not parsed");
             }
             return;
         }
@@ -338,53 +412,69 @@ public final class TsDemuxer {
                 endPes(s, s.pesState == 2 && s.remaining < 0, "next payload_unit_start_indicator came first");
             }
             s.pesOffset = p.offset();
+            s.headerOffset = p.offset() + (i - p.index());
             s.randomAccess = p.randomAccessIndicator();
             s.pesState = 1;
             s.headerHave = 0;
-            s.headerNeed = 6;
-            if (n >= 9 && buf.get(i + 3) != 0 && (BigEndian.getInt(buf, i) >>> 8) == 1) {
-                int len = PesHeader.hasOptionalHeader(buf.get(i + 3) & 0xFF) ? 9 + (buf.get(i + 8) & 0xFF) : 6;
-                if (len <= n) {
-                    if (!startPes(s, buf, i, len, p.offset() + (i - p.index()))) {
-                        return;
-                    }
-                    i += len;
-                    n -= len;
+            s.headerNeed = PesHeader.PREFIX_LENGTH;
+            int length;
+            try {
+                length = PesHeader.peekLength(buf, i, n, s.headerOffset);
+            } catch (StreamwireException e) {
+                malformedPes(s, e);
+                return;
+            }
+            if (length >= 0 && length <= n) {
+                // the usual case: the whole header in this packet, read in place
+                if (!startPes(s, buf, i, length, s.headerOffset)) {
+                    return;
                 }
+                i += length;
+                n -= length;
             }
         } else if (s.pesState == 0) {
             return;
         }
         if (s.pesState == 1) {
-            if (s.header == null) {
-                s.header = new byte[9 + 255];
-            }
-            while (n > 0 && s.pesState == 1) {
-                int k = Math.min(s.headerNeed - s.headerHave, n);
-                buf.get(i, s.header, s.headerHave, k);
-                s.headerHave += k;
-                i += k;
-                n -= k;
-                if (s.headerHave == s.headerNeed) {
-                    ByteBuffer h = ByteBuffer.wrap(s.header);
-                    if (s.headerNeed == 6) {
-                        if ((BigEndian.getInt(h, 0) >>> 8) != 1) {
-                            malformedPes(s, "packet_start_code_prefix is not 0x000001");
-                            return;
-                        }
-                        if (PesHeader.hasOptionalHeader(h.get(3) & 0xFF)) {
-                            s.headerNeed = 9;
-                            continue;
-                        }
-                    } else if (s.headerNeed == 9) {
-                        s.headerNeed = 9 + (h.get(8) & 0xFF);
-                        if (s.headerNeed > 9) {
-                            continue;
-                        }
-                    }
-                    if (!startPes(s, h, 0, s.headerNeed, s.pesOffset)) {
-                        return;
-                    }
+            gatherHeader(s, buf, i, n);
+            return;
+        }
+        if (s.pesState == 2 && n > 0) {
+            payload(s, buf, i, n);
+        }
+    }
+
+    /** Copies the bytes of a PES header that spans packets (at most 9 + 255) until it is complete. */
+    private void gatherHeader(TsStream s, ByteBuffer buf, int i, int n) {
+        if (s.header == null) {
+            s.header = ByteBuffer.allocate(9 + 255);
+        }
+        ByteBuffer h = s.header;
+        while (n > 0 && s.pesState == 1) {
+            int k = Math.min(s.headerNeed - s.headerHave, n);
+            h.put(s.headerHave, buf, i, k);
+            s.headerHave += k;
+            i += k;
+            n -= k;
+            if (s.headerHave == s.headerNeed) {
+                int length;
+                try {
+                    length = PesHeader.peekLength(h, 0, s.headerHave, s.headerOffset);
+                } catch (StreamwireException e) {
+                    malformedPes(s, e);
+                    return;
+                }
+                if (length < 0) {
+                    s.headerNeed = 9; // stream_id has the optional header: PES_header_data_length is byte 8
+                    continue;
+                }
+                if (length > s.headerHave) {
+                    s.headerNeed = length;
+                    continue;
+                }
+                // the header's bytes came from several packets: offsets inside it are unknown (-1)
+                if (!startPes(s, h, 0, length, -1)) {
+                    return;
                 }
             }
         }
@@ -393,44 +483,26 @@ public final class TsDemuxer {
         }
     }
 
-    private void malformedPes(TsStream s, String why) {
+    private void malformedPes(TsStream s, StreamwireException e) {
         s.pesState = 0;
-        listener.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_PES, s.pid, s.pesOffset, 0, why + "; ISO/IEC 13818-1 §2.4.3.6"));
+        anomaly(TsAnomalyKind.MALFORMED_PES, s.pid, s.pesOffset, e.getMessage());
     }
 
-    /** Parses a complete PES header of {@code len} bytes; false when it was malformed (reported). */
-    private boolean startPes(TsStream s, ByteBuffer b, int at, int len, long offset) {
-        if ((BigEndian.getInt(b, at) >>> 8) != 1) {
-            malformedPes(s, "packet_start_code_prefix is not 0x000001");
+    /**
+     * Checks the complete PES header of {@code length} bytes at {@code b[at]} with {@link PesHeader}
+     * (its one parser) and starts the PES; false when it was malformed (reported).
+     */
+    private boolean startPes(TsStream s, ByteBuffer b, int at, int length, long offset) {
+        try {
+            PesHeader.requireWellFormed(b, at, length, offset);
+        } catch (StreamwireException e) {
+            malformedPes(s, e);
             return false;
         }
-        int streamId = b.get(at + 3) & 0xFF;
-        int packetLength = BigEndian.getShort(b, at + 4) & 0xFFFF;
-        long pts = -1;
-        long dts = -1;
-        if (len > 6) {
-            int hdl = len - 9;
-            if ((b.get(at + 6) & 0xC0) != 0x80) {
-                malformedPes(s, "the '10' marker bits are missing");
-                return false;
-            }
-            if (packetLength != 0 && 3 + hdl > packetLength) {
-                malformedPes(s, "PES_header_data_length " + hdl + " is past PES_packet_length " + packetLength);
-                return false;
-            }
-            int flags = (b.get(at + 7) & 0xC0) >>> 6;
-            if (flags == 1 || (flags == 2 && hdl < 5) || (flags == 3 && hdl < 10)) {
-                malformedPes(s, "PTS_DTS_flags " + flags + " with PES_header_data_length " + hdl);
-                return false;
-            }
-            if (flags >= 2) {
-                pts = Bits.timestamp(b, at + 9);
-            }
-            if (flags == 3) {
-                dts = Bits.timestamp(b, at + 14);
-            }
-        }
-        s.streamId = streamId;
+        int packetLength = PesHeader.getPesPacketLength(b, at);
+        long pts = PesHeader.getPts(b, at);
+        long dts = PesHeader.getDts(b, at);
+        s.streamId = PesHeader.getStreamId(b, at);
         s.pesPacketLength = packetLength;
         s.rawPts = pts;
         s.rawDts = dts;
@@ -442,13 +514,13 @@ public final class TsDemuxer {
         } else {
             s.pts = s.dts = TsStream.NO_TIMESTAMP;
         }
-        s.remaining = packetLength == 0 ? -1 : packetLength - (len - 6);
+        s.remaining = packetLength == 0 ? -1 : packetLength - (length - PesHeader.PREFIX_LENGTH);
         s.delivered = 0;
         s.assembled = 0;
         s.pesState = 2;
         Interest interest = listener.onPesStart(s);
         s.interest = interest == null ? Interest.FRAGMENTS : interest;
-        if (s.interest == Interest.REASSEMBLE) {
+        if (s.interest == Interest.WHOLE) {
             int max = limits.maxPesSize();
             if (s.remaining > max) {
                 dropForLimit(s, s.remaining);
@@ -468,8 +540,8 @@ public final class TsDemuxer {
 
     private void dropForLimit(TsStream s, long size) {
         s.pesState = 0;
-        listener.onAnomaly(new Anomaly(Anomaly.Kind.PES_DROPPED, s.pid, s.pesOffset, size, "PES of " + size
-                + " bytes exceeds the limit " + limits.maxPesSize() + " (see TsLimits.maxPesSize())"));
+        anomaly(TsAnomalyKind.PES_DROPPED, s.pid, s.pesOffset, "PES of " + size
+                + " bytes exceeds the limit " + limits.maxPesSize() + " (see TsLimits.maxPesSize())");
     }
 
     private void payload(TsStream s, ByteBuffer buf, int i, int n) {
@@ -482,7 +554,7 @@ public final class TsDemuxer {
                 v.limit(i + n).position(i);
                 listener.onPesFragment(s, v);
             }
-            case REASSEMBLE -> {
+            case WHOLE -> {
                 long size = (long) s.assembled + n;
                 if (size > limits.maxPesSize()) {
                     dropForLimit(s, size);
@@ -522,17 +594,16 @@ public final class TsDemuxer {
         int state = s.pesState;
         s.pesState = 0;
         if (state == 1) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_PES, s.pid, s.pesOffset, s.headerHave,
-                    "PES header cut short: " + why));
+            anomaly(TsAnomalyKind.MALFORMED_PES, s.pid, s.pesOffset, "PES header cut short after " + s.headerHave
+                    + " bytes: " + why);
             return;
         }
         if (!complete) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.PES_DROPPED, s.pid, s.pesOffset, s.delivered,
-                    "PES cut short after " + s.delivered + " bytes: " + why));
+            anomaly(TsAnomalyKind.PES_DROPPED, s.pid, s.pesOffset, "PES cut short after " + s.delivered + " bytes: " + why);
         }
         switch (s.interest) {
             case FRAGMENTS -> listener.onPesEnd(s, complete);
-            case REASSEMBLE -> {
+            case WHOLE -> {
                 if (complete) {
                     ByteBuffer v = s.assemblyView;
                     v.clear().limit(s.assembled);
@@ -545,14 +616,14 @@ public final class TsDemuxer {
 
     // ---------------------------------------------------------------- PSI
 
-    private final SectionAssembler.Handler sectionHandler = new SectionAssembler.Handler() {
+    private final SectionAssembler.Listener sectionListener = new SectionAssembler.Listener() {
         @Override
         public void onSection(int pid, ByteBuffer section, long offset) {
             TsDemuxer.this.onSection(pid, section, offset);
         }
 
         @Override
-        public void onAnomaly(Anomaly anomaly) {
+        public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
             listener.onAnomaly(anomaly);
         }
     };
@@ -581,48 +652,69 @@ public final class TsDemuxer {
 
     private void onSection(int pid, ByteBuffer section, long offset) {
         int k = kind[pid];
-        int tableId = section.get(section.position()) & 0xFF;
+        int at = section.position();
+        int end = section.limit();
+        int tableId = section.get(at) & 0xFF;
         if (k == KIND_SECTIONS) {
             TsStream s = streams[pid];
             listener.onSection(s, section);
             if (tableId == SpliceInfoSection.TABLE_ID) {
+                SpliceInfoSection splice;
                 try {
-                    listener.onSplice(s, SpliceInfoSection.parse(section.duplicate()));
-                } catch (TsException e) {
+                    splice = SpliceInfoSection.parse(section.limit(end).position(at).duplicate());
+                } catch (StreamwireException e) {
                     tableAnomaly(pid, offset, e);
+                    return;
                 }
+                listener.onSplice(s, splice);
             }
             return;
         }
-        boolean syntax = (section.get(section.position() + 1) & 0x80) != 0;
-        if (!syntax || section.remaining() < 12 || (section.get(section.position() + 5) & 1) == 0) {
+        boolean syntax = (section.get(at + 1) & 0x80) != 0;
+        if (!syntax || section.remaining() < 12 || (section.get(at + 5) & 1) == 0) {
             return; // not a long-form section, or not yet applicable (current_next_indicator 0)
         }
         if (repeated(pid, section)) {
             return;
         }
+        // parse first, then act: an exception from the listener must not be taken for a bad table
+        Object table;
         try {
             if (k == KIND_PAT && tableId == Pat.TABLE_ID) {
-                onPat(Pat.parse(section.duplicate()));
+                table = Pat.parse(section.duplicate());
             } else if (k == KIND_CAT && tableId == Cat.TABLE_ID) {
-                listener.onCat(Cat.parse(section.duplicate()));
+                table = Cat.parse(section.duplicate());
             } else if (k == KIND_PMT && tableId == Pmt.TABLE_ID) {
-                onPmt(pid, Pmt.parse(section.duplicate()));
+                table = Pmt.parse(section.duplicate());
+            } else {
+                return;
             }
-        } catch (TsException e) {
+        } catch (StreamwireException e) {
             lastCrc[pid] = null;
             tableAnomaly(pid, offset, e);
+            return;
+        }
+        if (table instanceof Pat pat) {
+            onPat(pat);
+        } else if (table instanceof Cat cat) {
+            listener.onCat(cat);
+        } else {
+            onPmt(pid, (Pmt) table);
         }
     }
 
-    private void tableAnomaly(int pid, long offset, TsException e) {
-        listener.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_TABLE, pid, offset + Math.max(0, e.offset()), 0, e.getMessage()));
+    private void tableAnomaly(int pid, long offset, StreamwireException e) {
+        anomaly(TsAnomalyKind.MALFORMED_TABLE, pid, offset + Math.max(0, e.offset()), e.getMessage());
+    }
+
+    private void anomaly(TsAnomalyKind kind, int pid, long offset, String detail) {
+        listener.onAnomaly(new Anomaly<>(kind, offset, String.format("pid 0x%04X: %s", pid, detail)));
     }
 
     private void onPat(Pat pat) {
         if (pat.programs().size() > limits.maxPrograms()) {
-            listener.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_TABLE, Pat.PID, framer.position(), pat.programs().size(),
-                    "PAT lists more programs than " + limits.maxPrograms() + " (see TsLimits.maxPrograms())"));
+            anomaly(TsAnomalyKind.MALFORMED_TABLE, Pat.PID, framer.position(), "PAT lists " + pat.programs().size()
+                    + " programs, more than " + limits.maxPrograms() + " (see TsLimits.maxPrograms())");
             return;
         }
         if (pat.versionNumber() != patVersion) {

@@ -1,7 +1,12 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.DecoderState;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Cuts a byte stream into transport packets: 188-byte (ISO/IEC 13818-1:2019 §2.4.3.2), 192-byte
@@ -9,17 +14,25 @@ import java.nio.ByteBuffer;
  * bits, before each packet) and 204-byte (188 + 16 Reed-Solomon bytes, ignored) packets, detected
  * automatically.
  *
- * <p>Push model: {@link #feed} consumes the whole buffer and calls {@link Handler#onPacket} with a
- * {@link TsPacket} view for every complete packet (valid until the callback returns). Complete
- * packets are handed out in place, without copying; a packet split across feeds is kept in a small
- * internal buffer (at most 4 KiB) and handed out when complete, never dropped.
+ * <p>Push model, with the lifecycle of {@link StreamDecoder}: {@link #feed} consumes the whole
+ * buffer and calls {@link Listener#onPacket} with a {@link TsPacket} view for every complete packet
+ * (valid until the callback returns). Complete packets are handed out in place, without copying; a
+ * packet split across feeds is kept in a small internal buffer (at most 4 KiB) and handed out when
+ * complete, never dropped. {@link #position()} counts the bytes fed; {@link TsPacket#offset()} is
+ * the stream offset of each packet's sync byte.
  *
  * <p>Sync: a candidate 0x47 is accepted when it repeats at {@value #CONFIRMATIONS} consecutive
  * strides of the same packet size (fewer are enough at {@link #endOfInput()} when fewer packets are
  * left). When the sync byte is missing where expected, the framer searches again, and reports the
- * bytes skipped as {@link Anomaly.Kind#LOST_SYNC}. A packet whose header or adaptation field is
- * malformed is reported as {@link Anomaly.Kind#MALFORMED_PACKET} and skipped. The output does not
- * depend on how the input is split into feeds.
+ * bytes skipped as {@link TsAnomalyKind#LOST_SYNC}. A packet whose header or adaptation field is
+ * malformed is reported as {@link TsAnomalyKind#MALFORMED_PACKET} and skipped; a partial packet at
+ * {@link #endOfInput()} as {@link TsAnomalyKind#TRUNCATED_PACKET}. The output does not depend on how
+ * the input is split into feeds.
+ *
+ * <p>Errors: bad input never makes it throw: every problem is an anomaly and framing goes on. Only
+ * an exception thrown by the listener comes out of {@code feed}/{@code endOfInput} (unchanged),
+ * and it fails the framer: later calls but {@link #reset()} and the accessors throw
+ * {@link IllegalStateException} naming it.
  *
  * <p>Not thread-safe, keep it on one connection or event loop.
  *
@@ -31,24 +44,27 @@ import java.nio.ByteBuffer;
  *
  * @since 0.1.0
  */
-public final class TsFramer {
+public final class TsFramer implements StreamDecoder {
     /** Syncs that must line up before a packet size is accepted. */
     public static final int CONFIRMATIONS = 4;
     private static final int WINDOW = 4096;
     private static final int[] SIZES = {188, 192, 204};
 
-    /** Receives packets and anomalies. */
-    public interface Handler {
+    /**
+     * Receives packets and anomalies ({@link TsAnomalyKind#LOST_SYNC},
+     * {@link TsAnomalyKind#MALFORMED_PACKET}, {@link TsAnomalyKind#TRUNCATED_PACKET}). Packets are
+     * what a framer is for, so {@link #onPacket} has no default: a lambda is a listener.
+     */
+    @FunctionalInterface
+    public interface Listener extends DecoderListener<TsAnomalyKind> {
         /** A complete packet; the view is valid until this returns. */
         void onPacket(TsPacket packet);
-
-        /** A recoverable problem (lost sync, truncated packet, malformed packet). */
-        default void onAnomaly(Anomaly anomaly) {}
     }
 
     private enum State { SEARCH, SYNCED }
 
-    private final Handler handler;
+    private final Listener listener;
+    private final DecoderState lifecycle = new DecoderState("TsFramer");
     private final TsPacket packet = new TsPacket();
     private final byte[] carry = new byte[WINDOW];
     private final ByteBuffer carryView = ByteBuffer.wrap(carry);
@@ -63,12 +79,16 @@ public final class TsFramer {
     private int syncOffset;
     private long skipped;
     private long skippedFrom = -1;
-    private boolean ended;
     private long packets;
 
-    /** A framer that detects the packet size. */
-    public TsFramer(Handler handler) {
-        this.handler = java.util.Objects.requireNonNull(handler, "handler");
+    /**
+     * A framer that detects the packet size. It has no limits to set: it keeps at most 4 KiB between
+     * feeds whatever the input.
+     *
+     * @param listener receives packets and anomalies
+     */
+    public TsFramer(Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** The detected packet size (188, 192 or 204), or 0 before the first sync. */
@@ -76,25 +96,35 @@ public final class TsFramer {
         return state == State.SYNCED || unit != 0 ? unit : 0;
     }
 
-    /** Packets handed out so far. */
+    /** Packets handed out since construction or {@link #reset()}; answers in every state. */
     public long packetCount() {
         return packets;
     }
 
-    /** Bytes consumed so far (the stream offset of the next byte fed). */
+    @Override
     public long position() {
         return inputOffset;
     }
 
     /**
-     * Consumes all of {@code in} (position moves to the limit) and hands out every complete packet.
+     * Consumes all of {@code in} (its position moves to its limit) and hands out every complete
+     * packet; bytes of an incomplete packet wait for the next feed.
      *
-     * @throws IllegalStateException after {@link #endOfInput()}
+     * @throws IllegalStateException after {@link #endOfInput()} or a failure (naming it)
+     * @throws RuntimeException whatever the listener throws, unchanged (the framer is failed afterwards)
      */
+    @Override
     public void feed(ByteBuffer in) {
-        if (ended) {
-            throw new IllegalStateException("feed after endOfInput; call reset()");
+        lifecycle.checkFeed();
+        try {
+            decode(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
+    }
+
+    private void decode(ByteBuffer in) {
         while (true) {
             switch (state) {
                 case SEARCH -> {
@@ -157,37 +187,53 @@ public final class TsFramer {
 
     /**
      * Declares the input complete: packets still waiting for confirmation are handed out, and a
-     * trailing partial packet is reported as {@link Anomaly.Kind#TRUNCATED_PACKET}.
+     * trailing partial packet is reported as {@link TsAnomalyKind#TRUNCATED_PACKET} (never an
+     * exception). A second call does nothing.
+     *
+     * @throws IllegalStateException after a failure (naming it)
+     * @throws RuntimeException whatever the listener throws, unchanged (the framer is failed afterwards)
      */
+    @Override
     public void endOfInput() {
-        if (ended) {
+        if (!lifecycle.beginEnd()) {
             return;
         }
+        try {
+            flush();
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    private void flush() {
         while (state == State.SEARCH && cEnd > cStart) {
             if (!search(true)) {
                 break;
             }
-            feed(ByteBuffer.allocate(0));
+            decode(ByteBuffer.allocate(0));
         }
-        ended = true;
         reportSkipped();
         if (cEnd > cStart) {
-            handler.onAnomaly(new Anomaly(Anomaly.Kind.TRUNCATED_PACKET, -1, cOffset, cEnd - cStart,
+            listener.onAnomaly(new Anomaly<>(TsAnomalyKind.TRUNCATED_PACKET, cOffset,
                     "input ended " + (cEnd - cStart) + " bytes into a packet"));
             cStart = cEnd = 0;
         }
+        packet.clear(); // keep no reference to the caller's last buffer
     }
 
-    /** Forgets everything and starts over at stream offset 0. */
+    /** Forgets everything, failure included, and starts over at stream offset 0 (same listener). */
+    @Override
     public void reset() {
+        lifecycle.reset();
         cStart = cEnd = 0;
         cOffset = inputOffset = 0;
         state = State.SEARCH;
         unit = syncOffset = 0;
         skipped = 0;
         skippedFrom = -1;
-        ended = false;
         packets = 0;
+        packet.clear();
     }
 
     private void emit(ByteBuffer buf, int syncIndex, long syncOffsetInStream, int unitStart) {
@@ -199,18 +245,17 @@ public final class TsFramer {
         try {
             view = packet.wrap(buf, syncIndex, syncOffsetInStream, ats);
         } catch (TsException e) {
-            handler.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_PACKET, (BigEndian.getShort(buf, syncIndex + 1) & 0x1FFF),
-                    e.offset(), 0, e.getMessage()));
+            listener.onAnomaly(new Anomaly<>(TsAnomalyKind.MALFORMED_PACKET, e.offset(),
+                    String.format("pid 0x%04X: %s", BigEndian.getShort(buf, syncIndex + 1) & 0x1FFF, e.getMessage())));
             return;
         }
         packets++;
-        handler.onPacket(view);
+        listener.onPacket(view);
     }
 
     private void reportSkipped() {
         if (skipped > 0) {
-            handler.onAnomaly(new Anomaly(Anomaly.Kind.LOST_SYNC, -1, skippedFrom, skipped,
-                    skipped + " bytes skipped to find sync"));
+            listener.onAnomaly(new Anomaly<>(TsAnomalyKind.LOST_SYNC, skippedFrom, skipped + " bytes skipped to find sync"));
             skipped = 0;
             skippedFrom = -1;
         }

@@ -15,12 +15,12 @@ package io.streamwire.mpegts;
  *   <tr><td>{@link #maxPrograms()}</td><td>64</td><td>65535</td><td>programs listed in a PAT</td></tr>
  * </table>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxPesSize largest PES payload reassembled, in bytes (1..2^30)
  * @param maxPids number of PIDs tracked (1..8192)
  * @param maxSectionLength largest section_length accepted (3..4093)
  * @param maxPrograms programs accepted from a PAT (1..65535)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -1,7 +1,7 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
-import io.streamwire.mpegts.internal.Bits;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.mpegts.pes.PesHeader;
 import io.streamwire.mpegts.psi.Descriptor;
 import io.streamwire.mpegts.psi.Pat;
 import io.streamwire.mpegts.psi.Pmt;
@@ -464,10 +464,8 @@ public final class TsMuxer {
                     }
                     if (first && withPcr) {
                         flags |= 0x10;
-                        BigEndian.putInt(out, f, (int) (pcrBase >>> 1));
-                        out.put(f + 4, (byte) ((pcrBase & 1) << 7 | 0x7E));
-                        out.put(f + 5, (byte) 0);
-                        f += 6;
+                        AdaptationField.putClock(out, f, pcrBase, 0);
+                        f += AdaptationField.CLOCK_LENGTH;
                     }
                     out.put(q + 1, (byte) flags);
                     for (int s = f; s < q + afSize; s++) {
@@ -478,15 +476,7 @@ public final class TsMuxer {
             }
             int n = take;
             if (first) {
-                BigEndian.putInt(out, q, 0x100 | streamId);
-                BigEndian.putShort(out, q + 4, (short) packetLength);
-                out.put(q + 6, (byte) 0x84); // '10', data_alignment_indicator
-                out.put(q + 7, (byte) (hasDts ? 0xC0 : 0x80));
-                out.put(q + 8, (byte) (headerLength - 9));
-                Bits.putTimestamp(out, q + 9, hasDts ? 3 : 2, pts & ((1L << 33) - 1));
-                if (hasDts) {
-                    Bits.putTimestamp(out, q + 14, 1, dts & ((1L << 33) - 1));
-                }
+                PesHeader.writePtsDts(out, q, streamId, packetLength, pts & ((1L << 33) - 1), hasDts ? dts & ((1L << 33) - 1) : -1);
                 q += headerLength;
                 n -= headerLength;
             }

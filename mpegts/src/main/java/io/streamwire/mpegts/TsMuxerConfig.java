@@ -3,6 +3,8 @@ package io.streamwire.mpegts;
 /**
  * Settings of a {@link TsMuxer}. Timing values are in 90 kHz ticks.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param transportStreamId transport_stream_id of the PAT
  * @param programNumber program_number (1..65535)
  * @param pmtPid PID of the PMT (ffmpeg and most HLS packagers use 0x1000)
@@ -17,8 +19,6 @@ package io.streamwire.mpegts;
  * @param pcrOffset90k how far PCR runs behind DTS (default 0.7 s, like ffmpeg's muxdelay)
  * @param audioFramesPerPes ADTS frames gathered into one PES (1..32)
  * @param insertAud insert an access unit delimiter when an access unit starts without one
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

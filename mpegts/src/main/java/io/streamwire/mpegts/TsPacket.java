@@ -1,6 +1,6 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -34,7 +34,6 @@ public final class TsPacket {
     /** The null packet PID. */
     public static final int NULL_PID = 0x1FFF;
     private static final String SPEC = "ISO/IEC 13818-1 §2.4.3.2";
-    private static final String SPEC_AF = "ISO/IEC 13818-1 §2.4.3.4";
 
     private ByteBuffer buf;
     private int at;
@@ -44,6 +43,9 @@ public final class TsPacket {
     private int afLength = -1;
     private int afFlags;
     private int payloadStart;
+
+    /** An empty view; {@link #wrap} points it at a packet. */
+    public TsPacket() {}
 
     /**
      * Points this view at the 188 bytes starting at absolute index {@code index} of {@code buffer}
@@ -76,32 +78,10 @@ public final class TsPacket {
         int afc = (h >>> 4) & 3;
         int start = index + 4;
         if ((afc & 2) != 0) {
-            int len = buffer.get(start) & 0xFF;
-            int max = afc == 2 ? 183 : 182;
-            if (len > max) {
-                throw new TsException("adaptation_field_length", len + " is past the packet (max " + max + ")",
-                        streamOffset + 4, SPEC_AF);
-            }
+            int len = AdaptationField.requireWellFormed(buffer, start, afc == 2 ? 183 : 182, streamOffset + 4);
             afLength = len;
             if (len > 0) {
-                int flags = buffer.get(start + 1) & 0xFF;
-                afFlags = flags;
-                int need = 1 + ((flags & 0x10) != 0 ? 6 : 0) + ((flags & 0x08) != 0 ? 6 : 0) + ((flags & 0x04) != 0 ? 1 : 0);
-                if ((flags & 0x02) != 0) {
-                    need += need < len ? 1 + (buffer.get(start + 1 + need) & 0xFF) : 1;
-                }
-                int extension = -1;
-                if ((flags & 0x01) != 0) {
-                    extension = need;
-                    need += need < len ? 1 + (buffer.get(start + 1 + need) & 0xFF) : 1;
-                }
-                if (need > len) {
-                    throw new TsException("adaptation_field", "flags 0x" + Integer.toHexString(flags) + " need " + need
-                            + " bytes, adaptation_field_length is " + len, streamOffset + 5, SPEC_AF);
-                }
-                if (extension >= 0) {
-                    checkExtension(buffer, start + 1 + extension, streamOffset + 5 + extension);
-                }
+                afFlags = buffer.get(start + 1) & 0xFF;
             }
             start += 1 + len;
         }
@@ -109,17 +89,9 @@ public final class TsPacket {
         return this;
     }
 
-    private static void checkExtension(ByteBuffer buffer, int at, long offset) {
-        int length = buffer.get(at) & 0xFF;
-        if (length < 1) {
-            throw new TsException("adaptation_field_extension_length", "0 leaves no room for its flags", offset, SPEC_AF);
-        }
-        int flags = buffer.get(at + 1) & 0xFF;
-        int need = 1 + ((flags & 0x80) != 0 ? 2 : 0) + ((flags & 0x40) != 0 ? 3 : 0) + ((flags & 0x20) != 0 ? 5 : 0);
-        if (need > length) {
-            throw new TsException("adaptation_field_extension_length", length + " is shorter than its flags need (" + need + ")",
-                    offset, SPEC_AF);
-        }
+    /** Drops the reference to the wrapped buffer (the framer calls it when the input ends). */
+    void clear() {
+        buf = null;
     }
 
     /** Same as {@code wrap(buffer, index, streamOffset, -1)}. */
@@ -230,17 +202,17 @@ public final class TsPacket {
 
     /** program_clock_reference_base (33 bits, 90 kHz), or -1. */
     public long pcrBase() {
-        return hasPcr() ? clockBase(at + 6) : -1;
+        return hasPcr() ? AdaptationField.clockBase(buf, at + 6) : -1;
     }
 
     /** program_clock_reference_extension (9 bits), or -1. */
     public int pcrExtension() {
-        return hasPcr() ? clockExtension(at + 6) : -1;
+        return hasPcr() ? AdaptationField.clockExtension(buf, at + 6) : -1;
     }
 
     /** The PCR in 27 MHz units (base × 300 + extension), or -1. */
     public long pcr27MHz() {
-        return hasPcr() ? clockBase(at + 6) * 300 + clockExtension(at + 6) : -1;
+        return hasPcr() ? AdaptationField.clockBase(buf, at + 6) * 300 + AdaptationField.clockExtension(buf, at + 6) : -1;
     }
 
     /** original_program_clock_reference in 27 MHz units, or -1. */
@@ -249,7 +221,7 @@ public final class TsPacket {
             return -1;
         }
         int i = at + 6 + (hasPcr() ? 6 : 0);
-        return clockBase(i) * 300 + clockExtension(i);
+        return AdaptationField.clockBase(buf, i) * 300 + AdaptationField.clockExtension(buf, i);
     }
 
     /** splice_countdown (signed 8 bits), or 0 when absent (check {@link #hasSpliceCountdown()}). */
@@ -282,13 +254,5 @@ public final class TsPacket {
         byte[] copy = new byte[SIZE];
         buf.get(at, copy);
         return copy;
-    }
-
-    private long clockBase(int i) {
-        return ((BigEndian.getInt(buf, i) & 0xFFFFFFFFL) << 1) | ((buf.get(i + 4) & 0x80) >>> 7);
-    }
-
-    private int clockExtension(int i) {
-        return ((buf.get(i + 4) & 1) << 8) | (buf.get(i + 5) & 0xFF);
     }
 }

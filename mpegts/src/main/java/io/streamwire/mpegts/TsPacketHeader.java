@@ -1,6 +1,7 @@
 package io.streamwire.mpegts;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.mpegts.internal.TsErrors;
 import java.nio.ByteBuffer;
 
 /**
@@ -13,6 +14,8 @@ import java.nio.ByteBuffer;
  * C transport_scrambling_control (2)   A adaptation_field_control (2)   K continuity_counter (4)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param transportErrorIndicator transport_error_indicator, 1 bit
  * @param payloadUnitStartIndicator payload_unit_start_indicator, 1 bit
  * @param transportPriority transport_priority, 1 bit
@@ -20,8 +23,6 @@ import java.nio.ByteBuffer;
  * @param transportScramblingControl transport_scrambling_control, 2 bits
  * @param adaptationFieldControl adaptation_field_control, 2 bits (0 is reserved but kept)
  * @param continuityCounter continuity_counter, 4 bits
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -51,13 +52,13 @@ public record TsPacketHeader(
     /**
      * Parses the 4 header bytes at the buffer's position and moves the position past them.
      *
-     * @throws TsException if fewer than 4 bytes remain or the sync byte is not 0x47 (position
-     *     unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if fewer than 4 bytes remain (position unchanged)
+     * @throws TsException if the sync byte is not 0x47 (position unchanged)
      */
     public static TsPacketHeader parse(ByteBuffer in) {
         int at = in.position();
         if (in.remaining() < LENGTH) {
-            throw new TsException("transport_packet", "needs 4 bytes, " + in.remaining() + " remain", at, "ISO/IEC 13818-1 §2.4.3.2");
+            throw TsErrors.truncated("transport_packet", "needs 4 bytes, " + in.remaining() + " remain", at, "ISO/IEC 13818-1 §2.4.3.2");
         }
         int word = BigEndian.getInt(in, at);
         if (word >>> 24 != SYNC_BYTE) {

@@ -1,7 +1,8 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.core.Interest;
 import io.streamwire.mpegts.psi.Descriptor;
-import io.streamwire.mpegts.psi.SectionAssembler;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -38,17 +39,17 @@ public final class TsStream {
 
     // demux state
     final TimestampUnwrapper clock = new TimestampUnwrapper();
-    SectionAssembler sections;
-    TsDemuxer.Interest interest;
+    Interest interest;
     int pesState; // 0 idle, 1 header, 2 payload
-    byte[] header;
+    ByteBuffer header; // a PES header that spans packets, gathered (9 + 255 bytes at most)
     int headerHave;
     int headerNeed;
+    long headerOffset; // stream offset of the header's first byte
     long remaining; // bounded PES: payload bytes left; -1 unbounded
     long delivered;
     byte[] assembly;
     int assembled;
-    java.nio.ByteBuffer assemblyView;
+    ByteBuffer assemblyView;
 
     TsStream(int pid, int programNumber, int streamTypeCode, List<Descriptor> descriptors) {
         this.pid = pid;

@@ -2,13 +2,19 @@
  * MPEG-2 transport streams: ISO/IEC 13818-1:2019 §2.4.3 (transport packets, adaptation field, PES),
  * §2.4.4 (PSI) and ANSI/SCTE 35 2022 (splice sections).
  *
- * <p>Concepts: a {@link io.streamwire.mpegts.TsFramer} cuts bytes into packets (188, 192 or 204
- * bytes, detected, with resync); a {@link io.streamwire.mpegts.TsPacket} is an allocation-free view
- * over one packet; a {@link io.streamwire.mpegts.TsDemuxer} follows PAT → PMT → elementary streams
- * and hands out PES payloads as in-place fragments or reassembled, with 64-bit unwrapped PTS/DTS/PCR;
- * a {@link io.streamwire.mpegts.TsMuxer} writes H.264/HEVC/AAC/ID3 into 188-byte packets for HLS.
- * Recoverable problems are {@link io.streamwire.mpegts.Anomaly} reports; bad single structures raise
- * {@link io.streamwire.mpegts.TsException} with the stream offset and the field.
+ * <p>Concepts: a {@link io.streamwire.mpegts.TsDemuxer} follows PAT → PMT → elementary streams and
+ * hands out PES payloads as in-place fragments or reassembled ({@link io.streamwire.core.Interest}),
+ * with 64-bit unwrapped PTS/DTS/PCR; its first stage, a {@link io.streamwire.mpegts.TsFramer}, cuts
+ * bytes into packets (188, 192 or 204 bytes, detected, with resync); both are
+ * {@link io.streamwire.core.StreamDecoder}s with the shared lifecycle. A
+ * {@link io.streamwire.mpegts.TsPacket} is an allocation-free view over one packet; a
+ * {@link io.streamwire.mpegts.TsMuxer} writes H.264/HEVC/AAC/ID3 into 188-byte packets for HLS.
+ * The decoders never throw for bad input: recoverable problems are
+ * {@link io.streamwire.core.Anomaly} reports of a {@link io.streamwire.mpegts.TsAnomalyKind}. Bad
+ * single structures raise {@link io.streamwire.mpegts.TsException} (or the shared
+ * {@link io.streamwire.core.TruncatedInputException} and
+ * {@link io.streamwire.core.UnsupportedFeatureException}, module {@code "mpegts"}) with the stream
+ * offset and the field; limits are in {@link io.streamwire.mpegts.TsLimits}.
  *
  * <p>Supported structures:
  * <ul>

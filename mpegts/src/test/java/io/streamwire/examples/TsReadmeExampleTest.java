@@ -2,8 +2,11 @@ package io.streamwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamwire.mpegts.Anomaly;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
+import io.streamwire.mpegts.TsAnomalyKind;
 import io.streamwire.mpegts.TsDemuxer;
+import io.streamwire.mpegts.TsFramer;
 import io.streamwire.mpegts.TsMuxer;
 import io.streamwire.mpegts.TsMuxerConfig;
 import io.streamwire.mpegts.TsStream;
@@ -22,12 +25,12 @@ class TsReadmeExampleTest {
     void demuxes() {
         ByteBuffer ts = ByteBuffer.wrap(Fixtures.bytes("mpegts/h264-aac.ts"));
         List<String> accessUnits = new ArrayList<>();
-        List<Anomaly> problems = new ArrayList<>();
+        List<Anomaly<TsAnomalyKind>> problems = new ArrayList<>();
         // README:begin
         TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream stream) {
-                return TsDemuxer.Interest.REASSEMBLE; // or FRAGMENTS: in-place slices, nothing copied
+            public Interest onPesStart(TsStream stream) {
+                return Interest.WHOLE; // or FRAGMENTS: in-place slices, nothing copied; or IGNORE
             }
 
             @Override
@@ -36,16 +39,30 @@ class TsReadmeExampleTest {
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 problems.add(anomaly); // lost sync, continuity gaps, CRC errors: demuxing goes on
             }
         });
-        demuxer.feed(ts); // any chunking gives the same events
-        demuxer.endOfInput();
+        demuxer.feed(ts); // as the bytes arrive, in any chunks: the events are the same
+        demuxer.endOfInput(); // ends the last video PES; a second call does nothing
         // README:end
         assertThat(accessUnits).hasSize(50 + 6); // 50 frames; ffmpeg packs the AAC frames into 6 PES
         assertThat(accessUnits.get(0)).isEqualTo("H264 pts=133200 bytes=3565"); // ffprobe: 133200, 3565 bytes, K
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void frames() {
+        ByteBuffer bytes = ByteBuffer.wrap(Fixtures.bytes("mpegts/h264-aac.m2ts"));
+        int[] counts = new int[8192];
+        // README:begin
+        TsFramer framer = new TsFramer(packet -> counts[packet.pid()]++); // 188, 192 or 204 bytes, detected
+        framer.feed(bytes);
+        framer.endOfInput();
+        // README:end
+        assertThat(framer.packetSize()).isEqualTo(192);
+        assertThat(framer.packetCount()).isEqualTo(98_304 / 192);
+        assertThat(counts[0x1011]).isPositive(); // ffprobe: the video stream is on PID 0x1011
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,7 @@ final class DemuxProbe implements TsDemuxer.Listener {
     record Row(int pid, long pts, long dts, int size, long pos, boolean key) {}
 
     final List<Row> rows = new ArrayList<>();
-    final List<Anomaly> anomalies = new ArrayList<>();
+    final List<Anomaly<TsAnomalyKind>> anomalies = new ArrayList<>();
     final Map<Integer, Integer> streamTypes = new HashMap<>();
     final List<Long> pcrs = new ArrayList<>();
     final Map<Integer, List<Long>> pcrsByPid = new HashMap<>();
@@ -46,12 +48,12 @@ final class DemuxProbe implements TsDemuxer.Listener {
     }
 
     @Override
-    public TsDemuxer.Interest onPesStart(TsStream stream) {
+    public Interest onPesStart(TsStream stream) {
         if (fragments) {
             fragmentCopies.put(stream.pid(), ByteBuffer.allocate(1 << 20));
-            return TsDemuxer.Interest.FRAGMENTS;
+            return Interest.FRAGMENTS;
         }
-        return TsDemuxer.Interest.REASSEMBLE;
+        return Interest.WHOLE;
     }
 
     @Override
@@ -99,7 +101,7 @@ final class DemuxProbe implements TsDemuxer.Listener {
     }
 
     @Override
-    public void onAnomaly(Anomaly anomaly) {
+    public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
         anomalies.add(anomaly);
     }
 }

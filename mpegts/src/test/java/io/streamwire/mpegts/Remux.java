@@ -1,5 +1,6 @@
 package io.streamwire.mpegts;
 
+import io.streamwire.core.Interest;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,8 @@ final class Remux {
         List<Unit> units = new ArrayList<>();
         TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream stream) {
-                return TsDemuxer.Interest.REASSEMBLE;
+            public Interest onPesStart(TsStream stream) {
+                return Interest.WHOLE;
             }
 
             @Override

@@ -2,6 +2,8 @@ package io.streamwire.mpegts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
 import io.streamwire.mpegts.psi.Pat;
 import io.streamwire.mpegts.psi.Pmt;
 import io.streamwire.mpegts.psi.SectionAssembler;
@@ -20,7 +22,7 @@ class TsDemuxerTest {
     /** Records everything as text. */
     static final class Log implements TsDemuxer.Listener {
         final List<String> events = new ArrayList<>();
-        TsDemuxer.Interest interest = TsDemuxer.Interest.REASSEMBLE;
+        Interest interest = Interest.WHOLE;
 
         @Override
         public void onPmt(Pmt pmt) {
@@ -28,7 +30,7 @@ class TsDemuxerTest {
         }
 
         @Override
-        public TsDemuxer.Interest onPesStart(TsStream stream) {
+        public Interest onPesStart(TsStream stream) {
             return interest;
         }
 
@@ -49,8 +51,8 @@ class TsDemuxerTest {
         }
 
         @Override
-        public void onAnomaly(Anomaly a) {
-            events.add(a.kind() + " pid=" + a.pid() + " value=" + a.value());
+        public void onAnomaly(Anomaly<TsAnomalyKind> a) {
+            events.add(a.kind() + " " + a.detail());
         }
     }
 
@@ -88,7 +90,7 @@ class TsDemuxerTest {
         return TsTestPackets.packetize(pid, java.util.Arrays.copyOf(b.array(), b.position()), false, cc);
     }
 
-    static List<String> demux(List<byte[]> packets, TsDemuxer.Interest interest) {
+    static List<String> demux(List<byte[]> packets, Interest interest) {
         Log log = new Log();
         log.interest = interest;
         TsDemuxer d = new TsDemuxer(log);
@@ -110,11 +112,13 @@ class TsDemuxerTest {
         packets.addAll(second.subList(0, 2));
         packets.addAll(second.subList(3, second.size())); // a lost packet
         packets.addAll(pes(0x100, 0xE0, 16200, 10, false, cc));
-        assertThat(demux(packets, TsDemuxer.Interest.REASSEMBLE)).containsExactly(
+        assertThat(demux(packets, Interest.WHOLE)).containsExactly(
                 "pmt program=1 v0 streams=1",
                 "pes pid=256 pts=9000 size=1000 first=1",
-                "CONTINUITY_GAP pid=256 value=8", // 6 packets of the first PES (cc 0-5), then 6, 7 and the lost 8
-                "PES_DROPPED pid=256 value=354", // 2 packets delivered: 184 - 14 header bytes + 184
+                // 6 packets of the first PES (cc 0-5), then 6, 7 and the lost 8
+                "CONTINUITY_GAP pid 0x0100: continuity_counter 9, expected 8",
+                // 2 packets delivered: 184 - 14 header bytes + 184
+                "PES_DROPPED pid 0x0100: PES cut short after 354 bytes: continuity gap",
                 "pes pid=256 pts=16200 size=10 first=1");
     }
 
@@ -132,7 +136,7 @@ class TsDemuxerTest {
         packets.addAll(psi(pmt(1, 0x1B, 0x100, 0x0F, 0x101)));
         packets.addAll(pes(0x101, 0xC0, 3000, 50, true, audio));
         packets.addAll(pes(0x100, 0xE0, 3000, 10, false, video));
-        assertThat(demux(packets, TsDemuxer.Interest.REASSEMBLE)).containsExactly(
+        assertThat(demux(packets, Interest.WHOLE)).containsExactly(
                 "pmt program=1 v0 streams=1",
                 "pmt program=1 v1 streams=2",
                 "pes pid=257 pts=3000 size=50 first=1",
@@ -147,7 +151,7 @@ class TsDemuxerTest {
         List<byte[]> packets = new ArrayList<>(psi(pmt(0, 0x1B, 0x100)));
         packets.addAll(pes(0x100, 0xE0, 2000, 500, false, video));
         packets.addAll(pes(0x100, 0xE0, 5600, 20, false, video));
-        assertThat(demux(packets, TsDemuxer.Interest.FRAGMENTS)).containsExactly(
+        assertThat(demux(packets, Interest.FRAGMENTS)).containsExactly(
                 "pmt program=1 v0 streams=1", "end pid=256 complete=true", "end pid=256 complete=true");
     }
 
@@ -159,10 +163,10 @@ class TsDemuxerTest {
         packets.addAll(pes(0x100, 0xE0, 2000, 5000, false, video));
         packets.addAll(pes(0x100, 0xE0, 5600, 20, false, video));
         List<String> events = new ArrayList<>();
-        TsDemuxer d = new TsDemuxer(TsLimits.defaults().withMaxPesSize(4096), SectionAssembler.CrcMode.STRICT, new TsDemuxer.Listener() {
+        TsDemuxer d = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream stream) {
-                return TsDemuxer.Interest.REASSEMBLE;
+            public Interest onPesStart(TsStream stream) {
+                return Interest.WHOLE;
             }
 
             @Override
@@ -171,14 +175,14 @@ class TsDemuxerTest {
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 events.add(anomaly.kind() + " " + anomaly.detail());
             }
-        });
+        }, TsLimits.defaults().withMaxPesSize(4096));
         d.feed(ByteBuffer.wrap(TsTestPackets.join(packets, 0, 0)));
         d.endOfInput();
         assertThat(events).hasSize(2);
-        assertThat(events.get(0)).startsWith("PES_DROPPED").contains("exceeds the limit 4096", "TsLimits.maxPesSize()");
+        assertThat(events.get(0)).startsWith("PES_DROPPED pid 0x0100: ").contains("exceeds the limit 4096", "TsLimits.maxPesSize()");
         assertThat(events.get(1)).isEqualTo("pes 20");
         // a bounded PES announcing 60000 bytes is refused at its header, before anything is copied
         java.util.Arrays.fill(CC, 0);
@@ -194,17 +198,20 @@ class TsDemuxerTest {
     void pidLimitIsReported() {
         java.util.Arrays.fill(CC, 0);
         List<byte[]> packets = new ArrayList<>(psi(pmt(0, 0x1B, 0x100, 0x0F, 0x101, 0x0F, 0x102)));
-        List<Anomaly> anomalies = new ArrayList<>();
-        TsDemuxer d = new TsDemuxer(TsLimits.defaults().withMaxPids(4), SectionAssembler.CrcMode.STRICT, new TsDemuxer.Listener() {
+        List<Anomaly<TsAnomalyKind>> anomalies = new ArrayList<>();
+        TsDemuxer d = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 anomalies.add(anomaly);
             }
-        });
+        }, TsLimits.defaults().withMaxPids(4));
         d.feed(ByteBuffer.wrap(TsTestPackets.join(packets, 0, 0)));
         d.endOfInput(); // fewer than 4 packets: the framer confirms sync only at the end
         // PAT, CAT and the PMT are tracked; one stream fits, the other two do not
-        assertThat(anomalies).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.PID_LIMIT, Anomaly.Kind.PID_LIMIT);
+        assertThat(anomalies).extracting(Anomaly::kind).containsExactly(TsAnomalyKind.PID_LIMIT, TsAnomalyKind.PID_LIMIT);
+        assertThat(anomalies).extracting(Anomaly::detail).containsExactly(
+                "pid 0x0101: not tracked: more than 4 PIDs (see TsLimits.maxPids())",
+                "pid 0x0102: not tracked: more than 4 PIDs (see TsLimits.maxPids())");
         assertThat(d.stream(0x100)).isNotNull();
         assertThat(d.stream(0x102)).isNull();
     }
@@ -219,19 +226,18 @@ class TsDemuxerTest {
         ByteBuffer pat = ByteBuffer.allocate(1024);
         Pat.of(1, 0, programs).writeTo(pat);
         List<byte[]> packets = TsTestPackets.packetize(0, java.util.Arrays.copyOf(pat.array(), pat.position()), true, new int[1]);
-        List<Anomaly> anomalies = new ArrayList<>();
-        TsDemuxer d = new TsDemuxer(TsLimits.defaults().withMaxPrograms(4), SectionAssembler.CrcMode.STRICT, new TsDemuxer.Listener() {
+        List<Anomaly<TsAnomalyKind>> anomalies = new ArrayList<>();
+        TsDemuxer d = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 anomalies.add(anomaly);
             }
-        });
+        }, TsLimits.defaults().withMaxPrograms(4));
         d.feed(ByteBuffer.wrap(TsTestPackets.join(packets, 0, 0)));
         d.endOfInput();
         assertThat(anomalies).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.MALFORMED_TABLE);
-            assertThat(a.value()).isEqualTo(10);
-            assertThat(a.detail()).contains("TsLimits.maxPrograms()");
+            assertThat(a.kind()).isEqualTo(TsAnomalyKind.MALFORMED_TABLE);
+            assertThat(a.detail()).isEqualTo("pid 0x0000: PAT lists 10 programs, more than 4 (see TsLimits.maxPrograms())");
         });
         assertThat(d.programs()).isEmpty();
     }
@@ -267,7 +273,7 @@ class TsDemuxerTest {
         ByteBuffer in = ByteBuffer.allocateDirect(loop.length).put(loop).flip();
         ByteBuffer window = in.duplicate();
         long[] sum = {0};
-        List<Anomaly> anomalies = new ArrayList<>();
+        List<Anomaly<TsAnomalyKind>> anomalies = new ArrayList<>();
         TsDemuxer d = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
             public void onPesFragment(TsStream stream, ByteBuffer fragment) {
@@ -275,7 +281,7 @@ class TsDemuxerTest {
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 anomalies.add(anomaly);
             }
         });

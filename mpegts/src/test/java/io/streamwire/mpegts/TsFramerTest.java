@@ -2,6 +2,7 @@ package io.streamwire.mpegts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Anomaly;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -17,15 +18,15 @@ class TsFramerTest {
     /** What a framer reported, as text, so runs can be compared. */
     static List<String> frame(List<byte[]> pieces, Chunks.Kind kind) {
         List<String> events = new ArrayList<>();
-        TsFramer framer = new TsFramer(new TsFramer.Handler() {
+        TsFramer framer = new TsFramer(new TsFramer.Listener() {
             @Override
             public void onPacket(TsPacket p) {
                 events.add("packet pid=" + p.pid() + " cc=" + p.continuityCounter() + " at=" + p.offset() + " ats=" + p.arrivalTimestamp());
             }
 
             @Override
-            public void onAnomaly(Anomaly a) {
-                events.add(a.kind() + " at=" + a.offset() + " value=" + a.value());
+            public void onAnomaly(Anomaly<TsAnomalyKind> a) {
+                events.add(a.kind() + " at=" + a.offset() + " " + a.detail());
             }
         });
         for (byte[] piece : pieces) {
@@ -72,7 +73,7 @@ class TsFramerTest {
         b.put(good, 5 * size + 10, good.length - 5 * size - 10);
         byte[] stream = b.array();
         List<String> whole = frame(List.of(stream), Chunks.Kind.HEAP);
-        assertThat(whole.get(0)).isEqualTo("LOST_SYNC at=0 value=3");
+        assertThat(whole.get(0)).isEqualTo("LOST_SYNC at=0 3 bytes skipped to find sync");
         assertThat(whole.stream().filter(e -> e.startsWith("packet")).count()).isEqualTo(12);
         assertThat(whole.stream().filter(e -> e.startsWith("LOST_SYNC")).count()).isEqualTo(2);
         // packet 5 is handed out with the garbage inside (its header is intact), its tail is skipped, then packet 6 follows at its shifted offset
@@ -92,7 +93,7 @@ class TsFramerTest {
         byte[] stream = TsTestPackets.join(packets(5), 0, 0);
         byte[] cut = java.util.Arrays.copyOf(stream, 4 * 188 + extra);
         List<String> events = frame(List.of(cut), Chunks.Kind.HEAP);
-        assertThat(events).last().isEqualTo("TRUNCATED_PACKET at=" + 4 * 188 + " value=" + extra);
+        assertThat(events).last().isEqualTo("TRUNCATED_PACKET at=" + 4 * 188 + " input ended " + extra + " bytes into a packet");
         // fed in two calls, the partial packet is completed by the second feed
         List<String> both = frame(List.of(cut, java.util.Arrays.copyOfRange(stream, cut.length, stream.length)), Chunks.Kind.HEAP);
         assertThat(both).isEqualTo(frame(List.of(stream), Chunks.Kind.HEAP)).hasSize(5);

@@ -3,6 +3,7 @@ package io.streamwire.mpegts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -38,15 +39,16 @@ class TsPacketHeaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "short, 474000, transport_packet",
-        "lost sync, 48400010, sync_byte",
+        "short, 474000, transport_packet, io.streamwire.core.TruncatedInputException",
+        "lost sync, 48400010, sync_byte, io.streamwire.mpegts.TsException",
     })
-    void rejectsWithOffsetAndField(String name, String hex, String field) {
+    void rejectsWithOffsetAndField(String name, String hex, String field, Class<?> type) {
         byte[] bytes = HexFormat.of().parseHex(hex);
         for (Chunks.Kind kind : Chunks.Kind.values()) {
             ByteBuffer in = kind.wrap(bytes);
             int start = in.position();
-            assertThatThrownBy(() -> TsPacketHeader.parse(in)).isInstanceOfSatisfying(TsException.class, e -> {
+            assertThatThrownBy(() -> TsPacketHeader.parse(in)).isExactlyInstanceOf(type).isInstanceOfSatisfying(StreamwireException.class, e -> {
+                assertThat(e.module()).isEqualTo("mpegts");
                 assertThat(e.field()).isEqualTo(field);
                 assertThat(e.offset()).isEqualTo(start);
             });

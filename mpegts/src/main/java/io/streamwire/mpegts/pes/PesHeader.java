@@ -1,8 +1,10 @@
 package io.streamwire.mpegts.pes;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
-import io.streamwire.mpegts.internal.Bits;
+import io.streamwire.mpegts.internal.TsErrors;
+import io.streamwire.mpegts.internal.PesTimestamp;
 import java.nio.ByteBuffer;
 
 /**
@@ -17,6 +19,16 @@ import java.nio.ByteBuffer;
  * [PTS(40)] [DTS(40)] [ESCR(48)] [ES_rate(24)] [trick_mode(8)] [additional_copy_info(8)]
  * [previous_PES_packet_CRC(16)] [PES extension (kept raw)] stuffing_byte × n
  * </pre>
+ *
+ * <p>This file is the one parser of the PES header. {@link #parse} builds the record;
+ * {@link #requireWellFormed} runs the same checks in place without allocating, and the static
+ * {@code get*} methods then read the fields a demuxer needs ({@link io.streamwire.mpegts.TsDemuxer}
+ * reads every PES header this way). {@link #writeTo} writes a record; {@link #writePtsDts} writes the
+ * header a muxer needs in place ({@link io.streamwire.mpegts.TsMuxer}). Errors:
+ * {@link TsException} for malformed headers, {@link TruncatedInputException} when the input ends
+ * inside the header.
+ *
+ * <p>Immutable and thread-safe (the static methods are stateless).
  *
  * @param streamId stream_id, 8 bits (0xE0-0xEF video, 0xC0-0xDF audio, 0xBD private_stream_1)
  * @param pesPacketLength PES_packet_length, 16 bits (0: unbounded, video in TS only)
@@ -35,8 +47,6 @@ import java.nio.ByteBuffer;
  * @param previousPesPacketCrc previous_PES_packet_CRC, 16 bits, or -1
  * @param extension the PES extension bytes from its flags byte on (read-only), or null
  * @param stuffingLength stuffing bytes after the optional fields
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -107,20 +117,21 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
 
     /**
      * Bytes of the complete header at absolute {@code index} ({@code available} bytes there), or -1
-     * when fewer than 9 bytes are available to tell.
+     * when too few bytes are available to tell (fewer than 6, or fewer than 9 for a stream_id with the
+     * optional header). Allocates nothing unless it throws.
      *
-     * @throws TsException if the start code prefix is wrong
+     * @param offset the stream offset of {@code buf[index]}, used in the exception
+     * @throws TsException if packet_start_code_prefix is not 0x000001
      */
     public static int peekLength(ByteBuffer buf, int index, int available, long offset) {
-        if (available < 6) {
+        if (available < PREFIX_LENGTH) {
             return -1;
         }
-        if ((BigEndian.getInt(buf, index) >>> 8) != 1) {
-            throw new TsException("packet_start_code_prefix", String.format("0x%06X is not 0x000001", BigEndian.getInt(buf, index) >>> 8),
-                    offset, SPEC);
+        int prefix = BigEndian.getInt(buf, index) >>> 8;
+        if (prefix != 1) {
+            throw new TsException("packet_start_code_prefix", String.format("0x%06X is not 0x000001", prefix), offset, SPEC);
         }
-        int streamId = buf.get(index + 3) & 0xFF;
-        if (!hasOptionalHeader(streamId)) {
+        if (!hasOptionalHeader(getStreamId(buf, index))) {
             return PREFIX_LENGTH;
         }
         if (available < 9) {
@@ -130,111 +141,218 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
     }
 
     /**
-     * Parses the header at the buffer's position and moves the position to the first payload byte.
+     * Checks the header at absolute {@code index} as {@link #parse} does, without building it and
+     * without allocating (unless it throws), and returns its length; the {@code get*} methods then
+     * read its fields. This is how {@link io.streamwire.mpegts.TsDemuxer} reads PES headers.
      *
-     * @throws TsException if the start code is wrong, a flagged field runs past PES_header_data_length,
-     *     PES_header_data_length runs past PES_packet_length or past the input (position unchanged)
+     * @param available bytes at {@code index} that belong to the header and what follows it
+     * @param offset the stream offset of {@code buf[index]}: exception offsets are counted from it, or
+     *     -1 when unknown (the exceptions then carry -1)
+     * @return the header's length: 6, or 9 + PES_header_data_length
+     * @throws TruncatedInputException if fewer than that length are available
+     * @throws TsException if the start code is wrong, the '10' marker bits are missing,
+     *     PTS_DTS_flags is '01', a flagged field runs past PES_header_data_length, or
+     *     PES_header_data_length runs past PES_packet_length
+     */
+    public static int requireWellFormed(ByteBuffer buf, int index, int available, long offset) {
+        int length = peekLength(buf, index, available, offset);
+        if (length < 0 || length > available) {
+            throw TsErrors.truncated("PES header", "needs " + (length < 0 ? (available < PREFIX_LENGTH ? PREFIX_LENGTH : 9) : length)
+                    + " bytes, " + available + " remain", offset, SPEC);
+        }
+        decode(buf, index, length, offset, false);
+        return length;
+    }
+
+    /** stream_id of the header at absolute {@code index}. */
+    public static int getStreamId(ByteBuffer buf, int index) {
+        return buf.get(index + 3) & 0xFF;
+    }
+
+    /** PES_packet_length of the header at absolute {@code index} (0: unbounded). */
+    public static int getPesPacketLength(ByteBuffer buf, int index) {
+        return BigEndian.getUnsignedShort(buf, index + 4);
+    }
+
+    /** The PTS (33 bits) of the {@linkplain #requireWellFormed well-formed} header at absolute {@code index}, or -1. */
+    public static long getPts(ByteBuffer buf, int index) {
+        if (!hasOptionalHeader(getStreamId(buf, index)) || (buf.get(index + 7) & 0x80) == 0) {
+            return -1;
+        }
+        return PesTimestamp.get(buf, index + 9);
+    }
+
+    /** The DTS (33 bits) of the {@linkplain #requireWellFormed well-formed} header at absolute {@code index}, or -1. */
+    public static long getDts(ByteBuffer buf, int index) {
+        if (!hasOptionalHeader(getStreamId(buf, index)) || (buf.get(index + 7) & 0xC0) != 0xC0) {
+            return -1;
+        }
+        return PesTimestamp.get(buf, index + 9 + PesTimestamp.LENGTH);
+    }
+
+    /**
+     * Parses the header at the buffer's position and moves the position to the first payload byte.
+     * Exception offsets are buffer indexes.
+     *
+     * @throws TruncatedInputException if the buffer ends inside the header (position unchanged)
+     * @throws TsException as {@link #requireWellFormed} (position unchanged)
      */
     public static PesHeader parse(ByteBuffer in) {
         int at = in.position();
-        int length = peekLength(in, at, in.remaining(), at);
-        if (length < 0 || length > in.remaining()) {
-            throw new TsException("PES header", "needs " + (length < 0 ? 9 : length) + " bytes, " + in.remaining() + " remain", at, SPEC);
-        }
-        int streamId = in.get(at + 3) & 0xFF;
-        int packetLength = BigEndian.getShort(in, at + 4) & 0xFFFF;
+        int length = requireWellFormed(in, at, in.remaining(), at);
+        PesHeader h = decode(in, at, length, at, true);
+        in.position(at + length);
+        return h;
+    }
+
+    /**
+     * The one walk over a header of {@code length} bytes at absolute {@code at} (its start code
+     * checked): checks every field against PES_header_data_length and PES_packet_length and, when
+     * {@code build}, returns the record (else null, nothing allocated).
+     */
+    private static PesHeader decode(ByteBuffer in, int at, int length, long offset, boolean build) {
+        int streamId = getStreamId(in, at);
+        int packetLength = getPesPacketLength(in, at);
         if (!hasOptionalHeader(streamId)) {
-            in.position(at + PREFIX_LENGTH);
-            return new PesHeader(streamId, packetLength, 0, false, false, false, false, -1, -1, -1, 0, -1, -1, -1, -1, null, 0);
+            return build ? new PesHeader(streamId, packetLength, 0, false, false, false, false, -1, -1, -1, 0, -1, -1, -1, -1, null, 0)
+                    : null;
         }
         if (packetLength != 0 && packetLength < length - PREFIX_LENGTH) {
-            throw new TsException("PES_header_data_length", (length - 9) + " is past PES_packet_length " + packetLength, at + 8, SPEC);
+            throw malformed("PES_header_data_length", (length - 9) + " is past PES_packet_length " + packetLength, offset, 8);
         }
         int b6 = in.get(at + 6) & 0xFF;
         int b7 = in.get(at + 7) & 0xFF;
         if ((b6 & 0xC0) != 0x80) {
-            throw new TsException("PES header '10' marker", String.format("0x%X is not 2", b6 >>> 6), at + 6, SPEC);
+            throw malformed("PES header '10' marker", (b6 >>> 6) + " is not 2", offset, 6);
+        }
+        int ptsDts = b7 >>> 6;
+        if (ptsDts == 1) {
+            throw malformed("PTS_DTS_flags", "'01' is forbidden", offset, 7);
         }
         int end = at + length;
         int i = at + 9;
-        long pts = -1;
-        long dts = -1;
+        if ((ptsDts & 2) != 0) {
+            need(i + PesTimestamp.LENGTH <= end, "PTS", offset, i - at);
+            i += PesTimestamp.LENGTH;
+        }
+        if (ptsDts == 3) {
+            need(i + PesTimestamp.LENGTH <= end, "DTS", offset, i - at);
+            i += PesTimestamp.LENGTH;
+        }
+        if (!build && (b7 & 0x3F) == 0) {
+            return null; // the usual header (PTS, DTS, stuffing) is checked: the demuxer's path stops here
+        }
+        return decodeRest(in, at, i, end, offset, build);
+    }
+
+    /** The fields after PTS and DTS, from absolute {@code i}; the record when {@code build}. */
+    private static PesHeader decodeRest(ByteBuffer in, int at, int i, int end, long offset, boolean build) {
+        int b6 = in.get(at + 6) & 0xFF;
+        int b7 = in.get(at + 7) & 0xFF;
         long escr = -1;
         int escrExt = 0;
         int rate = -1;
         int trick = -1;
         int copy = -1;
         int crc = -1;
-        ByteBuffer ext = null;
-        int ptsDts = b7 >>> 6;
-        if (ptsDts == 1) {
-            throw new TsException("PTS_DTS_flags", "'01' is forbidden", at + 7, SPEC);
-        }
-        if ((ptsDts & 2) != 0) {
-            need(i + 5 <= end, "PTS", i);
-            pts = Bits.timestamp(in, i);
-            i += 5;
-        }
-        if (ptsDts == 3) {
-            need(i + 5 <= end, "DTS", i);
-            dts = Bits.timestamp(in, i);
-            i += 5;
-        }
+        int extAt = -1;
         if ((b7 & 0x20) != 0) {
-            need(i + 6 <= end, "ESCR", i);
-            long base = ((long) (in.get(i) & 0x38) << 27) | ((long) (in.get(i) & 0x03) << 28) | ((in.get(i + 1) & 0xFFL) << 20)
+            need(i + 6 <= end, "ESCR", offset, i - at);
+            escr = ((long) (in.get(i) & 0x38) << 27) | ((long) (in.get(i) & 0x03) << 28) | ((in.get(i + 1) & 0xFFL) << 20)
                     | ((in.get(i + 2) & 0xF8L) << 12) | ((in.get(i + 2) & 0x03L) << 13) | ((in.get(i + 3) & 0xFFL) << 5)
                     | ((in.get(i + 4) & 0xF8L) >>> 3);
-            int extension = ((in.get(i + 4) & 0x03) << 7) | ((in.get(i + 5) & 0xFE) >>> 1);
-            escr = base;
-            escrExt = extension;
+            escrExt = ((in.get(i + 4) & 0x03) << 7) | ((in.get(i + 5) & 0xFE) >>> 1);
             i += 6;
         }
         if ((b7 & 0x10) != 0) {
-            need(i + 3 <= end, "ES_rate", i);
+            need(i + 3 <= end, "ES_rate", offset, i - at);
             rate = ((in.get(i) & 0x7F) << 15) | ((in.get(i + 1) & 0xFF) << 7) | ((in.get(i + 2) & 0xFE) >>> 1);
             i += 3;
         }
         if ((b7 & 0x08) != 0) {
-            need(i + 1 <= end, "DSM_trick_mode", i);
+            need(i + 1 <= end, "DSM_trick_mode", offset, i - at);
             trick = in.get(i++) & 0xFF;
         }
         if ((b7 & 0x04) != 0) {
-            need(i + 1 <= end, "additional_copy_info", i);
+            need(i + 1 <= end, "additional_copy_info", offset, i - at);
             copy = in.get(i++) & 0x7F;
         }
         if ((b7 & 0x02) != 0) {
-            need(i + 2 <= end, "previous_PES_packet_CRC", i);
-            crc = BigEndian.getShort(in, i) & 0xFFFF;
+            need(i + 2 <= end, "previous_PES_packet_CRC", offset, i - at);
+            crc = BigEndian.getUnsignedShort(in, i);
             i += 2;
         }
+        int extLength = 0;
         if ((b7 & 0x01) != 0) {
-            need(i + 1 <= end, "PES_extension", i);
+            need(i + 1 <= end, "PES_extension", offset, i - at);
             int f = in.get(i) & 0xFF;
             int n = 1 + ((f & 0x80) != 0 ? 16 : 0);
             if ((f & 0x40) != 0) {
-                need(i + n + 1 <= end, "pack_field_length", i + n);
+                need(i + n + 1 <= end, "pack_field_length", offset, i + n - at);
                 n += 1 + (in.get(i + n) & 0xFF);
             }
             n += ((f & 0x20) != 0 ? 2 : 0) + ((f & 0x10) != 0 ? 2 : 0);
             if ((f & 0x01) != 0) {
-                need(i + n + 1 <= end, "PES_extension_field_length", i + n);
+                need(i + n + 1 <= end, "PES_extension_field_length", offset, i + n - at);
                 n += 1 + (in.get(i + n) & 0x7F);
             }
-            need(i + n <= end, "PES_extension", i);
-            ext = in.slice(i, n);
+            need(i + n <= end, "PES_extension", offset, i - at);
+            extAt = i;
+            extLength = n;
             i += n;
         }
-        PesHeader h = new PesHeader(streamId, packetLength, (b6 >>> 4) & 3, (b6 & 8) != 0, (b6 & 4) != 0, (b6 & 2) != 0,
-                (b6 & 1) != 0, pts, dts, escr, escrExt, rate, trick, copy, crc, ext, end - i);
-        in.position(end);
-        return h;
+        if (!build) {
+            return null;
+        }
+        return new PesHeader(getStreamId(in, at), getPesPacketLength(in, at), (b6 >>> 4) & 3, (b6 & 8) != 0, (b6 & 4) != 0,
+                (b6 & 2) != 0, (b6 & 1) != 0, getPts(in, at), getDts(in, at), escr, escrExt, rate, trick, copy, crc,
+                extAt < 0 ? null : in.slice(extAt, extLength), end - i);
     }
 
-    private static void need(boolean ok, String field, int at) {
+    private static long at(long offset, int delta) {
+        return offset < 0 ? -1 : offset + delta;
+    }
+
+    private static void need(boolean ok, String field, long offset, int delta) {
         if (!ok) {
-            throw new TsException(field, "runs past PES_header_data_length", at, SPEC);
+            throw pastHeaderDataLength(field, offset, delta);
         }
+    }
+
+    private static TsException pastHeaderDataLength(String field, long offset, int delta) {
+        return malformed(field, "runs past PES_header_data_length", offset, delta);
+    }
+
+    private static TsException malformed(String field, String problem, long offset, int delta) {
+        return new TsException(field, problem, at(offset, delta), SPEC);
+    }
+
+    /**
+     * Writes at absolute {@code index}, without allocating, the header that
+     * {@code PesHeader.of(streamId, pesPacketLength, pts, dts).writeTo(out)} writes (data_alignment_indicator
+     * set, PTS, and DTS unless it is -1); the buffer's position is not used or changed. This is how
+     * {@link io.streamwire.mpegts.TsMuxer} writes PES headers.
+     *
+     * @param pts the PTS, 33 bits
+     * @param dts the DTS, 33 bits, or -1 for none
+     * @return bytes written: 14, or 19 with a DTS
+     * @throws IndexOutOfBoundsException if the header does not fit below the buffer's limit
+     */
+    public static int writePtsDts(ByteBuffer out, int index, int streamId, int pesPacketLength, long pts, long dts) {
+        int hdl = dts >= 0 ? 2 * PesTimestamp.LENGTH : PesTimestamp.LENGTH;
+        if (index < 0 || index + 9 + hdl > out.limit()) {
+            throw new IndexOutOfBoundsException("PES header of " + (9 + hdl) + " bytes at " + index + " past the limit " + out.limit());
+        }
+        BigEndian.putInt(out, index, 0x100 | streamId);
+        BigEndian.putShort(out, index + 4, (short) pesPacketLength);
+        out.put(index + 6, (byte) 0x84); // '10', data_alignment_indicator
+        out.put(index + 7, (byte) (dts >= 0 ? 0xC0 : 0x80));
+        out.put(index + 8, (byte) hdl);
+        PesTimestamp.put(out, index + 9, dts >= 0 ? 3 : 2, pts);
+        if (dts >= 0) {
+            PesTimestamp.put(out, index + 9 + PesTimestamp.LENGTH, 1, dts);
+        }
+        return 9 + hdl;
     }
 
     /** Writes the header at the position (stuffing as 0xFF) and moves the position past it. */
@@ -253,10 +371,10 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
                 | (extension != null ? 1 : 0)));
         out.put((byte) pesHeaderDataLength());
         if (pts >= 0) {
-            Bits.putTimestamp(out, dts >= 0 ? 3 : 2, pts);
+            PesTimestamp.putRelative(out, dts >= 0 ? 3 : 2, pts);
         }
         if (dts >= 0) {
-            Bits.putTimestamp(out, 1, dts);
+            PesTimestamp.putRelative(out, 1, dts);
         }
         if (escrBase >= 0) {
             long base = escrBase;

@@ -12,13 +12,13 @@ import java.util.List;
  * descriptor() × N   CRC_32(32)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param versionNumber version_number, 5 bits
  * @param currentNextIndicator current_next_indicator
  * @param sectionNumber section_number
  * @param lastSectionNumber last_section_number
  * @param descriptors CA descriptors (tag 9) and any others
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -38,7 +38,14 @@ public record Cat(int versionNumber, boolean currentNextIndicator, int sectionNu
         }
     }
 
-    /** Parses the section at the position (CRC not verified) and moves the position past it. */
+    /**
+     * Parses the section at the position (CRC_32 not verified) and moves the position past it.
+     *
+     * @throws io.streamwire.core.TruncatedInputException if the buffer ends before section_length says
+     *     (position unchanged)
+     * @throws io.streamwire.mpegts.TsException if table_id, section_length or a descriptor length is
+     *     malformed (position unchanged)
+     */
     public static Cat parse(ByteBuffer in) {
         int at = in.position();
         int end = Psi.requireLongSection(in, TABLE_ID, "cat", 9);

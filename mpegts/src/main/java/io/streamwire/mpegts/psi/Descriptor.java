@@ -1,6 +1,6 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +16,10 @@ import java.util.List;
  * descriptor_tag(8) descriptor_length(8) body(8 × descriptor_length)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tag descriptor_tag, 8 bits
  * @param body the descriptor bytes after descriptor_length (read-only; equality by content)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

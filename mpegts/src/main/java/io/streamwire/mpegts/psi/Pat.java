@@ -1,6 +1,6 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -17,14 +17,14 @@ import java.util.List;
  * CRC_32(32)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param transportStreamId transport_stream_id, 16 bits
  * @param versionNumber version_number, 5 bits
  * @param currentNextIndicator current_next_indicator
  * @param sectionNumber section_number, 8 bits
  * @param lastSectionNumber last_section_number, 8 bits
  * @param programs the loop; program_number 0 carries the network_PID
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -68,6 +68,8 @@ public record Pat(int transportStreamId, int versionNumber, boolean currentNextI
      * Parses the section at the buffer's position (CRC_32 is read but not verified; see
      * {@link SectionAssembler}) and moves the position past it.
      *
+     * @throws io.streamwire.core.TruncatedInputException if the buffer ends before section_length says
+     *     (position unchanged)
      * @throws TsException if table_id, section_length or the loop is malformed (position unchanged)
      */
     public static Pat parse(ByteBuffer in) {

@@ -1,6 +1,6 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,14 +18,14 @@ import java.util.List;
  * CRC_32(32)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param programNumber program_number, 16 bits
  * @param versionNumber version_number, 5 bits
  * @param currentNextIndicator current_next_indicator
  * @param pcrPid PCR_PID, 13 bits (0x1FFF: no PCR)
  * @param programInfo the program descriptors
  * @param streams the elementary stream loop
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -78,6 +78,8 @@ public record Pmt(int programNumber, int versionNumber, boolean currentNextIndic
     /**
      * Parses the section at the buffer's position (CRC_32 not verified) and moves the position past it.
      *
+     * @throws io.streamwire.core.TruncatedInputException if the buffer ends before section_length says
+     *     (position unchanged)
      * @throws TsException if table_id, section_length or a loop length is malformed (position unchanged)
      */
     public static Pmt parse(ByteBuffer in) {

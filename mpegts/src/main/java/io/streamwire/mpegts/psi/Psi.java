@@ -1,7 +1,8 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
+import io.streamwire.mpegts.internal.TsErrors;
 import java.nio.ByteBuffer;
 
 /** Shared checks and writers for long-form sections (§2.4.4.3). Not API. */
@@ -13,11 +14,14 @@ final class Psi {
     /**
      * Checks a long-form section at {@code in.position()} and returns its end (exclusive, CRC
      * included). The CRC itself is not checked here.
+     *
+     * @throws io.streamwire.core.TruncatedInputException if the buffer ends before section_length says
+     * @throws TsException if table_id, section_syntax_indicator or section_length is wrong
      */
     static int requireLongSection(ByteBuffer in, int tableId, String table, int minLength) {
         int at = in.position();
         if (in.remaining() < 3) {
-            throw new TsException(table + " section_length", "needs 3 bytes, " + in.remaining() + " remain", at, SPEC);
+            throw TsErrors.truncated(table + " section_length", "needs 3 bytes, " + in.remaining() + " remain", at, SPEC);
         }
         int id = in.get(at) & 0xFF;
         if (tableId >= 0 && id != tableId) {
@@ -32,7 +36,7 @@ final class Psi {
             throw new TsException(table + " section_length", length + " out of range (expected: " + minLength + "..1021)", at + 1, SPEC);
         }
         if (length > in.remaining() - 3) {
-            throw new TsException(table + " section_length", length + " is past the input (" + (in.remaining() - 3) + " bytes)", at + 1, SPEC);
+            throw TsErrors.truncated(table + " section_length", length + " is past the input (" + (in.remaining() - 3) + " bytes)", at + 1, SPEC);
         }
         return at + 3 + length;
     }

@@ -1,9 +1,13 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
-import io.streamwire.mpegts.Anomaly;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.mpegts.TsAnomalyKind;
+import io.streamwire.mpegts.TsLimits;
 import io.streamwire.mpegts.TsPacket;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Reassembles the sections carried on one PID: ISO/IEC 13818-1:2019 §2.4.4 (pointer_field §2.4.4.2,
@@ -14,12 +18,23 @@ import java.nio.ByteBuffer;
  * lies whole inside one packet is handed out in place (no copy); one spanning packets is copied into
  * a buffer of at most 3 + {@code maxSectionLength} bytes. CRC_32 is checked for sections with
  * section_syntax_indicator 1 and for SCTE-35 (table_id 0xFC): a mismatch is reported as
- * {@link Anomaly.Kind#CRC_MISMATCH} and the section dropped ({@link CrcMode#STRICT}), delivered anyway
+ * {@link TsAnomalyKind#CRC_MISMATCH} and the section dropped ({@link CrcMode#STRICT}), delivered anyway
  * ({@link CrcMode#LENIENT}) or not checked at all ({@link CrcMode#OFF}). pointer_field or
- * section_length past the limit are {@link Anomaly.Kind#MALFORMED_SECTION}: the rest of the packet is
- * dropped and assembly restarts at the next payload_unit_start_indicator.
+ * section_length past {@link TsLimits#maxSectionLength()} are {@link TsAnomalyKind#MALFORMED_SECTION}:
+ * the rest of the packet is dropped and assembly restarts at the next payload_unit_start_indicator.
+ * Anomalies are {@link Anomaly}s whose detail starts with the PID ({@code "pid 0x0100: ..."}).
+ *
+ * <p>It is fed packets, not a byte stream, so it is not a {@link io.streamwire.core.StreamDecoder}:
+ * it never throws for bad input, and {@link #reset()} drops a partial section. Exceptions thrown by
+ * the listener propagate unchanged.
  *
  * <p>Not thread-safe, keep it on one connection or event loop.
+ *
+ * <pre>{@code
+ * SectionAssembler sections = new SectionAssembler((pid, section, offset) -> tables.add(Pat.parse(section)),
+ *         Pat.PID, TsLimits.defaults(), SectionAssembler.CrcMode.STRICT);
+ * sections.feed(packet); // for each packet on the PID
+ * }</pre>
  *
  * @since 0.1.0
  */
@@ -36,8 +51,9 @@ public final class SectionAssembler {
         OFF
     }
 
-    /** Receives complete sections. */
-    public interface Handler {
+    /** Receives complete sections and anomalies. */
+    @FunctionalInterface
+    public interface Listener extends DecoderListener<TsAnomalyKind> {
         /**
          * A complete section from table_id to CRC_32 inclusive, between position and limit; valid until
          * this returns.
@@ -48,15 +64,12 @@ public final class SectionAssembler {
          *     the offset of its first byte in the first packet)
          */
         void onSection(int pid, ByteBuffer section, long offset);
-
-        /** A recoverable problem. */
-        default void onAnomaly(Anomaly anomaly) {}
     }
 
     private final int pid;
     private final int maxSectionLength;
     private final CrcMode crcMode;
-    private final Handler handler;
+    private final Listener listener;
     private byte[] pending;
     private ByteBuffer pendingView;
     private int have;
@@ -67,19 +80,24 @@ public final class SectionAssembler {
     private ByteBuffer view;
 
     /**
-     * @param pid the PID, used in reports
-     * @param maxSectionLength largest section_length accepted (3..4093)
+     * @param listener receives sections and anomalies
+     * @param pid the PID (0..8191), passed to the listener and named in anomalies
+     * @param limits {@link TsLimits#maxSectionLength()} is the largest section_length accepted
      * @param crcMode CRC_32 handling
-     * @param handler receives sections and anomalies
      */
-    public SectionAssembler(int pid, int maxSectionLength, CrcMode crcMode, Handler handler) {
-        if (maxSectionLength < 3 || maxSectionLength > 4093) {
-            throw new IllegalArgumentException("maxSectionLength " + maxSectionLength);
+    public SectionAssembler(Listener listener, int pid, TsLimits limits, CrcMode crcMode) {
+        if (pid >>> 13 != 0) {
+            throw new IllegalArgumentException("pid " + pid + " out of range (expected: 0..8191)");
         }
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.pid = pid;
-        this.maxSectionLength = maxSectionLength;
-        this.crcMode = java.util.Objects.requireNonNull(crcMode);
-        this.handler = java.util.Objects.requireNonNull(handler);
+        this.maxSectionLength = limits.maxSectionLength();
+        this.crcMode = Objects.requireNonNull(crcMode, "crcMode");
+    }
+
+    /** An assembler with the default limits and {@link CrcMode#STRICT}. */
+    public SectionAssembler(Listener listener, int pid) {
+        this(listener, pid, TsLimits.defaults(), CrcMode.STRICT);
     }
 
     /** Feeds the payload of a packet of this PID. */
@@ -121,12 +139,9 @@ public final class SectionAssembler {
             p += pointer;
             parseSections(buf, p, end, offset + (p - index));
         } else if (total != 0) {
-            int used = append(buf, p, length, offset);
-            p += used;
-            if (total == 0 && p < end) {
-                // back-to-back sections may also follow in a packet without PUSI only if the spec's pointer
-                // would have announced them; the rest must be stuffing
-            }
+            append(buf, p, length, offset);
+            // what follows a section completed in a packet without PUSI can only be stuffing: a new
+            // section would have needed a pointer_field (§2.4.4.2)
         }
     }
 
@@ -213,8 +228,8 @@ public final class SectionAssembler {
         boolean syntax = (buf.get(at + 1) & 0x80) != 0;
         if (crcMode != CrcMode.OFF && (syntax || tableId == SpliceInfoSection.TABLE_ID)) {
             if (size < 7 || Crc32Mpeg2.compute(buf, at, size) != 0) {
-                handler.onAnomaly(new Anomaly(Anomaly.Kind.CRC_MISMATCH, pid, offset, tableId,
-                        String.format("CRC_32 mismatch in a section with table_id 0x%02X", tableId)));
+                listener.onAnomaly(new Anomaly<>(TsAnomalyKind.CRC_MISMATCH, offset,
+                        String.format("pid 0x%04X: CRC_32 mismatch in a section with table_id 0x%02X", pid, tableId)));
                 if (crcMode == CrcMode.STRICT) {
                     return;
                 }
@@ -225,12 +240,13 @@ public final class SectionAssembler {
             view = buf.duplicate();
         }
         view.clear().limit(at + size).position(at);
-        handler.onSection(pid, view, offset);
+        listener.onSection(pid, view, offset);
     }
 
     private void malformed(String field, String problem, long offset) {
         total = 0;
         have = 0;
-        handler.onAnomaly(new Anomaly(Anomaly.Kind.MALFORMED_SECTION, pid, offset, 0, field + " " + problem + "; " + SPEC));
+        listener.onAnomaly(new Anomaly<>(TsAnomalyKind.MALFORMED_SECTION, offset,
+                String.format("pid 0x%04X: %s %s; %s", pid, field, problem, SPEC)));
     }
 }

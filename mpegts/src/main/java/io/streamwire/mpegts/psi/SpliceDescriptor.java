@@ -1,6 +1,6 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 
@@ -12,11 +12,11 @@ import java.nio.ByteBuffer;
  * splice_descriptor_tag(8) descriptor_length(8) identifier(32) private_byte(8 × (descriptor_length − 4))
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tag splice_descriptor_tag
  * @param identifier identifier, 32 bits (0x43554549 "CUEI")
  * @param body the bytes after identifier (read-only)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 package io.streamwire.mpegts.psi;
 
-import io.streamwire.mpegts.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.mpegts.TsException;
-import io.streamwire.mpegts.internal.Bits;
+import io.streamwire.mpegts.internal.TsErrors;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import java.util.List;
  * descriptor_loop_length(16) splice_descriptor() × N  [alignment_stuffing] CRC_32(32)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param sapType sap_type, 2 bits
  * @param protocolVersion protocol_version, 8 bits
  * @param ptsAdjustment pts_adjustment, 33 bits
@@ -25,10 +27,8 @@ import java.util.List;
  * @param command the splice command
  * @param descriptors the splice descriptors (segmentation descriptors typed through {@link SpliceDescriptor#segmentation()})
  *
- * @implNote Encrypted sections (encrypted_packet 1) are rejected with a {@link TsException}; the
- *     alignment stuffing is not kept.
- *
- * <p>Immutable and thread-safe.
+ * @implNote Encrypted sections (encrypted_packet 1) and splice_command_length 0xFFF are rejected with
+ *     an {@link io.streamwire.core.UnsupportedFeatureException}; the alignment stuffing is not kept.
  *
  * @since 0.1.0
  */
@@ -140,25 +140,33 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
     /**
      * Parses the section at the position (CRC_32 not verified) and moves the position past it.
      *
+     * @throws io.streamwire.core.TruncatedInputException if the buffer ends before section_length says
+     *     (position unchanged)
+     * @throws io.streamwire.core.UnsupportedFeatureException if the section is encrypted or
+     *     splice_command_length is 0xFFF (position unchanged)
      * @throws TsException if a length or field is malformed (position unchanged)
      */
     public static SpliceInfoSection parse(ByteBuffer in) {
         int at = in.position();
         if (in.remaining() < 3) {
-            throw new TsException("splice_info_section", "needs 3 bytes", at, SPEC);
+            throw TsErrors.truncated("splice_info_section", "needs 3 bytes, " + in.remaining() + " remain", at, SPEC);
         }
         if ((in.get(at) & 0xFF) != TABLE_ID) {
             throw new TsException("splice_info_section table_id", String.format("0x%02X is not 0xFC", in.get(at) & 0xFF), at, SPEC);
         }
         int length = BigEndian.getShort(in, at + 1) & 0x0FFF;
-        if (length < 17 || length > in.remaining() - 3 || length > 4093) {
-            throw new TsException("splice_info_section section_length", length + " out of range (17.." + Math.min(4093, in.remaining() - 3) + ")", at + 1, SPEC);
+        if (length < 17 || length > 4093) {
+            throw new TsException("splice_info_section section_length", length + " out of range (17..4093)", at + 1, SPEC);
+        }
+        if (length > in.remaining() - 3) {
+            throw TsErrors.truncated("splice_info_section section_length", length + " is past the input (" + (in.remaining() - 3)
+                    + " bytes)", at + 1, SPEC);
         }
         int end = at + 3 + length;
         int sap = (in.get(at + 1) >>> 4) & 3;
         int version = in.get(at + 3) & 0xFF;
         if ((in.get(at + 4) & 0x80) != 0) {
-            throw new TsException("splice_info_section encrypted_packet", "1 is not supported", at + 4, SPEC);
+            throw TsErrors.unsupported("splice_info_section encrypted_packet", "1 (encrypted sections) is not supported", at + 4, SPEC);
         }
         long ptsAdj = ((long) (in.get(at + 4) & 1) << 32) | (BigEndian.getInt(in, at + 5) & 0xFFFFFFFFL);
         int cw = in.get(at + 9) & 0xFF;
@@ -167,7 +175,7 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         int cmdType = in.get(at + 13) & 0xFF;
         int c = at + 14;
         if (cmdLength == 0xFFF) {
-            throw new TsException("splice_command_length", "0xFFF (legacy unknown length) is not supported", at + 11, SPEC);
+            throw TsErrors.unsupported("splice_command_length", "0xFFF (legacy unknown length) is not supported", at + 11, SPEC);
         }
         if (c + cmdLength + 2 > end - 4) {
             throw new TsException("splice_command_length", cmdLength + " is past the section", at + 11, SPEC);
@@ -368,9 +376,5 @@ public record SpliceInfoSection(int sapType, int protocolVersion, long ptsAdjust
         } else {
             BigEndian.putIntRelative(out.put((byte) (0xFE | (int) (t >>> 32))), (int) t);
         }
-    }
-
-    static long pts33(ByteBuffer in, int i) {
-        return Bits.timestamp(in, i);
     }
 }

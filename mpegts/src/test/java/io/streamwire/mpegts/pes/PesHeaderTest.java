@@ -3,6 +3,7 @@ package io.streamwire.mpegts.pes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.mpegts.TsException;
 import io.streamwire.testkit.ByteOrders;
 import java.nio.ByteBuffer;
@@ -74,6 +75,62 @@ class PesHeaderTest {
         // header data length past PES_packet_length
         assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001c00004808005210001000100"))))
                 .isInstanceOfSatisfying(TsException.class, e -> assertThat(e.field()).isEqualTo("PES_header_data_length"));
+    }
+
+    @Test
+    void aHeaderCutShortIsTruncated() {
+        byte[] whole = HexFormat.of().parseHex("000001e00000" + "80c00a" + "3100079d81" + "1100076591");
+        for (int cut = 0; cut < whole.length; cut++) {
+            int n = cut;
+            assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(whole, 0, n))).isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+                assertThat(e.module()).isEqualTo("mpegts");
+                assertThat(e.field()).isEqualTo("PES header");
+            });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theInPlaceReadersAgreeWithTheRecord(String name, String hex, PesHeader expected) {
+        byte[] bytes = HexFormat.of().parseHex("aaaa" + hex + "bbbb"); // at index 2, payload after it
+        for (ByteBuffer in : new ByteBuffer[] {ByteBuffer.wrap(bytes), ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)}) {
+            assertThat(PesHeader.requireWellFormed(in, 2, bytes.length - 2, 1000)).isEqualTo(expected.encodedSize());
+            assertThat(PesHeader.getStreamId(in, 2)).isEqualTo(expected.streamId());
+            assertThat(PesHeader.getPesPacketLength(in, 2)).isEqualTo(expected.pesPacketLength());
+            assertThat(PesHeader.getPts(in, 2)).isEqualTo(expected.pts());
+            assertThat(PesHeader.getDts(in, 2)).isEqualTo(expected.dts());
+            assertThat(in.position()).isZero();
+        }
+    }
+
+    @Test
+    void requireWellFormedCountsOffsetsFromTheGivenOne() {
+        byte[] bytes = HexFormat.of().parseHex("000001e00000808002ffff"); // PTS flag, PES_header_data_length 2
+        assertThatThrownBy(() -> PesHeader.requireWellFormed(ByteBuffer.wrap(bytes), 0, bytes.length, 5000))
+                .isInstanceOfSatisfying(TsException.class, e -> {
+                    assertThat(e.field()).isEqualTo("PTS");
+                    assertThat(e.offset()).isEqualTo(5009);
+                });
+        assertThatThrownBy(() -> PesHeader.requireWellFormed(ByteBuffer.wrap(bytes), 0, bytes.length, -1))
+                .isInstanceOfSatisfying(TsException.class, e -> assertThat(e.offset()).isEqualTo(-1));
+        assertThatThrownBy(() -> PesHeader.requireWellFormed(ByteBuffer.wrap(bytes), 0, 8, 5000))
+                .isInstanceOfSatisfying(TruncatedInputException.class, e -> assertThat(e.offset()).isEqualTo(5000));
+    }
+
+    @Test
+    void writePtsDtsWritesWhatWriteToWrites() {
+        for (long dts : new long[] {-1, 0, 111_304, (1L << 33) - 1}) {
+            PesHeader h = PesHeader.of(0xE0, 0, (1L << 33) - 2, dts);
+            ByteBuffer expected = ByteBuffer.allocate(h.encodedSize());
+            h.writeTo(expected);
+            ByteBuffer out = ByteBuffer.allocate(h.encodedSize() + 7).position(3);
+            assertThat(PesHeader.writePtsDts(out, 5, 0xE0, 0, (1L << 33) - 2, dts)).isEqualTo(h.encodedSize());
+            assertThat(out.position()).isEqualTo(3);
+            assertThat(java.util.Arrays.copyOfRange(out.array(), 5, 5 + h.encodedSize())).isEqualTo(expected.array());
+        }
+        assertThatThrownBy(() -> PesHeader.writePtsDts(ByteBuffer.allocate(18), 0, 0xE0, 0, 1, 2))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Provide

@@ -56,7 +56,7 @@ class PsiPropertiesTest {
     }
 
     @Property
-    void mutatedSectionsOnlyRaiseTsException(@ForAll("pmts") Pmt pmt, @ForAll List<Integer> flips) {
+    void mutatedSectionsOnlyRaiseTheModulesException(@ForAll("pmts") Pmt pmt, @ForAll List<Integer> flips) {
         byte[] bytes = PsiTablesTest.write(pmt);
         List<Integer> positions = new ArrayList<>(flips);
         for (int f : positions) {
@@ -65,7 +65,8 @@ class PsiPropertiesTest {
         }
         try {
             Pmt.parse(ByteBuffer.wrap(bytes));
-        } catch (io.streamwire.mpegts.TsException expected) {
+        } catch (io.streamwire.core.StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("mpegts");
             assertThat(expected.field()).isNotBlank();
         }
     }

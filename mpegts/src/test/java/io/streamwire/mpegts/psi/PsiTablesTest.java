@@ -3,6 +3,7 @@ package io.streamwire.mpegts.psi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.mpegts.TsException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -91,10 +92,11 @@ class PsiTablesTest {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         assertThat(parser.apply(in)).isEqualTo(table);
         assertThat(in.position()).isEqualTo(bytes.length);
-        // every truncation raises TsException, never another exception
+        // every truncation raises the module's TruncatedInputException, never another exception
         for (int cut = 0; cut < bytes.length; cut++) {
             ByteBuffer part = ByteBuffer.wrap(bytes, 0, cut).slice();
-            assertThatThrownBy(() -> parser.apply(part)).isInstanceOf(TsException.class);
+            assertThatThrownBy(() -> parser.apply(part)).isInstanceOfSatisfying(TruncatedInputException.class,
+                    e -> assertThat(e.module()).isEqualTo("mpegts"));
             assertThat(part.position()).isZero();
         }
     }
@@ -136,9 +138,24 @@ class PsiTablesTest {
     }
 
     @Test
+    void encryptedSpliceSectionsAreUnsupported() {
+        byte[] section = write(new SpliceInfoSection(0, 0, 0, 0, 0xFFF, new SpliceInfoSection.SpliceNull(), List.of()));
+        section[4] |= (byte) 0x80; // encrypted_packet
+        assertThatThrownBy(() -> SpliceInfoSection.parse(ByteBuffer.wrap(section)))
+                .isInstanceOfSatisfying(io.streamwire.core.UnsupportedFeatureException.class, e -> {
+                    assertThat(e.module()).isEqualTo("mpegts");
+                    assertThat(e.field()).isEqualTo("splice_info_section encrypted_packet");
+                    assertThat(e.offset()).isEqualTo(4);
+                });
+    }
+
+    @Test
     void badLengthsRaiseTsExceptionWithField() {
         byte[] pat = HexFormat.of().parseHex("00b00e0001c100000001f0002ab104b2");
-        assertThatThrownBy(() -> Pat.parse(ByteBuffer.wrap(pat))).isInstanceOfSatisfying(TsException.class,
+        assertThatThrownBy(() -> Pat.parse(ByteBuffer.wrap(pat))).isInstanceOfSatisfying(TruncatedInputException.class,
+                e -> assertThat(e.field()).isEqualTo("pat section_length"));
+        byte[] shortPat = HexFormat.of().parseHex("00b00c0001c100000001f0002ab104b2"); // section_length 12: a partial program entry
+        assertThatThrownBy(() -> Pat.parse(ByteBuffer.wrap(shortPat))).isInstanceOfSatisfying(TsException.class,
                 e -> assertThat(e.field()).isEqualTo("pat section_length"));
         byte[] pmt = write(new Pmt(1, 0, true, 256, List.of(), List.of(new Pmt.Stream(0x1B, 256, List.of()))));
         pmt[11] = 40; // program_info_length past the section

@@ -1,13 +1,15 @@
 package io.streamwire.mpegts.psi;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.streamwire.mpegts.TsException;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.mpegts.TsLimits;
 import java.nio.ByteBuffer;
 
 /**
  * Jazzer target for section assembly and every table parser (PAT, PMT, CAT, SCTE-35), CRC checking
  * off. Input: a byte of PUSI flags, then 184-byte packet payloads. Tables that parse must write and
- * parse back to the same value. Seeds and findings under {@code SectionAssemblerFuzzTestInputs/assemble/}.
+ * parse back to the same value; only the module's {@link StreamwireException} may escape a parser, and
+ * the assembler never throws. Seeds and findings under {@code SectionAssemblerFuzzTestInputs/assemble/}.
  */
 class SectionAssemblerFuzzTest {
 
@@ -17,8 +19,8 @@ class SectionAssemblerFuzzTest {
             return;
         }
         int flags = data[0] & 0xFF;
-        SectionAssembler assembler = new SectionAssembler(0x100, 4093, SectionAssembler.CrcMode.OFF,
-                (pid, section, offset) -> parseAll(section));
+        SectionAssembler assembler = new SectionAssembler((pid, section, offset) -> parseAll(section), 0x100,
+                TsLimits.defaults().withMaxSectionLength(4093), SectionAssembler.CrcMode.OFF);
         int k = 0;
         for (int at = 1; at < data.length; at += 184) {
             int n = Math.min(184, data.length - at);
@@ -56,13 +58,19 @@ class SectionAssemblerFuzzTest {
                 for (SpliceDescriptor d : s.descriptors()) {
                     try {
                         d.segmentation();
-                    } catch (TsException expected) {
-                        // a short segmentation descriptor
+                    } catch (StreamwireException expected) {
+                        requireModule(expected); // a short segmentation descriptor
                     }
                 }
             }
-        } catch (TsException expected) {
-            // malformed table: the module's exception only
+        } catch (StreamwireException expected) {
+            requireModule(expected); // malformed table: the module's exception only
+        }
+    }
+
+    private static void requireModule(StreamwireException e) {
+        if (!"mpegts".equals(e.module())) {
+            throw new AssertionError("an exception of module " + e.module(), e);
         }
     }
 }

@@ -2,7 +2,9 @@ package io.streamwire.mpegts.psi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamwire.mpegts.Anomaly;
+import io.streamwire.core.Anomaly;
+import io.streamwire.mpegts.TsAnomalyKind;
+import io.streamwire.mpegts.TsLimits;
 import io.streamwire.mpegts.TsPacket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ class SectionAssemblerTest {
 
     static List<String> assemble(List<byte[]> payloads, boolean[] pusi, SectionAssembler.CrcMode mode) {
         List<String> out = new ArrayList<>();
-        SectionAssembler a = new SectionAssembler(0x1000, 4093, mode, new SectionAssembler.Handler() {
+        SectionAssembler a = new SectionAssembler(new SectionAssembler.Listener() {
             @Override
             public void onSection(int pid, ByteBuffer section, long offset) {
                 byte[] b = new byte[section.remaining()];
@@ -27,10 +29,11 @@ class SectionAssemblerTest {
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
+                assertThat(anomaly.detail()).startsWith("pid 0x1000: ");
                 out.add(anomaly.kind().name());
             }
-        });
+        }, 0x1000, TsLimits.defaults().withMaxSectionLength(4093), mode);
         for (int i = 0; i < payloads.size(); i++) {
             byte[] p = payloads.get(i);
             ByteBuffer packet = ByteBuffer.allocate(188);
@@ -128,23 +131,24 @@ class SectionAssemblerTest {
         payload[0] = (byte) 200; // pointer_field past the packet
         assertThat(assemble(List.of(payload), new boolean[] {true}, SectionAssembler.CrcMode.STRICT)).containsExactly("MALFORMED_SECTION");
         List<String> out = new ArrayList<>();
-        SectionAssembler small = new SectionAssembler(0, 100, SectionAssembler.CrcMode.STRICT, new SectionAssembler.Handler() {
+        SectionAssembler small = new SectionAssembler(new SectionAssembler.Listener() {
             @Override
             public void onSection(int pid, ByteBuffer section, long offset) {
                 out.add("section");
             }
 
             @Override
-            public void onAnomaly(Anomaly anomaly) {
+            public void onAnomaly(Anomaly<TsAnomalyKind> anomaly) {
                 out.add(anomaly.kind() + " " + anomaly.detail());
             }
-        });
+        }, 0, TsLimits.defaults().withMaxSectionLength(100), SectionAssembler.CrcMode.STRICT);
         byte[] big = new byte[184];
         big[1] = 2;
         big[2] = (byte) 0xB1; // section_length 0x1FF = 511 > 100
         big[3] = (byte) 0xFF;
         small.feed(ByteBuffer.wrap(big), 0, 184, true, 0);
-        assertThat(out).singleElement().asString().contains("section_length 511 exceeds the limit 100", "TsLimits.maxSectionLength()");
+        assertThat(out).singleElement().asString().startsWith("MALFORMED_SECTION pid 0x0000: ")
+                .contains("section_length 511 exceeds the limit 100", "TsLimits.maxSectionLength()");
     }
 
     @Property(tries = 300)
@@ -166,8 +170,8 @@ class SectionAssemblerTest {
             b.put((byte) 0xFF);
         }
         List<Long> offsets = new ArrayList<>();
-        new SectionAssembler(0x1000, 1021, SectionAssembler.CrcMode.STRICT, (pid, s, offset) -> offsets.add(offset))
-                .feed(new TsPacket().wrap(ByteBuffer.wrap(packet), 0, 188));
+        new SectionAssembler((pid, s, offset) -> offsets.add(offset), 0x1000, TsLimits.defaults().withMaxSectionLength(1021),
+                SectionAssembler.CrcMode.STRICT).feed(new TsPacket().wrap(ByteBuffer.wrap(packet), 0, 188));
         assertThat(offsets).containsExactly(188L + 5);
     }
 }
