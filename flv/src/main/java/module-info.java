@@ -3,6 +3,4 @@ module io.streamwire.flv {
     requires transitive io.streamwire.core;
     exports io.streamwire.flv;
     exports io.streamwire.amf;
-    // BigEndian for rtmp-protocol's control messages and chunk headers (not public API)
-    exports io.streamwire.flv.internal to io.streamwire.rtmp;
 }

@@ -50,6 +50,8 @@ public record Amf0Command(String name, double transactionId, Amf0Value commandOb
      *
      * @throws AmfException if the first value is not a string (field "amf0 string"), the second
      *     is not a number (field "amf0 number"), or a value is malformed (position unchanged)
+     * @throws io.streamwire.core.StreamwireException (module "amf") for a value cut short or past a
+     *     limit (position unchanged)
      */
     public static Amf0Command parse(ByteBuffer in) {
         return parse(in, AmfLimits.defaults());

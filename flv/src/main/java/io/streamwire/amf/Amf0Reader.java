@@ -24,7 +24,9 @@ public final class Amf0Reader {
     /**
      * Reads one value at the buffer's position and moves the position past it.
      *
-     * @throws AmfException if the value is malformed, truncated or past a limit (position unchanged)
+     * @throws AmfException if the value is malformed (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if it is cut short (position unchanged)
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting (position unchanged)
      */
     public static Amf0Value readValue(ByteBuffer in) {
         return readValue(in, AmfLimits.defaults());
@@ -38,7 +40,7 @@ public final class Amf0Reader {
         }
         Amf0TokenReader reader = new Amf0TokenReader(limits).reset(in);
         if (!reader.hasRemaining()) {
-            throw new AmfTruncatedInputException("amf0 type-marker", 1, 0, 0, Amf0TokenReader.SPEC);
+            throw AmfException.truncated("amf0 type-marker", 1, 0, 0, Amf0TokenReader.SPEC);
         }
         Amf0Value value = reader.readValue();
         in.position(reader.position());
@@ -48,7 +50,9 @@ public final class Amf0Reader {
     /**
      * Reads every value from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws AmfException if a value is malformed, truncated or past a limit (position unchanged)
+     * @throws AmfException if a value is malformed (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if it is cut short (position unchanged)
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting (position unchanged)
      */
     public static List<Amf0Value> readAll(ByteBuffer in) {
         return readAll(in, AmfLimits.defaults());

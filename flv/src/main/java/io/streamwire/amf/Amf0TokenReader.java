@@ -1,7 +1,7 @@
 package io.streamwire.amf;
 
-import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,9 @@ import java.util.List;
  * <p>Limits ({@link AmfLimits}): nesting depth, entries per container, string bytes and the
  * reference table, each checked before allocating; declared strict-array counts and string lengths
  * are also checked against the bytes remaining. ECMA array counts are hints only. Errors are
- * {@link AmfException}s with the stream offset and field; after one, the reader must be reset.
+ * {@link AmfException}s (malformed) and the shared core {@code TruncatedInputException} and
+ * {@code LimitExceededException}, all with module "amf", the stream offset and field; after one,
+ * the reader must be reset.
  *
  * <pre>{@code
  * Amf0TokenReader r = new Amf0TokenReader();
@@ -209,7 +211,9 @@ public final class Amf0TokenReader {
      * Reads the next token.
      *
      * @return the token; {@link Amf0Token#END_OF_INPUT} (repeatedly) when the top level is done
-     * @throws AmfException for malformed or truncated input or a limit passed
+     * @throws AmfException for malformed input
+     * @throws io.streamwire.core.TruncatedInputException for input cut short
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting
      */
     public Amf0Token next() {
         if (in == null) {
@@ -230,8 +234,8 @@ public final class Amf0TokenReader {
                     }
                 }
                 if (++counts[top] > limits.maxElements()) {
-                    throw new AmfLimitExceededException("amf0 object property count", "maxElements",
-                            limits.maxElements(), counts[top], tokenOffset(), SPEC + ".5");
+                    throw AmfException.limit("amf0 object property count", "maxElements",
+                            limits.maxElements(), counts[top], tokenOffset());
                 }
                 readUtf8(pos + 2, length, "amf0 property name");
                 pos += 2 + length;
@@ -302,11 +306,11 @@ public final class Amf0TokenReader {
                 require(5, "amf0 array-count");
                 long n = u32(pos + 1);
                 if (n > limits.maxElements()) {
-                    throw new AmfLimitExceededException("amf0 array-count", "maxElements", limits.maxElements(), n,
-                            tokenOffset() + 1, SPEC + ".12");
+                    throw AmfException.limit("amf0 array-count", "maxElements", limits.maxElements(), n,
+                            tokenOffset() + 1);
                 }
                 if (n > end - pos - 5) {
-                    throw new AmfTruncatedInputException("amf0 array-count " + n, n, end - pos - 5L, tokenOffset() + 1,
+                    throw AmfException.truncated("amf0 array-count " + n, n, end - pos - 5L, tokenOffset() + 1,
                             SPEC + ".12");
                 }
                 count = n;
@@ -390,17 +394,17 @@ public final class Amf0TokenReader {
 
     private void require(int n, String field) {
         if (end - pos < n) {
-            throw new AmfTruncatedInputException(field, n, end - pos, tokenOffset(), SPEC);
+            throw AmfException.truncated(field, n, end - pos, tokenOffset(), SPEC);
         }
     }
 
     private void readUtf8(int index, long length, String field) {
         if (length > limits.maxStringBytes()) {
-            throw new AmfLimitExceededException(field, "maxStringBytes", limits.maxStringBytes(), length,
-                    tokenOffset(), SPEC + ".4");
+            throw AmfException.limit(field, "maxStringBytes", limits.maxStringBytes(), length,
+                    tokenOffset());
         }
         if (length > end - index) {
-            throw new AmfTruncatedInputException(field, length, Math.max(0, end - index), tokenOffset(), SPEC + ".4");
+            throw AmfException.truncated(field, length, Math.max(0, end - index), tokenOffset(), SPEC + ".4");
         }
         stringIndex = index;
         stringLength = (int) length;
@@ -408,12 +412,12 @@ public final class Amf0TokenReader {
 
     private void push(int kind, long n, int headerLength) {
         if (depth >= limits.maxDepth()) {
-            throw new AmfLimitExceededException("amf0 nesting depth", "maxDepth", limits.maxDepth(), depth + 1L,
-                    tokenOffset(), SPEC);
+            throw AmfException.limit("amf0 nesting depth", "maxDepth", limits.maxDepth(), depth + 1L,
+                    tokenOffset());
         }
         if (references >= limits.maxReferences()) {
-            throw new AmfLimitExceededException("amf0 reference table", "maxReferences", limits.maxReferences(),
-                    references + 1L, tokenOffset(), SPEC + ".9");
+            throw AmfException.limit("amf0 reference table", "maxReferences", limits.maxReferences(),
+                    references + 1L, tokenOffset());
         }
         references++;
         if (depth == kinds.length) {
@@ -473,8 +477,9 @@ public final class Amf0TokenReader {
      * @implNote A property name that repeats within one object is rejected: the tree (a map)
      *     cannot keep both values, and dropping one would silently lose data and shift the
      *     reference table. Walk such input with {@link #next()}.
-     * @throws AmfException if the input is malformed, truncated or past a limit, or a property name
-     *     repeats in one object
+     * @throws AmfException if the input is malformed, or a property name repeats in one object
+     * @throws io.streamwire.core.TruncatedInputException for input cut short
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting
      * @throws IllegalStateException at END_OF_INPUT or at the end of a container
      */
     public Amf0Value readValue() {

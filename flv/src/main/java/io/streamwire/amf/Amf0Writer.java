@@ -1,7 +1,7 @@
 package io.streamwire.amf;
 
-import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,6 +26,11 @@ import java.util.Map;
 public final class Amf0Writer {
     private final IdentityHashMap<Amf0Value, Integer> written = new IdentityHashMap<>();
     private int references;
+
+    /** A writer with an empty reference table. */
+    public Amf0Writer() {
+        // the table fills as values are written
+    }
 
     /** Forgets the reference table; call between messages. */
     public Amf0Writer reset() {

@@ -1,7 +1,7 @@
 package io.streamwire.amf;
 
-import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +20,14 @@ import java.util.Objects;
  * avmplus-object value starts with empty tables ({@link Amf0TokenReader}, {@link Amf0Writer}).
  *
  * <p>Externalizable objects carry a class-specific body: the reader throws
- * {@link AmfUnsupportedFeatureException} naming the class unless a reader is
+ * {@link io.streamwire.core.UnsupportedFeatureException} naming the class unless a reader is
  * {@linkplain #register registered} for it.
  *
  * <p>Limits ({@link AmfLimits}) are checked before allocating: depth, element counts (also against
  * the bytes remaining), string and byte-array lengths, table sizes. U29 values must use the
  * shortest encoding. A key that repeats in one array or object is rejected (a tree cannot keep
- * both values). Errors are {@link AmfException}s with the stream offset and field.
+ * both values). Errors are {@link AmfException}s (malformed) and the shared core exceptions for
+ * input cut short, past a limit or not supported, all with module "amf", the stream offset and field.
  *
  * <p>Not thread-safe: keep it on one connection or event loop.
  *
@@ -139,8 +140,11 @@ public final class Amf3Reader {
     /**
      * Reads one AMF3 value at the buffer's position, offsets counted from 0 at that position.
      *
-     * @throws AmfException if the value is malformed, truncated or past a limit (position
-     *     unchanged)
+     * @throws AmfException if the value is malformed (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if it is cut short (position unchanged)
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting (position unchanged)
+     * @throws io.streamwire.core.UnsupportedFeatureException for an externalizable class with no
+     *     registered reader
      */
     public Amf3Value readValue(ByteBuffer in) {
         return readValue(in, 0);
@@ -149,8 +153,11 @@ public final class Amf3Reader {
     /**
      * Reads one AMF3 value at the buffer's position; error offsets start at {@code streamOffset}.
      *
-     * @throws AmfException if the value is malformed, truncated or past a limit (position
-     *     unchanged)
+     * @throws AmfException if the value is malformed (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if it is cut short (position unchanged)
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting (position unchanged)
+     * @throws io.streamwire.core.UnsupportedFeatureException for an externalizable class with no
+     *     registered reader
      */
     public Amf3Value readValue(ByteBuffer in, long streamOffset) {
         depthOffset = 0;
@@ -267,8 +274,8 @@ public final class Amf3Reader {
         String key;
         while (!(key = string("amf3 array key")).isEmpty()) {
             if (assoc.size() >= limits.maxElements()) {
-                throw new AmfLimitExceededException("amf3 array associative count", "maxElements", limits.maxElements(),
-                        assoc.size() + 1L, offset(pos), SPEC + ".11");
+                throw AmfException.limit("amf3 array associative count", "maxElements", limits.maxElements(),
+                        assoc.size() + 1L, offset(pos));
             }
             if (assoc.containsKey(key)) {
                 throw new AmfException("amf3 array key", "\"" + key + "\" repeats", offset(pos), "AMF3 §3.11");
@@ -318,7 +325,7 @@ public final class Amf3Reader {
         if (t.externalizable()) {
             ExternalizableReader reader = externalizable.get(t.className());
             if (reader == null) {
-                throw new AmfUnsupportedFeatureException("amf3 externalizable object", "class \"" + t.className()
+                throw AmfException.unsupported("amf3 externalizable object", "class \"" + t.className()
                         + "\" has no registered reader (Amf3Reader.register)", offset(at), "AMF3 §3.12");
             }
             result = new Amf3Externalizable(t.className(), reader.read(t.className(), input));
@@ -332,8 +339,8 @@ public final class Amf3Reader {
                 String name;
                 while (!(name = string("amf3 dynamic member name")).isEmpty()) {
                     if (dynamic.size() >= limits.maxElements()) {
-                        throw new AmfLimitExceededException("amf3 dynamic member count", "maxElements",
-                                limits.maxElements(), dynamic.size() + 1L, offset(pos), "AMF3 §3.12");
+                        throw AmfException.limit("amf3 dynamic member count", "maxElements",
+                                limits.maxElements(), dynamic.size() + 1L, offset(pos));
                     }
                     if (dynamic.containsKey(name)) {
                         throw new AmfException("amf3 dynamic member name", "\"" + name + "\" repeats", offset(pos),
@@ -426,8 +433,8 @@ public final class Amf3Reader {
 
     private int reserve(int at) {
         if (objects.size() >= limits.maxReferences()) {
-            throw new AmfLimitExceededException("amf3 object table", "maxReferences", limits.maxReferences(),
-                    objects.size() + 1L, offset(at), "AMF3 §2.2");
+            throw AmfException.limit("amf3 object table", "maxReferences", limits.maxReferences(),
+                    objects.size() + 1L, offset(at));
         }
         objects.add(null);
         return objects.size() - 1;
@@ -440,16 +447,15 @@ public final class Amf3Reader {
 
     private void addTraits(Amf3Traits t, int at) {
         if (traits.size() >= limits.maxReferences()) {
-            throw new AmfLimitExceededException("amf3 traits table", "maxReferences", limits.maxReferences(),
-                    traits.size() + 1L, offset(at), "AMF3 §2.2");
+            throw AmfException.limit("amf3 traits table", "maxReferences", limits.maxReferences(),
+                    traits.size() + 1L, offset(at));
         }
         traits.add(t);
     }
 
     private void enter(int at) {
         if (++depth > limits.maxDepth()) {
-            throw new AmfLimitExceededException("amf3 nesting depth", "maxDepth", limits.maxDepth(), depth, offset(at),
-                    SPEC);
+            throw AmfException.limit("amf3 nesting depth", "maxDepth", limits.maxDepth(), depth, offset(at));
         }
     }
 
@@ -467,8 +473,8 @@ public final class Amf3Reader {
         String s = utf8(ref >>> 1, field, at);
         if (!s.isEmpty()) {
             if (strings.size() >= limits.maxReferences()) {
-                throw new AmfLimitExceededException("amf3 string table", "maxReferences", limits.maxReferences(),
-                        strings.size() + 1L, offset(at), "AMF3 §2.2");
+                throw AmfException.limit("amf3 string table", "maxReferences", limits.maxReferences(),
+                        strings.size() + 1L, offset(at));
             }
             strings.add(s);
         }
@@ -485,10 +491,10 @@ public final class Amf3Reader {
     /** Checks a count against the limit and the bytes remaining (each element at least {@code unit} bytes). */
     private int length(int n, int limit, String limitName, int unit, String field, int at) {
         if (n > limit) {
-            throw new AmfLimitExceededException(field, limitName, limit, n, offset(at), SPEC);
+            throw AmfException.limit(field, limitName, limit, n, offset(at));
         }
         if ((long) n * unit > end - pos) {
-            throw new AmfTruncatedInputException(field + " " + n, (long) n * unit, end - pos, offset(at), SPEC);
+            throw AmfException.truncated(field + " " + n, (long) n * unit, end - pos, offset(at), SPEC);
         }
         return n;
     }
@@ -517,7 +523,7 @@ public final class Amf3Reader {
 
     private void require(int n, String field) {
         if (n < 0 || end - pos < n) {
-            throw new AmfTruncatedInputException(field, n, end - pos, offset(pos), SPEC);
+            throw AmfException.truncated(field, n, end - pos, offset(pos), SPEC);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.streamwire.amf;
 
-import io.streamwire.flv.internal.BigEndian;
 import io.streamwire.amf.internal.Utf8;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -26,6 +26,11 @@ public final class Amf3Writer {
     private final Map<Amf3Traits, Integer> traits = new HashMap<>();
     private final IdentityHashMap<Amf3Value, Integer> objects = new IdentityHashMap<>();
     private final Map<String, ExternalizableWriter> externalizable = new HashMap<>();
+
+    /** A writer with empty reference tables and no externalizable body writer registered. */
+    public Amf3Writer() {
+        // tables fill as values are written; see register
+    }
 
     /** Writes the class-specific body of one externalizable class. */
     @FunctionalInterface

@@ -1,51 +1,54 @@
 package io.streamwire.amf;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.UnsupportedFeatureException;
+
 /**
- * Root of every error the flv (AMF0 and AMF3) module raises for input that is malformed, truncated, past a limit or
- * not supported.
+ * Malformed AMF0 or AMF3 input (module {@code "amf"}). The root of the module's own errors; the
+ * shared {@link TruncatedInputException}, {@link LimitExceededException} (a length or count past
+ * {@link AmfLimits}) and {@link UnsupportedFeatureException} (an externalizable AMF3 class with no
+ * registered reader) of {@code io.streamwire.core} carry {@link StreamwireException#module() module()}
+ * {@code "amf"}. Catch {@link StreamwireException} for every error of every module.
  *
- * <p>Carries the byte offset of the problem counted from the start of the stream (across feeds), the
- * spec field it concerns and the spec reference. Messages read
- * {@code "<field> <problem> at offset <n>; <spec reference>"}. Unchecked, like Netty's and Kafka's
- * codec exceptions: parsers are called from event loops where a checked exception only gets wrapped.
+ * <p>Carries the byte offset of the problem counted from the start of the value or message read,
+ * the spec field it concerns and the spec reference. Messages read
+ * {@code "<field> <problem> at offset <n>; <spec reference>"}.
  *
  * <p>Immutable once thrown; safe to hand to another thread.
  *
  * @since 0.1.0
  */
-public class AmfException extends RuntimeException {
+public class AmfException extends StreamwireException {
     private static final long serialVersionUID = 1L;
 
-    private final long offset;
-    private final String field;
-    private final String specRef;
+    /** The name {@link StreamwireException#module()} returns for this module's errors. */
+    static final String MODULE = "amf";
 
     /**
-     * @param field the spec element at fault, e.g. {@code "adts sampling_frequency_index"}
-     * @param problem what is wrong with it, e.g. {@code "15 is forbidden"}
-     * @param offset byte offset from the start of the stream, or -1 when unknown
-     * @param specRef the spec section, e.g. {@code "ISO/IEC 14496-3 §1.A.2.2.1"}, or null
+     * @param field the spec element at fault, e.g. {@code "amf0 type-marker"}
+     * @param problem what is wrong with it, e.g. {@code "0x0E is reserved"}
+     * @param offset byte offset from the start of the input, or -1 when unknown
+     * @param specRef the spec section, e.g. {@code "AMF0 §2.1"}, or null
      */
     public AmfException(String field, String problem, long offset, String specRef) {
-        super(field + " " + problem + (offset >= 0 ? " at offset " + offset : "")
-                + (specRef != null ? "; " + specRef : ""));
-        this.offset = offset;
-        this.field = field;
-        this.specRef = specRef;
+        super(MODULE, field, problem, offset, specRef);
     }
 
-    /** Byte offset of the problem from the start of the stream, or -1 when unknown. */
-    public long offset() {
-        return offset;
+    /** A value cut short: {@code "<field> needs <needed> bytes, <remaining> remain"}. */
+    static TruncatedInputException truncated(String field, long needed, long remaining, long offset, String specRef) {
+        return new TruncatedInputException(MODULE, field, "needs " + needed + " bytes, " + remaining + " remain", offset,
+                specRef);
     }
 
-    /** The spec element at fault. */
-    public String field() {
-        return field;
+    /** A length or count past one of the {@link AmfLimits}, named by its accessor, e.g. {@code "maxDepth"}. */
+    static LimitExceededException limit(String field, String setting, long limit, long actual, long offset) {
+        return new LimitExceededException(MODULE, field, "AmfLimits." + setting + "()", limit, actual, offset);
     }
 
-    /** The spec section that defines the element, or null. */
-    public String specRef() {
-        return specRef;
+    /** Valid input that is not implemented. */
+    static UnsupportedFeatureException unsupported(String field, String problem, long offset, String specRef) {
+        return new UnsupportedFeatureException(MODULE, field, problem, offset, specRef);
     }
 }

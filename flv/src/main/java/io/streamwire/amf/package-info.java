@@ -19,7 +19,12 @@
  *       ({@link io.streamwire.amf.Amf3Reader}, {@link io.streamwire.amf.Amf3Writer})</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.amf.AmfException}s carrying the byte offset and the field;
- * limits are in {@link io.streamwire.amf.AmfLimits}.
+ * <p>Errors are {@link io.streamwire.core.StreamwireException}s with module {@code "amf"}, the byte
+ * offset and the field: {@link io.streamwire.amf.AmfException} for malformed input, the shared
+ * {@link io.streamwire.core.TruncatedInputException},
+ * {@link io.streamwire.core.LimitExceededException} (past a limit of
+ * {@link io.streamwire.amf.AmfLimits}) and {@link io.streamwire.core.UnsupportedFeatureException}
+ * (an externalizable AMF3 class with no registered reader). This package uses nothing of
+ * {@code io.streamwire.flv}.
  */
 package io.streamwire.amf;

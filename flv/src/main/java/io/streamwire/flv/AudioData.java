@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -56,7 +56,9 @@ public record AudioData(int soundFormat, int soundRate, int soundSize, int sound
     /**
      * Parses legacy AUDIODATA from the buffer's position to its limit; moves the position to the limit.
      *
-     * @throws FlvException if empty, SoundFormat is 9, or AAC without AACPacketType (position unchanged)
+     * @throws FlvException if SoundFormat is 9 (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is empty, or AAC without
+     *     AACPacketType (position unchanged)
      */
     public static AudioData parse(ByteBuffer in) {
         BodyReader r = new BodyReader(in, SPEC);

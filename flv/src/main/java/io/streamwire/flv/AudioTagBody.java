@@ -19,12 +19,13 @@ public sealed interface AudioTagBody permits AudioData, ExAudioData {
     /**
      * Parses the body from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws FlvException if the body is empty, truncated or uses a multitrack type inside a
-     *     multitrack header (position unchanged)
+     * @throws FlvException if the body uses a multitrack type inside a multitrack header (position
+     *     unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is empty or cut short (position unchanged)
      */
     static AudioTagBody parse(ByteBuffer in) {
         if (!in.hasRemaining()) {
-            throw new FlvTruncatedInputException("audio SoundFormat", 1, 0, in.position(), AudioData.SPEC);
+            throw FlvException.truncated("audio SoundFormat", 1, 0, in.position(), AudioData.SPEC);
         }
         return (in.get(in.position()) & 0xFF) >>> 4 == EX_HEADER ? ExAudioData.parse(in) : AudioData.parse(in);
     }

@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ final class BodyReader {
 
     void require(int n, String field) {
         if (end - pos < n) {
-            throw new FlvTruncatedInputException(field, n, end - pos, pos, spec);
+            throw FlvException.truncated(field, n, end - pos, pos, spec);
         }
     }
 
@@ -43,7 +43,7 @@ final class BodyReader {
     int u24(String field) {
         require(3, field);
         pos += 3;
-        return FlvTagHeader.medium(in, pos - 3);
+        return BigEndian.getUnsignedMedium(in, pos - 3);
     }
 
     int si24(String field) {

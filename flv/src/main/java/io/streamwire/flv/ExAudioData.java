@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +64,9 @@ public record ExAudioData(int audioPacketType, List<ModEx> modEx, int audioMulti
     /**
      * Parses from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws FlvException if truncated, SoundFormat is not 9, a multitrack type is reserved, or
+     * @throws FlvException if SoundFormat is not 9, a multitrack type is reserved, or
      *     Multitrack/ModEx appear where the spec forbids them (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is cut short (position unchanged)
      */
     public static ExAudioData parse(ByteBuffer in) {
         BodyReader r = new BodyReader(in, SPEC);
@@ -144,7 +145,7 @@ public record ExAudioData(int audioPacketType, List<ModEx> modEx, int audioMulti
                 }
                 out.put((byte) t.trackId());
                 if (audioMultitrackType != 0) {
-                    FlvTagHeader.putMedium(out, t.data().remaining());
+                    BigEndian.putMediumRelative(out, t.data().remaining());
                 }
                 put(out, t.data());
             }

@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +80,9 @@ public record ExVideoData(int frameType, int videoPacketType, List<ModEx> modEx,
     /**
      * Parses from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws FlvException if truncated, IsExHeader is clear, a multitrack type is reserved, or
+     * @throws FlvException if IsExHeader is clear, a multitrack type is reserved, or
      *     Multitrack/ModEx appear where the spec forbids them (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is cut short (position unchanged)
      */
     public static ExVideoData parse(ByteBuffer in) {
         BodyReader r = new BodyReader(in, SPEC);
@@ -185,10 +186,10 @@ public record ExVideoData(int frameType, int videoPacketType, List<ModEx> modEx,
                 out.put((byte) t.trackId());
             }
             if (videoMultitrackType > 0) {
-                FlvTagHeader.putMedium(out, (hasCts(t) ? 3 : 0) + t.data().remaining());
+                BigEndian.putMediumRelative(out, (hasCts(t) ? 3 : 0) + t.data().remaining());
             }
             if (hasCts(t)) {
-                FlvTagHeader.putMedium(out, t.compositionTime() & 0xFF_FFFF);
+                BigEndian.putMediumRelative(out, t.compositionTime() & 0xFF_FFFF);
             }
             ExAudioData.put(out, t.data());
         }

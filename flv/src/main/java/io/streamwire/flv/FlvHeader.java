@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -45,13 +45,13 @@ public record FlvHeader(int version, boolean typeFlagsAudio, boolean typeFlagsVi
      * Parses the 9 header bytes at the buffer's position and moves the position past them (not
      * past any bytes up to {@link #dataOffset()}).
      *
-     * @throws FlvException if fewer than 9 bytes remain, the signature is not "FLV", or DataOffset
-     *     is below 9 (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if fewer than 9 bytes remain (position unchanged)
+     * @throws FlvException if the signature is not "FLV" or DataOffset is below 9 (position unchanged)
      */
     public static FlvHeader parse(ByteBuffer in) {
         int at = in.position();
         if (in.remaining() < LENGTH) {
-            throw new FlvException("flv header", "needs 9 bytes, " + in.remaining() + " remain", at, SPEC);
+            throw FlvException.truncated("flv header", LENGTH, in.remaining(), at, SPEC);
         }
         if (in.get(at) != 'F' || in.get(at + 1) != 'L' || in.get(at + 2) != 'V') {
             throw new FlvException("flv Signature", String.format("0x%02X%02X%02X is not \"FLV\"",

@@ -11,7 +11,7 @@ package io.streamwire.flv;
  *       crosses feeds or while confirming a resync candidate</td></tr>
  *   <tr><td>{@code strict}</td><td>false</td><td>strict: an implausible tag header (unknown
  *       TagType, reserved bits, StreamID not 0) and a truncated final tag throw; lenient: the decoder
- *       resynchronises and reports {@link FlvAnomaly}s</td></tr>
+ *       resynchronises and reports anomalies ({@link FlvAnomalyKind})</td></tr>
  * </table>
  *
  * @param maxTagSize largest accepted DataSize, 0..16777215

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * One FLV tag as the {@link FlvDecoder} hands it out: a reused view whose header fields and body
- * are valid only during the listener call. Adobe FLV/F4V v10.1 §E.4.1.
+ * are valid only during the listener call. Adobe FLV/F4V v10.1 §E.4.1; the header fields are
+ * decoded as {@link FlvTagHeader} describes.
  *
  * <p>The body is the range {@link #bodyIndex()} .. {@code bodyIndex() + dataSize()} of
  * {@link #buffer()} (the caller's buffer, or the decoder's own when a tag crossed feeds), so it can
@@ -27,6 +28,20 @@ public final class FlvTag {
     int bodyIndex;
 
     FlvTag() {}
+
+    /**
+     * Sets the header fields from the header's three words (see {@link FlvTagHeader}) and the
+     * stream offset of its first byte; the body fields are left alone.
+     */
+    void set(int typeSize, int timestampWord, int streamIdWord, long tagOffset) {
+        reserved = FlvTagHeader.reserved(typeSize);
+        filter = FlvTagHeader.filter(typeSize);
+        tagType = FlvTagHeader.tagType(typeSize);
+        dataSize = FlvTagHeader.dataSize(typeSize);
+        timestamp = FlvTagHeader.timestamp(timestampWord);
+        streamId = FlvTagHeader.streamId(streamIdWord);
+        offset = tagOffset;
+    }
 
     /** TagType: 8 audio, 9 video, 18 script data. */
     public int tagType() {
@@ -58,7 +73,11 @@ public final class FlvTag {
         return offset;
     }
 
-    /** The buffer holding the body; do not keep it. */
+    /**
+     * The buffer holding the body; do not keep it. Not to be used in
+     * {@link FlvDecoder.Listener#onTagHeader} (it may be null or not hold the body yet) nor in
+     * {@link FlvDecoder.Listener#onTagFragment} (the fragment carries the bytes there).
+     */
     public ByteBuffer buffer() {
         return buffer;
     }

@@ -1,5 +1,6 @@
 package io.streamwire.flv;
 
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -8,6 +9,12 @@ import java.nio.ByteBuffer;
  * <pre>
  * Reserved (2) | Filter (1) | TagType (5) | DataSize (24) | Timestamp (24) | TimestampExtended (8) | StreamID (24)
  * </pre>
+ *
+ * <p>This file is the one place where the header's layout is decoded: {@link #parse}, the
+ * {@link FlvDecoder} (its byte-at-a-time state machine and its whole-buffer scan) and the scan's
+ * multi-chain look-ahead all read the header as three big-endian words, at bytes 0
+ * ({@code TagType byte | DataSize}), 4 ({@code Timestamp | TimestampExtended}) and 7
+ * ({@code TimestampExtended | StreamID}), through the package-private accessors below.
  *
  * @param reserved the two reserved bits (0 in valid files), kept for round trips
  * @param filter Filter: the body is encrypted (F4V DRM), 1 bit
@@ -32,6 +39,19 @@ public record FlvTagHeader(int reserved, boolean filter, int tagType, int dataSi
     public static final int SCRIPT_DATA = 18;
 
     static final String SPEC = "Adobe FLV/F4V v10.1 §E.4.1";
+
+    /** Header byte of the word that holds {@code TagType byte | DataSize}. */
+    static final int WORD_TYPE_SIZE = 0;
+    /** Header byte of the word that holds {@code Timestamp | TimestampExtended}. */
+    static final int WORD_TIMESTAMP = 4;
+    /** Header byte of the word that holds {@code TimestampExtended | StreamID}. */
+    static final int WORD_STREAM_ID = 7;
+
+    /**
+     * Bit {@code b} is set for each plausible first header byte {@code b} below 64 (Reserved bits
+     * zero): TagType 8, 9 or 18, with or without the Filter bit (0x20).
+     */
+    private static final long PLAUSIBLE_TYPE_BYTES = 0x0004_0300_0004_0300L;
 
     /** Checks ranges. */
     public FlvTagHeader {
@@ -64,39 +84,99 @@ public record FlvTagHeader(int reserved, boolean filter, int tagType, int dataSi
     /**
      * Parses the 11 bytes at the buffer's position and moves the position past them.
      *
-     * @throws FlvTruncatedInputException if fewer than 11 bytes remain (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if fewer than 11 bytes remain (position unchanged)
      */
     public static FlvTagHeader parse(ByteBuffer in) {
         int at = in.position();
         if (in.remaining() < LENGTH) {
-            throw new FlvTruncatedInputException("flv tag header", LENGTH, in.remaining(), at, SPEC);
+            throw FlvException.truncated("flv tag header", LENGTH, in.remaining(), at, SPEC);
         }
-        FlvTagHeader h = get(in, at);
+        int typeSize = BigEndian.getInt(in, at + WORD_TYPE_SIZE);
+        FlvTagHeader h = new FlvTagHeader(reserved(typeSize), filter(typeSize), tagType(typeSize), dataSize(typeSize),
+                timestamp(BigEndian.getInt(in, at + WORD_TIMESTAMP)), streamId(BigEndian.getInt(in, at + WORD_STREAM_ID)));
         in.position(at + LENGTH);
         return h;
-    }
-
-    /** Reads the header at absolute {@code index} (11 bytes must be there); does not move the position. */
-    static FlvTagHeader get(ByteBuffer in, int index) {
-        int b0 = in.get(index) & 0xFF;
-        return new FlvTagHeader(b0 >>> 6, (b0 & 0x20) != 0, b0 & 0x1F, medium(in, index + 1),
-                medium(in, index + 4) | (in.get(index + 7) & 0xFF) << 24, medium(in, index + 8));
-    }
-
-    static int medium(ByteBuffer in, int index) {
-        return (in.get(index) & 0xFF) << 16 | (in.get(index + 1) & 0xFF) << 8 | in.get(index + 2) & 0xFF;
     }
 
     /** Writes the 11 bytes at the buffer's position and moves the position. */
     public void writeTo(ByteBuffer out) {
         out.put((byte) (reserved << 6 | (filter ? 0x20 : 0) | tagType));
-        putMedium(out, dataSize);
-        putMedium(out, timestamp & 0xFF_FFFF);
+        BigEndian.putMediumRelative(out, dataSize);
+        BigEndian.putMediumRelative(out, timestamp & 0xFF_FFFF);
         out.put((byte) (timestamp >>> 24));
-        putMedium(out, streamId);
+        BigEndian.putMediumRelative(out, streamId);
     }
 
-    static void putMedium(ByteBuffer out, int v) {
-        out.put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
+    // ---- the layout, for the readers of this package (one word read per group of fields)
+
+    /** The big-endian int at index {@code i} of {@code b}, through its array {@code a} (offset {@code base}) when it has one. */
+    static int word(byte[] a, int base, ByteBuffer b, int i) {
+        return a != null ? BigEndian.getInt(a, base + i) : BigEndian.getInt(b, i);
+    }
+
+    /** Reserved, from the word at {@link #WORD_TYPE_SIZE}. */
+    static int reserved(int typeSize) {
+        return typeSize >>> 30;
+    }
+
+    /** Filter, from the word at {@link #WORD_TYPE_SIZE}. */
+    static boolean filter(int typeSize) {
+        return (typeSize & 0x2000_0000) != 0;
+    }
+
+    /** TagType, from the word at {@link #WORD_TYPE_SIZE}. */
+    static int tagType(int typeSize) {
+        return typeSize >>> 24 & 0x1F;
+    }
+
+    /** DataSize, from the word at {@link #WORD_TYPE_SIZE}. */
+    static int dataSize(int typeSize) {
+        return typeSize & 0xFF_FFFF;
+    }
+
+    /** Timestamp with TimestampExtended as its upper 8 bits (SI32), from the word at {@link #WORD_TIMESTAMP}. */
+    static int timestamp(int timestampWord) {
+        return Integer.rotateRight(timestampWord, 8);
+    }
+
+    /** StreamID, from the word at {@link #WORD_STREAM_ID}. */
+    static int streamId(int streamIdWord) {
+        return streamIdWord & 0xFF_FFFF;
+    }
+
+    /**
+     * Whether the first header byte (Reserved, Filter, TagType) is plausible: Reserved bits 0 and
+     * TagType 8, 9 or 18. No branch on the type (audio and video tags interleave irregularly).
+     */
+    static boolean plausibleTypeByte(int typeSize) {
+        int b0 = typeSize >>> 24;
+        return (b0 & 0xC0) == 0 & (PLAUSIBLE_TYPE_BYTES >>> b0 & 1) != 0;
+    }
+
+    /** Whether a header is plausible: {@link #plausibleTypeByte} and StreamID 0. Branch-free. */
+    static boolean plausible(int typeSize, int streamIdWord) {
+        int b0 = typeSize >>> 24;
+        return ((b0 & 0xC0) | (streamIdWord & 0xFF_FFFF)) == 0 & (PLAUSIBLE_TYPE_BYTES >>> b0 & 1) != 0;
+    }
+
+    /**
+     * Whether {@code previousTagSize} closes a tag of {@code dataSize}: 11 + DataSize (§E.3), or
+     * 15 + DataSize, as Red5 writes it (counting the field itself). Both are accepted when
+     * confirming a resynchronisation candidate.
+     */
+    static boolean closes(int previousTagSize, int dataSize) {
+        return previousTagSize == LENGTH + dataSize | previousTagSize == LENGTH + 4 + dataSize;
+    }
+
+    /** The error for an implausible header (strict mode): the first of TagType, Reserved and StreamID at fault. */
+    static FlvException implausible(int typeSize, int streamIdWord, long offset) {
+        int type = tagType(typeSize);
+        if (type != AUDIO && type != VIDEO && type != SCRIPT_DATA) {
+            return new FlvException("flv TagType", type + " is not 8, 9 or 18", offset, SPEC);
+        }
+        if (reserved(typeSize) != 0) {
+            return new FlvException("flv tag Reserved", "bits are " + reserved(typeSize) + " (expected 0)", offset, SPEC);
+        }
+        return new FlvException("flv StreamID", streamId(streamIdWord) + " is not 0", offset + 8, SPEC);
     }
 }

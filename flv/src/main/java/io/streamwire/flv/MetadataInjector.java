@@ -1,6 +1,8 @@
 package io.streamwire.flv;
 
 import io.streamwire.amf.Amf0String;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.StreamwireException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -42,14 +44,15 @@ public final class MetadataInjector {
      * @param metadata the injected metadata
      * @param anomalies what the decoder reported while reading the input
      */
-    public record Result(byte[] file, OnMetaData metadata, List<FlvAnomaly> anomalies) {}
+    public record Result(byte[] file, OnMetaData metadata, List<Anomaly<FlvAnomalyKind>> anomalies) {}
 
     private record Tag(FlvTagHeader header, int bodyIndex) {}
 
     /**
      * Reads {@code input} (a complete FLV file) and returns it with injected metadata.
      *
-     * @throws FlvException if the header is malformed or a tag passes the default size limit
+     * @throws FlvException if the file header is malformed
+     * @throws io.streamwire.core.TruncatedInputException if the input ends inside the file header
      */
     public static Result inject(byte[] input) {
         ByteBuffer in = ByteBuffer.wrap(input);
@@ -76,7 +79,8 @@ public final class MetadataInjector {
      * not to the file size. Wrap an {@code InputStream} with {@link
      * java.nio.channels.Channels#newChannel(java.io.InputStream)}. The channel is not closed.
      *
-     * @throws FlvException if the header is malformed or a tag passes the default size limit
+     * @throws FlvException if the file header is malformed
+     * @throws io.streamwire.core.TruncatedInputException if the input ends inside the file header
      * @throws IOException if reading fails
      * @since 0.1.0
      */
@@ -91,7 +95,8 @@ public final class MetadataInjector {
      * {@code output} (created or truncated) with the same bytes {@link #inject(byte[])} would return.
      *
      * @return the plan that was written (metadata, size, anomalies)
-     * @throws FlvException if the header is malformed or a tag passes the default size limit
+     * @throws FlvException if the file header is malformed
+     * @throws io.streamwire.core.TruncatedInputException if the input ends inside the file header
      * @throws IOException if reading or writing fails, or the input changed between the passes
      * @since 0.1.0
      */
@@ -117,11 +122,11 @@ public final class MetadataInjector {
     public static final class Plan {
         private final ByteBuffer prefix;
         private final OnMetaData metadata;
-        private final List<FlvAnomaly> anomalies;
+        private final List<Anomaly<FlvAnomalyKind>> anomalies;
         private final long fileSize;
         private final int tagCount;
 
-        private Plan(ByteBuffer prefix, OnMetaData metadata, List<FlvAnomaly> anomalies, long fileSize, int tagCount) {
+        private Plan(ByteBuffer prefix, OnMetaData metadata, List<Anomaly<FlvAnomalyKind>> anomalies, long fileSize, int tagCount) {
             this.prefix = prefix.asReadOnlyBuffer();
             this.metadata = metadata;
             this.anomalies = anomalies;
@@ -135,7 +140,7 @@ public final class MetadataInjector {
         }
 
         /** What the decoder reported while reading the input. */
-        public List<FlvAnomaly> anomalies() {
+        public List<Anomaly<FlvAnomalyKind>> anomalies() {
             return anomalies;
         }
 
@@ -219,7 +224,7 @@ public final class MetadataInjector {
 
     /** Statistics of the kept tags, shared by the in-memory and the streaming forms (same arithmetic, same bytes). */
     private static final class Scan {
-        final List<FlvAnomaly> anomalies = new ArrayList<>();
+        final List<Anomaly<FlvAnomalyKind>> anomalies = new ArrayList<>();
         OnMetaData existing = new OnMetaData(java.util.Map.of());
         FlvHeader header;
         boolean hasAudio;
@@ -251,7 +256,7 @@ public final class MetadataInjector {
                 }
 
                 @Override
-                public void onAnomaly(FlvAnomaly anomaly) {
+                public void onAnomaly(Anomaly<FlvAnomalyKind> anomaly) {
                     anomalies.add(anomaly);
                 }
             };
@@ -269,7 +274,7 @@ public final class MetadataInjector {
                         }
                         return false; // replaced
                     }
-                } catch (FlvException notAmf) {
+                } catch (StreamwireException notAmf) {
                     // keep the tag as it is
                 }
             }

@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -50,7 +50,7 @@ public record ModEx(int modExType, ByteBuffer modExData) {
             return -1;
         }
         int p = modExData.position();
-        return FlvTagHeader.medium(modExData, p);
+        return BigEndian.getUnsignedMedium(modExData, p);
     }
 
     /** Bytes this entry takes, including the type byte. */

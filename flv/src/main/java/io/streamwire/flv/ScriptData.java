@@ -4,8 +4,8 @@ import io.streamwire.amf.Amf0Reader;
 import io.streamwire.amf.Amf0String;
 import io.streamwire.amf.Amf0Value;
 import io.streamwire.amf.Amf0Writer;
-import io.streamwire.amf.AmfException;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,12 @@ public record ScriptData(String name, List<Amf0Value> arguments) {
     /**
      * Parses a script body from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws FlvException (field "script name") if the first value is not a string, or if the AMF0
-     *     is malformed (the cause is the {@link AmfException}); position unchanged
+     * @throws FlvException (field "script name") if the first value is not a string, or (field
+     *     "script ...") if the AMF0 is malformed or cut short (the cause is the AMF module's
+     *     {@link io.streamwire.core.StreamwireException}); position unchanged
+     * @throws io.streamwire.core.LimitExceededException past an {@link AmfLimits} setting (module
+     *     "flv", the AMF one as its cause)
+     * @throws io.streamwire.core.UnsupportedFeatureException for an AMF feature not implemented
      */
     public static ScriptData parse(ByteBuffer in) {
         return parse(in, AmfLimits.defaults());
@@ -69,11 +73,8 @@ public record ScriptData(String name, List<Amf0Value> arguments) {
         List<Amf0Value> values;
         try {
             values = Amf0Reader.readAll(in.duplicate(), limits);
-        } catch (AmfException e) {
-            FlvException wrapped = new FlvException("script " + e.field(), "is malformed AMF0: " + e.getMessage(),
-                    at + Math.max(0, e.offset()), SPEC);
-            wrapped.initCause(e);
-            throw wrapped;
+        } catch (StreamwireException e) {
+            throw FlvException.fromAmf("script", e, at, SPEC);
         }
         if (values.isEmpty() || !(values.get(0) instanceof Amf0String name)) {
             throw new FlvException("script name", "is not an AMF0 string", at, SPEC);

@@ -1,6 +1,6 @@
 package io.streamwire.flv;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -60,7 +60,8 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
     /**
      * Parses legacy VIDEODATA from the buffer's position to its limit; moves the position to the limit.
      *
-     * @throws FlvException if truncated or the IsExHeader bit is set (position unchanged)
+     * @throws FlvException if the IsExHeader bit is set (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is cut short (position unchanged)
      */
     public static VideoData parse(ByteBuffer in) {
         BodyReader r = new BodyReader(in, SPEC);
@@ -192,7 +193,7 @@ public record VideoData(int frameType, int codecId, int avcPacketType, int compo
         out.put((byte) (frameType << 4 | codecId));
         if (codecId == AVC) {
             out.put((byte) avcPacketType);
-            FlvTagHeader.putMedium(out, compositionTime & 0xFF_FFFF);
+            BigEndian.putMediumRelative(out, compositionTime & 0xFF_FFFF);
         }
         if (frameType == COMMAND_FRAME) {
             out.put((byte) videoCommand);

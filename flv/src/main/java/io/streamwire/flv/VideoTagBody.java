@@ -27,12 +27,12 @@ public sealed interface VideoTagBody permits VideoData, ExVideoData {
     /**
      * Parses the body from the buffer's position to its limit and moves the position to the limit.
      *
-     * @throws FlvException if the body is empty or truncated, or a reserved multitrack type is used
-     *     (position unchanged)
+     * @throws FlvException if a reserved multitrack type is used (position unchanged)
+     * @throws io.streamwire.core.TruncatedInputException if the body is empty or cut short (position unchanged)
      */
     static VideoTagBody parse(ByteBuffer in) {
         if (!in.hasRemaining()) {
-            throw new FlvTruncatedInputException("video FrameType", 1, 0, in.position(), VideoData.SPEC);
+            throw FlvException.truncated("video FrameType", 1, 0, in.position(), VideoData.SPEC);
         }
         return (in.get(in.position()) & 0x80) != 0 ? ExVideoData.parse(in) : VideoData.parse(in);
     }

@@ -6,8 +6,11 @@
  * <ul>
  *   <li>[x] FLV header ({@link io.streamwire.flv.FlvHeader}), tag header
  *       ({@link io.streamwire.flv.FlvTagHeader}, extended timestamps)</li>
- *   <li>[x] push reader ({@link io.streamwire.flv.FlvDecoder}): zero-copy tags, resync with
- *       skipped-bytes anomaly, PreviousTagSize check, truncated tail reported</li>
+ *   <li>[x] push decoder ({@link io.streamwire.flv.FlvDecoder}, a
+ *       {@link io.streamwire.core.StreamDecoder}): zero-copy tags, bodies whole, in fragments or
+ *       skipped ({@link io.streamwire.core.Interest}), resync with a skipped-bytes anomaly,
+ *       PreviousTagSize check, truncated tail reported
+ *       ({@link io.streamwire.flv.FlvAnomalyKind})</li>
  *   <li>[x] writer ({@link io.streamwire.flv.FlvWriter})</li>
  *   <li>[x] AUDIODATA ({@link io.streamwire.flv.AudioData}), VIDEODATA
  *       ({@link io.streamwire.flv.VideoData}) incl. command frames and signed composition time</li>
@@ -18,7 +21,11 @@
  *   <li>[x] metadata injection with a keyframes index ({@link io.streamwire.flv.MetadataInjector})</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.flv.FlvException}s with the byte offset and the field; limits
- * are in {@link io.streamwire.flv.FlvLimits}.
+ * <p>Errors are {@link io.streamwire.core.StreamwireException}s with module {@code "flv"}, the byte
+ * offset and the field: {@link io.streamwire.flv.FlvException} for malformed input, the shared
+ * {@link io.streamwire.core.TruncatedInputException} and
+ * {@link io.streamwire.core.LimitExceededException} for input cut short or past a limit of
+ * {@link io.streamwire.flv.FlvLimits}. The package {@code io.streamwire.amf} does not depend on this
+ * one.
  */
 package io.streamwire.flv;

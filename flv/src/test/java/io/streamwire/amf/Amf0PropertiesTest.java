@@ -2,6 +2,7 @@ package io.streamwire.amf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,7 +108,8 @@ class Amf0PropertiesTest {
     private static Object outcome(java.util.function.Function<ByteBuffer, Object> read, ByteBuffer in) {
         try {
             return read.apply(in);
-        } catch (AmfException e) {
+        } catch (StreamwireException e) {
+            assertThat(e.module()).isEqualTo("amf");
             return e.getClass().getName() + " " + e.field() + " " + e.offset() + " " + e.getMessage();
         }
     }
@@ -126,7 +128,7 @@ class Amf0PropertiesTest {
     }
 
     @Property(tries = 500)
-    void mutatedBytesOnlyRaiseAmfException(@ForAll("values") Amf0Value value, @ForAll @IntRange(min = 0, max = 1000) int at,
+    void mutatedBytesOnlyRaiseAmfModuleExceptions(@ForAll("values") Amf0Value value, @ForAll @IntRange(min = 0, max = 1000) int at,
             @ForAll byte flip, @ForAll boolean truncate) {
         byte[] bytes = Amf0Writer.encode(value);
         if (truncate) {
@@ -136,17 +138,17 @@ class Amf0PropertiesTest {
         }
         try {
             Amf0Reader.readAll(ByteBuffer.wrap(bytes));
-        } catch (AmfException expected) {
-            // the only failure allowed
+        } catch (StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("amf"); // the only failure allowed
         }
     }
 
     @Property(tries = 300)
-    void randomBytesOnlyRaiseAmfException(@ForAll byte[] bytes) {
+    void randomBytesOnlyRaiseAmfModuleExceptions(@ForAll byte[] bytes) {
         try {
             Amf0Reader.readAll(ByteBuffer.wrap(bytes));
-        } catch (AmfException expected) {
-            // the only failure allowed
+        } catch (StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("amf"); // the only failure allowed
         }
     }
 }

@@ -3,6 +3,8 @@ package io.streamwire.amf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Allocation;
 import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
@@ -233,7 +235,8 @@ class Amf0Test {
         for (Chunks.Kind kind : Chunks.Kind.values()) {
             ByteBuffer in = kind.wrap(bytes);
             int start = in.position();
-            assertThatThrownBy(() -> Amf0Reader.readAll(in)).isInstanceOfSatisfying(AmfException.class, e -> {
+            assertThatThrownBy(() -> Amf0Reader.readAll(in)).isInstanceOfSatisfying(StreamwireException.class, e -> {
+                assertThat(e.module()).isEqualTo("amf");
                 assertThat(e.field()).startsWith(field);
                 assertThat(e.offset()).isEqualTo(offset);
             });
@@ -255,8 +258,9 @@ class Amf0Test {
 
     private static void assertLimit(String hex, AmfLimits limits, String limitName, long limit, long offset) {
         assertThatThrownBy(() -> Amf0Reader.readAll(ByteBuffer.wrap(HEX.parseHex(hex)), limits))
-                .isInstanceOfSatisfying(AmfLimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo(limitName);
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.module()).isEqualTo("amf");
+                    assertThat(e.limitName()).isEqualTo("AmfLimits." + limitName + "()");
                     assertThat(e.limit()).isEqualTo(limit);
                     assertThat(e.offset()).isEqualTo(offset);
                     assertThat(e.getMessage()).contains("AmfLimits." + limitName + "()");

@@ -2,6 +2,7 @@ package io.streamwire.amf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,15 +90,15 @@ class Amf3PropertiesTest {
     }
 
     @Property(tries = 500)
-    void mutatedBytesOnlyRaiseAmfException(@ForAll("values") Amf3Value value, @ForAll @IntRange(min = 0, max = 1000) int at,
+    void mutatedBytesOnlyRaiseAmfModuleExceptions(@ForAll("values") Amf3Value value, @ForAll @IntRange(min = 0, max = 1000) int at,
             @ForAll byte flip) {
         byte[] bytes = Amf3Writer.encode(value);
         bytes[at % bytes.length] ^= flip;
         try {
             reader().readValue(ByteBuffer.wrap(bytes));
             java.util.Arrays.fill(bytes, at % bytes.length, bytes.length, (byte) 0);
-        } catch (AmfException expected) {
-            // the only failure allowed
+        } catch (StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("amf"); // the only failure allowed
         }
     }
 }

@@ -3,6 +3,9 @@ package io.streamwire.amf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
@@ -110,7 +113,8 @@ class Amf3Test {
     @MethodSource("errors")
     void rejectsWithOffsetAndField(String name, String hex, String field, long offset) {
         ByteBuffer in = ByteBuffer.wrap(HEX.parseHex(hex));
-        assertThatThrownBy(() -> new Amf3Reader().readValue(in)).isInstanceOfSatisfying(AmfException.class, e -> {
+        assertThatThrownBy(() -> new Amf3Reader().readValue(in)).isInstanceOfSatisfying(StreamwireException.class, e -> {
+            assertThat(e.module()).isEqualTo("amf");
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.offset()).isEqualTo(offset);
         });
@@ -121,14 +125,14 @@ class Amf3Test {
     void limitsAreCheckedBeforeAllocating() {
         AmfLimits small = AmfLimits.defaults().withMaxDepth(2).withMaxElements(3).withMaxStringBytes(2);
         assertThatThrownBy(() -> new Amf3Reader(small).readValue(ByteBuffer.wrap(HEX.parseHex("09030109030109030101"))))
-                .isInstanceOfSatisfying(AmfLimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxDepth"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("AmfLimits.maxDepth()"));
         assertThatThrownBy(() -> new Amf3Reader(small).readValue(ByteBuffer.wrap(HEX.parseHex("0d09" + "00".repeat(17)))))
-                .isInstanceOfSatisfying(AmfLimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxElements"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("AmfLimits.maxElements()"));
         assertThatThrownBy(() -> new Amf3Reader(small).readValue(ByteBuffer.wrap(HEX.parseHex("0607616263"))))
-                .isInstanceOfSatisfying(AmfLimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("maxStringBytes"));
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.limitName()).isEqualTo("AmfLimits.maxStringBytes()"));
         // a hostile byte-array length (2^28-1) with 3 bytes present: the remaining-bytes check, no allocation
         assertThatThrownBy(() -> new Amf3Reader(AmfLimits.defaults().withMaxStringBytes(Integer.MAX_VALUE))
                 .readValue(ByteBuffer.wrap(HEX.parseHex("0cffffffff010203"))))
-                .isInstanceOf(AmfTruncatedInputException.class);
+                .isInstanceOfSatisfying(TruncatedInputException.class, e -> assertThat(e.module()).isEqualTo("amf"));
     }
 }

@@ -8,8 +8,11 @@ import io.streamwire.amf.Amf0String;
 import io.streamwire.amf.Amf0Token;
 import io.streamwire.amf.Amf0TokenReader;
 import io.streamwire.amf.Amf0Value;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.AudioData;
-import io.streamwire.flv.FlvAnomaly;
+import io.streamwire.flv.FlvAnomalyKind;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvHeader;
 import io.streamwire.flv.FlvTag;
@@ -38,7 +41,7 @@ class FlvReadmeExampleTest {
         // README:begin
         ByteBuffer out = ByteBuffer.allocate(FlvHeader.LENGTH);
         FlvHeader.of(true, true).writeTo(out); // "FLV", version 1, audio + video, DataOffset 9
-        FlvHeader header = FlvHeader.parse(out.flip()); // FlvException(offset, field) on bad input
+        FlvHeader header = FlvHeader.parse(out.flip()); // FlvException (a StreamwireException) on bad input
         // README:end
         assertThat(header.typeFlagsAudio()).isTrue();
         assertThat(header.typeFlagsVideo()).isTrue();
@@ -64,7 +67,7 @@ class FlvReadmeExampleTest {
             }
 
             @Override
-            public void onAnomaly(FlvAnomaly anomaly) { // resync, truncated tail, PreviousTagSize mismatch
+            public void onAnomaly(Anomaly<FlvAnomalyKind> anomaly) { // resync, truncated tail, PreviousTagSize mismatch
                 seen.add("anomaly " + anomaly);
             }
         });
@@ -79,12 +82,48 @@ class FlvReadmeExampleTest {
     }
 
     @Test
+    void takesBodiesInPiecesOrSkipsThem() {
+        byte[] file = Fixtures.bytes("flv/avc-aac-bframes.flv");
+        List<ByteBuffer> chunks = Chunks.random(file, new Random(2)).stream().map(ByteBuffer::wrap).toList();
+        long[] audioBytes = {0};
+        // README:begin
+        FlvDecoder audioOnly = new FlvDecoder(new FlvDecoder.Listener() {
+            @Override
+            public Interest onTagHeader(FlvTag tag) { // decided per tag, before its body is read
+                return tag.tagType() == FlvTagHeader.AUDIO ? Interest.FRAGMENTS : Interest.IGNORE;
+            }
+
+            @Override
+            public void onTagFragment(FlvTag tag, ByteBuffer part, boolean last) { // as the bytes arrive, unbuffered
+                audioBytes[0] += part.remaining();
+            }
+
+            @Override
+            public void onTag(FlvTag tag) {} // only for tags answered Interest.WHOLE (the default)
+        });
+        try {
+            for (ByteBuffer chunk : chunks) {
+                audioOnly.feed(chunk);
+            }
+            audioOnly.endOfInput();
+        } catch (StreamwireException e) { // FlvException, or core's TruncatedInputException / LimitExceededException
+            System.err.println(e.module() + " error at offset " + e.offset() + ": " + e.getMessage()); // module "flv"
+        }
+        // README:end
+        long[] expected = {0};
+        FlvDecoder whole = new FlvDecoder(tag -> expected[0] += tag.tagType() == FlvTagHeader.AUDIO ? tag.dataSize() : 0);
+        whole.feed(ByteBuffer.wrap(file));
+        whole.endOfInput();
+        assertThat(audioBytes[0]).isEqualTo(expected[0]).isPositive();
+    }
+
+    @Test
     void answersAnRtmpConnect() {
         byte[] connectBody = Amf0Command.of("connect", 1, Amf0Value.object(Map.of("app", new Amf0String("live"),
                 "tcUrl", new Amf0String("rtmp://localhost/live")))).toByteArray();
         ByteBuffer body = ByteBuffer.wrap(connectBody);
         // README:begin
-        Amf0Command connect = Amf0Command.parse(body); // AmfException(offset, field) on bad input
+        Amf0Command connect = Amf0Command.parse(body); // StreamwireException, module() "amf", on bad input
         String app = connect.commandObject().asProperties().get("app").asString(); // "live"
         Amf0Command result = Amf0Command.of("_result", connect.transactionId(),
                 Amf0Value.object(Map.of("fmsVer", new Amf0String("FMS/3,0,1,123"))),

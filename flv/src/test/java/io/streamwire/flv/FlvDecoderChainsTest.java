@@ -32,11 +32,11 @@ class FlvDecoderChainsTest {
         try {
             for (ByteBuffer b : pieces) {
                 d.feed(b);
-                result.add("consumed to " + b.position() + ", offset " + d.offset());
+                result.add("consumed to " + b.position() + ", position " + d.position());
             }
             d.endOfInput();
         } catch (RuntimeException e) {
-            result.add("error " + e.getClass().getSimpleName() + ": " + e.getMessage() + " offset " + d.offset());
+            result.add("error " + e.getClass().getSimpleName() + ": " + e.getMessage() + " position " + d.position());
             for (ByteBuffer b : pieces) {
                 result.add("position " + b.position());
             }
@@ -60,7 +60,7 @@ class FlvDecoderChainsTest {
         for (int window : WINDOWS) {
             assertThat(run(wrap(pieces, kind), limits, window, d)).as(what + ", window " + window + ", " + kind)
                     .isEqualTo(single);
-            hinted += d[0].hintedTagCount;
+            hinted += d[0].hintedTagCount();
         }
         return hinted;
     }
@@ -99,7 +99,7 @@ class FlvDecoderChainsTest {
         d.feed(ByteBuffer.wrap(file));
         d.endOfInput();
         assertThat(c.events).isEqualTo(single.events);
-        assertThat(d.hintedTagCount).isGreaterThan(single.headers.size() / 3);
+        assertThat(d.hintedTagCount()).isGreaterThan(single.headers.size() / 3);
     }
 
     @Test
@@ -181,7 +181,7 @@ class FlvDecoderChainsTest {
                 } catch (IllegalStateException e) {
                     got = e.getMessage();
                 }
-                List<String> result = List.of(got, "position " + b.position(), "offset " + d.offset());
+                List<String> result = List.of(got, "position " + b.position(), "position() " + d.position());
                 if (expected == null) {
                     expected = result;
                 } else {
@@ -202,6 +202,6 @@ class FlvDecoderChainsTest {
             tags.clear();
             d.feed(tags);
         });
-        assertThat(d.hintedTagCount).isPositive();
+        assertThat(d.hintedTagCount()).isPositive();
     }
 }

@@ -3,6 +3,10 @@ package io.streamwire.flv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Allocation;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
@@ -77,7 +81,7 @@ class FlvDecoderTest {
             Collector c = Collector.decode(split.pieces(), FlvLimits.defaults());
             assertThat(c.headers).as(split.name()).hasSize(5);
             assertThat(c.anomalies).as(split.name()).containsExactly(
-                    new FlvAnomaly(FlvAnomaly.Kind.SKIPPED_BYTES, cut, garbage.length, 0));
+                    new Anomaly<>(FlvAnomalyKind.SKIPPED_BYTES, cut, garbage.length + " bytes skipped"));
             assertThat(c.offsets.get(2)).isEqualTo(cut + garbage.length);
         }
         assertThatThrownBy(() -> Collector.decode(List.of(broken), FlvLimits.defaults().withStrict(true)))
@@ -96,17 +100,25 @@ class FlvDecoderTest {
             Collector c = Collector.decode(split.pieces(), FlvLimits.defaults());
             assertThat(c.headers).hasSize(3);
             assertThat(c.anomalies).as(split.name())
-                    .containsExactly(new FlvAnomaly(FlvAnomaly.Kind.TRUNCATED_TAG, lastTag, 14, 17));
+                    .containsExactly(new Anomaly<>(FlvAnomalyKind.TRUNCATED_TAG, lastTag, "14 of 17 bytes present"));
         }
         assertThatThrownBy(() -> Collector.decode(List.of(cut), FlvLimits.defaults().withStrict(true)))
-                .isInstanceOfSatisfying(FlvTruncatedInputException.class, e -> assertThat(e.offset()).isEqualTo(lastTag));
+                .isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+                    assertThat(e.module()).isEqualTo("flv");
+                    assertThat(e.offset()).isEqualTo(lastTag);
+                });
         // cut inside the trailing PreviousTagSize: the tag is delivered, the trailer reported
         Collector c = Collector.decode(Arrays.copyOf(file, file.length - 2));
         assertThat(c.headers).hasSize(5);
-        assertThat(c.anomalies).extracting(FlvAnomaly::kind).containsExactly(FlvAnomaly.Kind.TRUNCATED_PREVIOUS_TAG_SIZE);
+        assertThat(c.anomalies).containsExactly(new Anomaly<>(FlvAnomalyKind.TRUNCATED_PREVIOUS_TAG_SIZE, file.length - 4,
+                "2 of 4 bytes present"));
         // a file of only the header is complete
         assertThat(Collector.decode(Arrays.copyOf(file, 13)).anomalies).isEmpty();
-        assertThatThrownBy(() -> Collector.decode(Arrays.copyOf(file, 5))).isInstanceOf(FlvTruncatedInputException.class);
+        assertThatThrownBy(() -> Collector.decode(Arrays.copyOf(file, 5))).isInstanceOfSatisfying(TruncatedInputException.class,
+                e -> {
+                    assertThat(e.module()).isEqualTo("flv");
+                    assertThat(e.getMessage()).startsWith("flv header needs 9 bytes, 5 remain at offset 0");
+                });
     }
 
     @Test
@@ -115,7 +127,8 @@ class FlvDecoderTest {
         file[13 + 20 - 1] = 99; // the script tag's PreviousTagSize
         Collector c = Collector.decode(file);
         assertThat(c.headers).hasSize(5);
-        assertThat(c.anomalies).containsExactly(new FlvAnomaly(FlvAnomaly.Kind.PREVIOUS_TAG_SIZE_MISMATCH, 13 + 16, 99, 16));
+        assertThat(c.anomalies).containsExactly(new Anomaly<>(FlvAnomalyKind.PREVIOUS_TAG_SIZE_MISMATCH, 13 + 16,
+                "PreviousTagSize 99 (expected 16)"));
     }
 
     @Test
@@ -125,10 +138,13 @@ class FlvDecoderTest {
         FlvTagHeader.of(FlvTagHeader.AUDIO, 0xFF_FFFF, 0).writeTo(out);
         byte[] hostile = Arrays.copyOf(out.array(), out.position());
         FlvDecoder d = new FlvDecoder(new Collector(), FlvLimits.defaults().withMaxTagSize(1 << 20));
-        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(hostile))).isInstanceOfSatisfying(FlvLimitExceededException.class, e -> {
-            assertThat(e.limitName()).isEqualTo("maxTagSize");
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(hostile))).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+            assertThat(e.module()).isEqualTo("flv");
+            assertThat(e.limitName()).isEqualTo("FlvLimits.maxTagSize()");
+            assertThat(e.limit()).isEqualTo(1 << 20);
             assertThat(e.actual()).isEqualTo(0xFF_FFFF);
             assertThat(e.offset()).isEqualTo(14);
+            assertThat(e.getMessage()).contains("see FlvLimits.maxTagSize()");
         });
         assertThatThrownBy(() -> d.feed(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class);
         d.reset();
@@ -143,7 +159,7 @@ class FlvDecoderTest {
             @Override
             public Interest onTagHeader(FlvTag tag) {
                 counts[0]++;
-                return tag.tagType() == FlvTagHeader.VIDEO ? Interest.IGNORE : Interest.ACCEPT;
+                return tag.tagType() == FlvTagHeader.VIDEO ? Interest.IGNORE : Interest.WHOLE;
             }
 
             @Override
@@ -179,6 +195,119 @@ class FlvDecoderTest {
         long perFeed = Collector.decode(file).headers.size();
         assertThat(sum[1] % perFeed).isZero();
         assertThat(sum[1] / perFeed).isIn(2_200L, 2_400L, 2_600L);
+    }
+
+    @Test
+    void endOfInputTwiceOnACompleteFileDoesNothing() {
+        byte[] file = Fixtures.bytes("flv/avc-aac-bframes.flv");
+        Collector c = new Collector();
+        FlvDecoder d = new FlvDecoder(c);
+        d.feed(ByteBuffer.wrap(file));
+        d.endOfInput();
+        List<String> events = List.copyOf(c.events);
+        d.endOfInput(); // once threw "flv header needs 9 bytes, 0 remain"
+        assertThat(c.events).isEqualTo(events);
+        assertThat(d.position()).isEqualTo(file.length);
+    }
+
+    @Test
+    void feedAfterEndOfInputThrowsUntilReset() {
+        byte[] file = smallFile();
+        Collector c = new Collector();
+        FlvDecoder d = new FlvDecoder(c);
+        d.feed(ByteBuffer.wrap(file));
+        d.endOfInput();
+        int count = c.events.size();
+        ByteBuffer again = ByteBuffer.wrap(file);
+        assertThatThrownBy(() -> d.feed(again)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("endOfInput");
+        assertThat(again.position()).as("nothing consumed").isZero();
+        assertThat(c.events).hasSize(count); // once decoded the file a second time
+        d.reset();
+        assertThat(d.position()).isZero();
+        d.feed(again);
+        d.endOfInput();
+        assertThat(c.events).hasSize(2 * count);
+    }
+
+    @Test
+    void afterAFailureEveryCallButResetNamesTheFirstError() {
+        byte[] file = smallFile();
+        byte[] bad = file.clone();
+        bad[1] = 'X';
+        FlvDecoder d = new FlvDecoder(new Collector());
+        FlvException first = org.junit.jupiter.api.Assertions.assertThrows(FlvException.class,
+                () -> d.feed(ByteBuffer.wrap(bad)));
+        assertThat(first.module()).isEqualTo("flv");
+        assertThat(first.field()).isEqualTo("flv Signature");
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(file))).isInstanceOf(IllegalStateException.class)
+                .hasCause(first).hasMessageContaining(first.getMessage());
+        assertThatThrownBy(d::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(first);
+        d.reset();
+        d.feed(ByteBuffer.wrap(file));
+        d.endOfInput();
+    }
+
+    @Test
+    void aListenerExceptionFailsTheDecoder() {
+        byte[] file = smallFile();
+        RuntimeException boom = new RuntimeException("listener");
+        FlvDecoder d = new FlvDecoder(tag -> {
+            throw boom;
+        });
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(file))).isSameAs(boom);
+        assertThatThrownBy(() -> d.feed(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class).hasCause(boom);
+        assertThatThrownBy(d::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(boom);
+    }
+
+    @Test
+    void fragmentsReassembleToTheWholeTagsForEverySplit() {
+        byte[] file = smallFile(); // includes a body of DataSize 0
+        List<String> whole = Collector.decode(file).events;
+        for (Chunks.Split split : Chunks.splits(file, 13)) {
+            assertThat(Collector.decode(split.pieces(), FlvLimits.defaults(), -1, true).events).as(split.name())
+                    .isEqualTo(whole);
+        }
+        byte[] fixture = Fixtures.bytes("flv/keyframe-index.flv");
+        assertThat(Collector.decode(Chunks.fixed(fixture, 100), FlvLimits.defaults(), -1, true).events)
+                .isEqualTo(Collector.decode(fixture).events);
+    }
+
+    @Test
+    void fragmentsArriveAsTheyAreFedWithoutBuffering() {
+        byte[] file = smallFile();
+        List<String> seen = new java.util.ArrayList<>();
+        FlvDecoder d = new FlvDecoder(new FlvDecoder.Listener() {
+            @Override
+            public Interest onTagHeader(FlvTag tag) {
+                return Interest.FRAGMENTS;
+            }
+
+            @Override
+            public void onTag(FlvTag tag) {
+                throw new AssertionError("onTag for FRAGMENTS");
+            }
+
+            @Override
+            public void onTagFragment(FlvTag tag, ByteBuffer part, boolean last) {
+                seen.add(tag.tagType() + ":" + part.remaining() + (last ? " last" : ""));
+            }
+        });
+        int videoBody = 13 + 20 + 11; // the 8-byte body of the second tag
+        d.feed(ByteBuffer.wrap(file, 0, videoBody + 3));
+        assertThat(seen).containsExactly("18:5 last", "9:3");
+        assertThat(d.position()).isEqualTo(videoBody + 3);
+        d.feed(ByteBuffer.wrap(file, videoBody + 3, file.length - videoBody - 3));
+        d.endOfInput();
+        assertThat(seen).containsExactly("18:5 last", "9:3", "9:5 last", "8:5 last", "9:6 last", "8:0 last");
+    }
+
+    @Test
+    void aTagCutShortInFragmentsIsATruncatedTag() {
+        byte[] file = smallFile();
+        int lastTag = 13 + 20 + 23 + 20;
+        Collector c = Collector.decode(List.of(Arrays.copyOf(file, lastTag + 11 + 3)), FlvLimits.defaults(), -1, true);
+        assertThat(c.anomalies).containsExactly(new Anomaly<>(FlvAnomalyKind.TRUNCATED_TAG, lastTag, "14 of 17 bytes present"));
     }
 
     static byte[] concat(byte[]... parts) {

@@ -1,12 +1,13 @@
 package io.streamwire.flv;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 
 /** Jazzer target for {@link FlvHeader#parse}; seeds under {@code FlvHeaderFuzzTestInputs/parse/}. */
 class FlvHeaderFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "60s")
     void parse(byte[] data) {
         ByteBuffer in = ByteBuffer.wrap(data);
         try {
@@ -16,7 +17,10 @@ class FlvHeaderFuzzTest {
             if (!out.flip().equals(ByteBuffer.wrap(data, 0, FlvHeader.LENGTH))) {
                 throw new AssertionError("write(parse(x)) != x");
             }
-        } catch (FlvException expected) {
+        } catch (StreamwireException expected) {
+            if (!expected.module().equals("flv")) {
+                throw new AssertionError("module " + expected.module() + " escaped: " + expected, expected);
+            }
             if (in.position() != 0) {
                 throw new AssertionError("position moved on failure");
             }

@@ -3,6 +3,8 @@ package io.streamwire.flv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -46,7 +48,9 @@ class FlvHeaderTest {
         for (Chunks.Kind kind : Chunks.Kind.values()) {
             ByteBuffer in = kind.wrap(bytes);
             int start = in.position();
-            assertThatThrownBy(() -> FlvHeader.parse(in)).isInstanceOfSatisfying(FlvException.class, e -> {
+            assertThatThrownBy(() -> FlvHeader.parse(in)).isInstanceOfSatisfying(StreamwireException.class, e -> {
+                assertThat(e.module()).isEqualTo("flv");
+                assertThat(e).isInstanceOf(field.equals("flv header") ? TruncatedInputException.class : FlvException.class);
                 assertThat(e.field()).isEqualTo(field);
                 assertThat(e.offset()).isEqualTo(start + fieldOffset);
             });

@@ -2,6 +2,7 @@ package io.streamwire.flv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ class FlvPropertiesTest {
     }
 
     @Property(tries = 300)
-    void corruptedFilesOnlyRaiseFlvExceptionAndResync(@ForAll("tags") List<Tag> tags, @ForAll @IntRange(min = 0, max = 5000) int at,
+    void corruptedFilesOnlyRaiseFlvModuleExceptionsAndResync(@ForAll("tags") List<Tag> tags, @ForAll @IntRange(min = 0, max = 5000) int at,
             @ForAll byte flip, @ForAll boolean truncate) {
         byte[] file = write(tags);
         if (truncate) {
@@ -68,8 +69,8 @@ class FlvPropertiesTest {
             List<String> whole = Collector.decode(file).events;
             List<byte[]> pieces = new ArrayList<>(io.streamwire.testkit.Chunks.fixed(file, 3));
             assertThat(Collector.decode(pieces, FlvLimits.defaults()).events).isEqualTo(whole);
-        } catch (FlvException expected) {
-            // the only failure allowed
+        } catch (StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("flv"); // the only failure allowed
         }
     }
 }

@@ -3,6 +3,7 @@ package io.streamwire.flv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
 import io.streamwire.testkit.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,9 +46,9 @@ class MetadataInjectorStreamingTest {
     void channelsGiveTheInMemoryBytes(String name, byte[] file) throws IOException {
         MetadataInjector.Result want = MetadataInjector.inject(file);
         if (name.endsWith("garbage")) {
-            assertThat(want.anomalies()).extracting(FlvAnomaly::kind).contains(FlvAnomaly.Kind.SKIPPED_BYTES);
+            assertThat(want.anomalies()).extracting(Anomaly::kind).contains(FlvAnomalyKind.SKIPPED_BYTES);
         } else if (name.endsWith("truncated")) {
-            assertThat(want.anomalies()).extracting(FlvAnomaly::kind).containsExactly(FlvAnomaly.Kind.TRUNCATED_TAG);
+            assertThat(want.anomalies()).extracting(Anomaly::kind).containsExactly(FlvAnomalyKind.TRUNCATED_TAG);
         } else {
             assertThat(want.anomalies()).isEmpty();
         }

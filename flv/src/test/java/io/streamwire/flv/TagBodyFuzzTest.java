@@ -1,12 +1,13 @@
 package io.streamwire.flv;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 
 /** Jazzer target for the audio and video tag-body parsers and writers; seeds under {@code TagBodyFuzzTestInputs/parse/}. */
 class TagBodyFuzzTest {
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "60s")
     void parse(byte[] data) {
         if (data.length == 0) {
             return;
@@ -23,7 +24,10 @@ class TagBodyFuzzTest {
         Object body;
         try {
             body = audio ? AudioTagBody.parse(in) : VideoTagBody.parse(in);
-        } catch (FlvException expected) {
+        } catch (StreamwireException expected) {
+            if (!expected.module().equals("flv")) {
+                throw new AssertionError("module " + expected.module() + " escaped: " + expected, expected);
+            }
             if (in.position() != 1) {
                 throw new AssertionError("position moved on failure");
             }

@@ -3,6 +3,7 @@ package io.streamwire.flv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Chunks;
 import java.nio.ByteBuffer;
@@ -153,7 +154,8 @@ class TagBodyTest {
             } else {
                 VideoTagBody.parse(in);
             }
-        }).isInstanceOfSatisfying(FlvException.class, e -> {
+        }).isInstanceOfSatisfying(StreamwireException.class, e -> {
+            assertThat(e.module()).isEqualTo("flv");
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.offset()).isEqualTo(offset);
         });

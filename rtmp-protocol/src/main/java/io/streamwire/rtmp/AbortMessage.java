@@ -1,6 +1,6 @@
 package io.streamwire.rtmp;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -17,6 +17,20 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public record AbortMessage(int chunkStreamId) implements ControlMessage {
+    /**
+     * The chunk stream id of an Abort Message payload (position to limit, not moved), as 32 bits.
+     *
+     * @param offset stream offset of the payload, for errors
+     * @throws RtmpException if the payload has fewer than 4 bytes
+     */
+    static int readChunkStreamId(ByteBuffer payload, long offset) {
+        if (payload.remaining() < 4) {
+            throw new RtmpException("abort chunk stream id", "needs 4 bytes, got " + payload.remaining(), offset,
+                    "RTMP 1.0 §5.4");
+        }
+        return BigEndian.getInt(payload, payload.position());
+    }
+
     @Override
     public int messageTypeId() {
         return MessageType.ABORT;

@@ -1,6 +1,6 @@
 package io.streamwire.rtmp;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -39,7 +39,7 @@ public final class AggregateMessage {
      * @param offset stream offset of the payload, for errors
      * @return the number of sub-messages
      * @throws RtmpException when a sub-message overruns the payload or has a bad back pointer
-     * @throws RtmpLimitExceededException past {@link RtmpLimits#maxAggregateMessages()}
+     * @throws io.streamwire.core.LimitExceededException past {@link RtmpLimits#maxAggregateMessages()}
      */
     public static int split(long timestamp, int messageStreamId, ByteBuffer payload, RtmpLimits limits, long offset,
             Listener listener) {
@@ -61,8 +61,8 @@ public final class AggregateMessage {
                         + (end - at - 11) + " bytes left)", offset + at + 1 - payload.position(), SPEC);
             }
             if (++count > limits.maxAggregateMessages()) {
-                throw new RtmpLimitExceededException("aggregate sub-messages", "maxAggregateMessages",
-                        limits.maxAggregateMessages(), count, offset + at - payload.position(), SPEC);
+                throw RtmpException.limit("aggregate sub-messages", "maxAggregateMessages",
+                        limits.maxAggregateMessages(), count, offset + at - payload.position());
             }
             if (first < 0) {
                 first = ts;

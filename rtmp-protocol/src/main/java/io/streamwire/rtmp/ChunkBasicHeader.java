@@ -41,8 +41,7 @@ public record ChunkBasicHeader(int fmt, int chunkStreamId) {
         if (!in.hasRemaining()) {
             return -1;
         }
-        int low6 = in.get(in.position()) & 0x3F;
-        return low6 == 0 ? 2 : low6 == 1 ? 3 : 1;
+        return length(in.get(in.position()));
     }
 
     /**
@@ -57,15 +56,29 @@ public record ChunkBasicHeader(int fmt, int chunkStreamId) {
             return null;
         }
         int at = in.position();
-        int first = in.get(at) & 0xFF;
-        int id = switch (length) {
-            case 1 -> first & 0x3F;
+        int id = chunkStreamId(in, at, length);
+        in.position(at + length);
+        return new ChunkBasicHeader((in.get(at) & 0xFF) >>> 6, id);
+    }
+
+    /**
+     * Length of a basic header from its first byte: 1, 2 or 3. With {@link #chunkStreamId}, the one
+     * place the basic header is decoded ({@link #tryParse} and the {@link ChunkDecoder}, which reads
+     * it without allocating).
+     */
+    static int length(int firstByte) {
+        int low6 = firstByte & 0x3F;
+        return low6 == 0 ? 2 : low6 == 1 ? 3 : 1;
+    }
+
+    /** The chunk stream ID of the basic header of {@code length} bytes at index {@code at} of {@code in}. */
+    static int chunkStreamId(ByteBuffer in, int at, int length) {
+        return switch (length) {
+            case 1 -> in.get(at) & 0x3F;
             case 2 -> 64 + (in.get(at + 1) & 0xFF);
             case 3 -> 64 + (in.get(at + 1) & 0xFF) + ((in.get(at + 2) & 0xFF) << 8);
             default -> throw new IllegalStateException("basic header length " + length);
         };
-        in.position(at + length);
-        return new ChunkBasicHeader(first >>> 6, id);
     }
 
     /** Bytes this header takes in its shortest form: 1, 2 or 3. */

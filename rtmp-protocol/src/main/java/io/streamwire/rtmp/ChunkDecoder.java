@@ -1,10 +1,15 @@
 package io.streamwire.rtmp;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.DecoderState;
 import io.streamwire.rtmp.internal.ChunkStreamState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Push decoder of the RTMP chunk stream: Adobe RTMP Specification 1.0 §5.3 (chunking) and §5.4
@@ -15,20 +20,26 @@ import java.util.Map;
  * wrap-around, and the Extended Timestamp (§5.3.1.3) including on type-3 chunks, whether or not the
  * peer repeats it there (see the implNote).
  *
- * <p>{@link #feed(ByteBuffer)} consumes all of its input and calls {@link Listener#onMessage} for
- * every completed message. When a message arrives in one chunk inside one {@code feed} buffer the
- * payload is that buffer itself, positioned on the payload (zero-copy, no allocation); otherwise it
- * is reassembled into a per-chunk-stream buffer. Either way the payload is valid only during the
- * call. The result is identical however the input is split.
+ * <p>A {@link StreamDecoder}, with its lifecycle: {@link #feed(ByteBuffer)} consumes all of its
+ * input and calls {@link Listener#onMessage} for every completed message; {@link #endOfInput()}
+ * fails when the stream ends inside a chunk or a message; {@link #reset()} forgets every chunk
+ * stream, as for a new connection. When a message arrives in one chunk inside one {@code feed}
+ * buffer the payload is that buffer itself, positioned on the payload (zero-copy, no allocation);
+ * otherwise it is reassembled into a per-chunk-stream buffer. Either way the payload is valid only
+ * during the call. The result is identical however the input is split. A message cut short by a
+ * new message header on its chunk stream is dropped and reported as
+ * {@link RtmpAnomalyKind#MESSAGE_DROPPED}.
  *
  * <p>Limits ({@link RtmpLimits}): chunk size, message length, number of chunk streams and the total
  * of messages being reassembled; reassembly buffers grow with the bytes received, so memory and work
- * stay linear in the input. Errors raise {@link RtmpException} with the stream offset; the decoder
- * then fails and later calls throw {@link IllegalStateException}.
+ * stay linear in the input. Errors raise {@link RtmpException}, or core's
+ * {@link io.streamwire.core.LimitExceededException} and
+ * {@link io.streamwire.core.TruncatedInputException}, all with module "rtmp" and the stream offset;
+ * the decoder then fails and later calls but {@code reset()} and {@code position()} throw
+ * {@link IllegalStateException} naming the error.
  *
  * <pre>{@code
- * ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(),
- *         (csid, timestamp, type, streamId, payload) -> handle(type, payload));
+ * ChunkDecoder decoder = new ChunkDecoder((csid, timestamp, type, streamId, payload) -> handle(type, payload));
  * decoder.feed(bytesFromSocket);
  * }</pre>
  *
@@ -42,10 +53,10 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class ChunkDecoder {
-    /** Receives whole messages. */
+public final class ChunkDecoder implements StreamDecoder {
+    /** Receives whole messages, and anomalies ({@link RtmpAnomalyKind}). */
     @FunctionalInterface
-    public interface Listener {
+    public interface Listener extends DecoderListener<RtmpAnomalyKind> {
         /**
          * A whole message. {@code payload} holds it between position and limit and is valid only
          * during this call: copy or slice-and-copy what you keep. Changes to its position or limit
@@ -66,10 +77,11 @@ public final class ChunkDecoder {
     private static final int MAX_HEADER = 3 + 11 + 4;
     private static final int[] MESSAGE_HEADER_LENGTH = {11, 7, 3, 0};
 
-    private enum State { READ_HEADER, READ_PAYLOAD, FAILED }
+    private enum State { READ_HEADER, READ_PAYLOAD }
 
     private final RtmpLimits limits;
     private final Listener listener;
+    private final DecoderState lifecycle = new DecoderState("ChunkDecoder");
     private final ChunkStreamState[] low = new ChunkStreamState[64];
     private final Map<Integer, ChunkStreamState> high = new HashMap<>();
     private final byte[] carry = new byte[2 * MAX_HEADER];
@@ -84,23 +96,28 @@ public final class ChunkDecoder {
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private long offset;
 
+    /** A decoder with {@link RtmpLimits#defaults()} that hands messages to {@code listener}. */
+    public ChunkDecoder(Listener listener) {
+        this(listener, RtmpLimits.defaults());
+    }
+
     /** A decoder with {@code limits} that hands messages to {@code listener}. */
-    public ChunkDecoder(RtmpLimits limits, Listener listener) {
-        this.limits = java.util.Objects.requireNonNull(limits, "limits");
-        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    public ChunkDecoder(Listener listener, RtmpLimits limits) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
      * Consumes all of {@code in}, calling the listener for each completed message.
      *
      * @throws RtmpException on malformed input (fmt 1-3 with no previous header, bad Set Chunk Size,
-     *     Abort of an unknown chunk stream); {@link RtmpLimitExceededException} past a limit
-     * @throws IllegalStateException after an earlier failure
+     *     Abort of an unknown chunk stream)
+     * @throws io.streamwire.core.LimitExceededException past a setting of {@link RtmpLimits}
+     * @throws IllegalStateException after {@link #endOfInput()} or an earlier failure
      */
+    @Override
     public void feed(ByteBuffer in) {
-        if (state == State.FAILED) {
-            throw new IllegalStateException("chunk decoder failed earlier");
-        }
+        lifecycle.checkFeed();
         try {
             boolean progress = true;
             while (progress) {
@@ -110,18 +127,32 @@ public final class ChunkDecoder {
                     default -> throw new IllegalStateException(state.toString());
                 }
             }
-        } catch (RtmpException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
     }
 
     /**
-     * Declares the end of the input.
+     * Declares the end of the input. A second call does nothing.
      *
-     * @throws RtmpTruncatedInputException when the input ended inside a chunk or a message
+     * @throws io.streamwire.core.TruncatedInputException when the input ended inside a chunk or a message
+     * @throws IllegalStateException after an earlier failure
      */
+    @Override
     public void endOfInput() {
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
+        try {
+            requireWholeMessages();
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    private void requireWholeMessages() {
         boolean partial = carryLength > 0 || prefixLength > 0 || state == State.READ_PAYLOAD;
         if (!partial) {
             for (ChunkStreamState s : low) {
@@ -132,8 +163,7 @@ public final class ChunkDecoder {
             }
         }
         if (partial) {
-            state = State.FAILED;
-            throw new RtmpTruncatedInputException("chunk", "input ended inside a chunk or message", offset, SPEC_HEADER);
+            throw RtmpException.truncated("chunk", "input ended inside a chunk or message", offset, SPEC_HEADER);
         }
     }
 
@@ -142,13 +172,19 @@ public final class ChunkDecoder {
         return chunkSize;
     }
 
-    /** Bytes consumed so far; what an Acknowledgement reports (§5.4.3) once added to the handshake's 3073. */
-    public long bytesRead() {
+    /**
+     * Bytes fed since construction or the last {@link #reset()}; what an Acknowledgement reports
+     * (§5.4.3) once added to the handshake's 3073.
+     */
+    @Override
+    public long position() {
         return offset;
     }
 
-    /** Forgets every chunk stream and the chunk size, as after a new connection. */
+    /** Forgets every chunk stream and the chunk size, as after a new connection; position 0. */
+    @Override
     public void reset() {
+        lifecycle.reset();
         java.util.Arrays.fill(low, null);
         high.clear();
         carryLength = 0;
@@ -211,14 +247,12 @@ public final class ChunkDecoder {
         }
         int b0 = src.get(at) & 0xFF;
         int fmt = b0 >>> 6;
-        int low6 = b0 & 0x3F;
-        int basic = low6 == 0 ? 2 : low6 == 1 ? 3 : 1;
+        int basic = ChunkBasicHeader.length(b0);
         int length = basic + MESSAGE_HEADER_LENGTH[fmt];
         if (limit - at < length) {
             return -1;
         }
-        int csid = basic == 1 ? low6 : basic == 2 ? 64 + (src.get(at + 1) & 0xFF)
-                : 64 + (src.get(at + 1) & 0xFF) + ((src.get(at + 2) & 0xFF) << 8);
+        int csid = ChunkBasicHeader.chunkStreamId(src, at, basic);
         ChunkStreamState s = lookup(csid);
         if (fmt != 0 && s == null) {
             throw new RtmpException("chunk fmt", fmt + " on chunk stream " + csid + " that has no previous message header",
@@ -256,8 +290,8 @@ public final class ChunkDecoder {
         // commit
         if (s == null) {
             if (streams >= limits.maxChunkStreams()) {
-                throw new RtmpLimitExceededException("chunk stream id " + csid, "maxChunkStreams",
-                        limits.maxChunkStreams(), streams + 1L, offset, "RTMP 1.0 §5.3.1.1");
+                throw RtmpException.limit("chunk stream id " + csid, "maxChunkStreams",
+                        limits.maxChunkStreams(), streams + 1L, offset);
             }
             s = new ChunkStreamState(csid);
             if (csid < 64) {
@@ -269,20 +303,23 @@ public final class ChunkDecoder {
         }
         if (fmt < 3) {
             if (s.inProgress) {
-                discard(s); // a new header before the message ended: the partial message is dropped
+                // a new header before the message ended: the partial message is dropped
+                listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.MESSAGE_DROPPED, offset - carryLength,
+                        "chunk stream " + csid + ": " + s.received + " of " + s.messageLength + " bytes dropped"));
+                discard(s);
             }
             long value = extended ? extendedValue : field;
             if (fmt <= 1) {
                 int messageLength = readUnsignedMedium(src, h + 3);
                 if (messageLength > limits.maxMessageLength()) {
-                    throw new RtmpLimitExceededException("message length", "maxMessageLength",
-                            limits.maxMessageLength(), messageLength, offset + h + 3 - at, SPEC_HEADER);
+                    throw RtmpException.limit("message length", "maxMessageLength",
+                            limits.maxMessageLength(), messageLength, offset + h + 3 - at);
                 }
                 s.messageLength = messageLength;
                 s.messageTypeId = src.get(h + 6) & 0xFF;
             }
             if (fmt == 0) {
-                s.messageStreamId = Integer.reverseBytes(BigEndian.getInt(src, h + 7));
+                s.messageStreamId = BigEndian.getIntLe(src, h + 7);
                 s.timestamp = value;
             } else {
                 s.timestamp = (s.timestamp + value) & 0xFFFFFFFFL;
@@ -325,8 +362,8 @@ public final class ChunkDecoder {
         }
         if (!s.reserved) {
             if (bufferedBytes + length > limits.maxBufferedBytes()) {
-                throw new RtmpLimitExceededException("message length", "maxBufferedBytes", limits.maxBufferedBytes(),
-                        bufferedBytes + length, offset, SPEC_HEADER);
+                throw RtmpException.limit("message length", "maxBufferedBytes", limits.maxBufferedBytes(),
+                        bufferedBytes + length, offset);
             }
             bufferedBytes += length;
             s.reserved = true;
@@ -372,22 +409,19 @@ public final class ChunkDecoder {
     private void deliver(ChunkStreamState s, ByteBuffer payload) {
         int type = s.messageTypeId;
         if (type == MessageType.SET_CHUNK_SIZE || type == MessageType.ABORT) {
-            if (payload.remaining() < 4) {
-                throw new RtmpException(type == MessageType.ABORT ? "abort chunk stream id" : "set chunk size",
-                        "needs 4 bytes, got " + payload.remaining(), offset, "RTMP 1.0 §5.4");
-            }
-            int value = BigEndian.getInt(payload, payload.position());
             if (type == MessageType.SET_CHUNK_SIZE) {
-                int size = value & 0x7FFFFFFF; // bit 0 must be zero, §5.4.1; tolerated when set
-                if (size == 0) {
-                    throw new RtmpException("set chunk size", "0 is out of range (expected: 1..2^31-1)", offset, "RTMP 1.0 §5.4.1");
+                int size = SetChunkSize.readChunkSize(payload, offset);
+                if (SetChunkSize.highBitSet(payload)) { // must be zero, §5.4.1; ignored
+                    listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.CHUNK_SIZE_HIGH_BIT, offset - payload.remaining(),
+                            String.format("chunk size 0x%08X", size | 0x8000_0000)));
                 }
                 if (size > limits.maxChunkSize()) {
-                    throw new RtmpLimitExceededException("set chunk size", "maxChunkSize", limits.maxChunkSize(), size,
-                            offset, "RTMP 1.0 §5.4.1");
+                    throw RtmpException.limit("set chunk size", "maxChunkSize", limits.maxChunkSize(), size,
+                            offset);
                 }
                 chunkSize = size;
             } else {
+                int value = AbortMessage.readChunkStreamId(payload, offset);
                 ChunkStreamState target = value >= 0 && value <= ChunkBasicHeader.MAX_CHUNK_STREAM_ID ? lookup(value) : null;
                 if (target == null) {
                     throw new RtmpException("abort chunk stream id", Integer.toUnsignedString(value) + " is not a known chunk stream",

@@ -1,6 +1,6 @@
 package io.streamwire.rtmp;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import io.streamwire.rtmp.internal.ChunkStreamState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;

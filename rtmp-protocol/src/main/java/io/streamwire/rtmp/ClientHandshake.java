@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.core.internal.DecoderState;
 import io.streamwire.rtmp.internal.HandshakeDigest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -12,9 +13,13 @@ import java.util.random.RandomGenerator;
  * as nginx-rtmp, FMS and Wowza answer with a digest S1; C2 is then signed for S1's digest, else it
  * echoes S1.
  *
- * <p>Sans-IO: C0+C1 are ready in {@link #takeOutbound()} from construction; {@link #feed(ByteBuffer)}
+ * <p>Sans-IO: C0+C1 are ready in {@link #takeOutbound()} from construction; {@link #read(ByteBuffer)}
  * consumes S0+S1+S2 and no byte more (the chunk stream that follows stays in the buffer); C2 is
- * then in {@link #takeOutbound()}.
+ * then in {@link #takeOutbound()}. It is not a {@link io.streamwire.core.StreamDecoder} for that
+ * reason (a stream decoder consumes all it is fed); the sessions, which are, use it.
+ *
+ * <p>Errors: an S0 version other than 3 raises {@link io.streamwire.core.UnsupportedFeatureException}
+ * (module "rtmp"); later calls to {@link #read} then throw {@link IllegalStateException} naming it.
  *
  * <p>Not thread-safe; keep it on one connection or event loop.
  *
@@ -23,9 +28,10 @@ import java.util.random.RandomGenerator;
 public final class ClientHandshake {
     private static final int CLIENT_VERSION = 0x09007C02;
 
-    private enum State { READ_S0_S1_S2, DONE, FAILED }
+    private enum State { READ_S0_S1_S2, DONE }
 
     private final RandomGenerator random;
+    private final DecoderState lifecycle = new DecoderState("ClientHandshake");
     private final byte[] c1 = new byte[HandshakeDigest.SIZE];
     private final byte[] received = new byte[1 + 2 * HandshakeDigest.SIZE];
     private final byte[] c1Digest;
@@ -57,19 +63,25 @@ public final class ClientHandshake {
      * Consumes S0+S1+S2 from {@code in} and no byte more.
      *
      * @return true once S2 has been read (C2 is then in {@link #takeOutbound()})
-     * @throws RtmpUnsupportedFeatureException when S0 is not version 3
+     * @throws io.streamwire.core.UnsupportedFeatureException when S0 is not version 3
      * @throws IllegalStateException after a failure
      */
-    public boolean feed(ByteBuffer in) {
-        if (state == State.FAILED) {
-            throw new IllegalStateException("handshake failed earlier");
+    public boolean read(ByteBuffer in) {
+        lifecycle.checkNotFailed("read");
+        try {
+            return readHandshake(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
+    }
+
+    private boolean readHandshake(ByteBuffer in) {
         if (state == State.DONE) {
             return true;
         }
         if (have == 0 && in.hasRemaining() && in.get(in.position()) != 3) {
-            state = State.FAILED;
-            throw new RtmpUnsupportedFeatureException("handshake S0 version", (in.get(in.position()) & 0xFF)
+            throw RtmpException.unsupported("handshake S0 version", (in.get(in.position()) & 0xFF)
                     + " is not supported (expected: 3)", 0, ServerHandshake.SPEC + ".1");
         }
         int n = Math.min(received.length - have, in.remaining());

@@ -2,9 +2,14 @@ package io.streamwire.rtmp;
 
 import io.streamwire.amf.Amf0Value;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.internal.DecoderState;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * The client side of one RTMP connection, sans-IO, publishing or playing one stream with the command
@@ -18,23 +23,32 @@ import java.util.List;
  *          → onStatus NetStream.Play.Start → {@link Listener#onPlayStarted}, then media
  * </pre>
  *
- * <p>{@link #feed(ByteBuffer)} takes bytes from the server; {@link #pollOutbound()} gives what to
- * send, starting with C0+C1 right after construction. Acknowledgements and ping responses are
- * automatic.
+ * <p>Its input side is a {@link StreamDecoder}, with that lifecycle: {@link #feed(ByteBuffer)} takes
+ * bytes from the server; {@link #endOfInput()} says the server closed its side (it fails when that
+ * cut the handshake, a chunk or a message short); {@link #reset()} starts a new connection (C0+C1
+ * queued again); {@link #position()} counts the bytes received, handshake included.
+ * {@link #pollOutbound()} gives what to send, starting with C0+C1 right after construction,
+ * whatever the input side's state. Acknowledgements and ping responses are automatic.
  *
- * <p>Errors: {@link RtmpException} on malformed input or limits; an {@code _error} answer or an error
- * onStatus reaches {@link Listener#onError} / {@link Listener#onStatus}.
+ * <p>Errors: {@link RtmpException} on malformed input, core's
+ * {@link io.streamwire.core.LimitExceededException} past a limit,
+ * {@link io.streamwire.core.UnsupportedFeatureException} for a handshake version other than 3 and
+ * {@link io.streamwire.core.TruncatedInputException} at {@code endOfInput()}, all with module
+ * "rtmp"; the session then fails (as it does when the listener throws) and every input call but
+ * {@code reset()} and {@code position()} throws {@link IllegalStateException} naming the error. An
+ * {@code _error} answer or an error onStatus is not an exception: it reaches
+ * {@link Listener#onError} / {@link Listener#onStatus}.
  *
  * <p>Not thread-safe; keep it on one connection or event loop.
  *
  * @since 0.1.0
  */
-public final class ClientSession {
+public final class ClientSession implements StreamDecoder {
     /** Outgoing chunk size. */
     public static final int CHUNK_SIZE = 4096;
 
-    /** What the client reports. */
-    public interface Listener {
+    /** What the client reports; anomalies of the chunk stream ({@link RtmpAnomalyKind}) come to {@link #onAnomaly}. */
+    public interface Listener extends DecoderListener<RtmpAnomalyKind> {
         /** connect was answered with _result. */
         default void onConnected(ClientSession session, RtmpCommand.Result result) {}
 
@@ -73,11 +87,16 @@ public final class ClientSession {
     private enum State { HANDSHAKE, CONNECTING, CREATING_STREAM, STARTING, ACTIVE, ENDED }
 
     private final Listener listener;
-    private final Connection connection;
     private final boolean publisher;
     private final String app;
     private final String tcUrl;
     private final String streamName;
+    private final boolean digest;
+    private final RtmpLimits limits;
+    private final AmfLimits amfLimits;
+    private final RandomGenerator random;
+    private final DecoderState lifecycle = new DecoderState("ClientSession");
+    private Connection connection;
     private State state = State.HANDSHAKE;
     private int streamId;
     private double nextTransactionId = 1;
@@ -90,13 +109,21 @@ public final class ClientSession {
      * @param digest true for the digest handshake (as Flash, OBS and ffmpeg do)
      */
     public ClientSession(Listener listener, boolean publisher, String app, String tcUrl, String streamName, boolean digest,
-            RtmpLimits limits, AmfLimits amfLimits, java.util.random.RandomGenerator random) {
+            RtmpLimits limits, AmfLimits amfLimits, RandomGenerator random) {
         this.listener = java.util.Objects.requireNonNull(listener, "listener");
         this.publisher = publisher;
         this.app = java.util.Objects.requireNonNull(app, "app");
         this.tcUrl = java.util.Objects.requireNonNull(tcUrl, "tcUrl");
         this.streamName = java.util.Objects.requireNonNull(streamName, "streamName");
-        this.connection = new Connection(false, random, digest, limits, amfLimits, new Connection.Handler() {
+        this.digest = digest;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.amfLimits = java.util.Objects.requireNonNull(amfLimits, "amfLimits");
+        this.random = java.util.Objects.requireNonNull(random, "random");
+        this.connection = newConnection();
+    }
+
+    private Connection newConnection() {
+        return new Connection(false, random, digest, limits, amfLimits, new Connection.Listener() {
             @Override
             public void onHandshakeDone() {
                 start();
@@ -105,6 +132,11 @@ public final class ClientSession {
             @Override
             public void onMessage(int csid, long timestamp, int type, int sid, ByteBuffer payload, long offset) {
                 handle(timestamp, type, sid, payload, offset);
+            }
+
+            @Override
+            public void onAnomaly(Anomaly<RtmpAnomalyKind> anomaly) {
+                listener.onAnomaly(anomaly);
             }
         });
     }
@@ -122,13 +154,63 @@ public final class ClientSession {
     }
 
     /**
-     * Consumes all of {@code in} and calls the listener.
+     * Consumes all of {@code in} (handshake, then chunks) and calls the listener.
      *
-     * @throws RtmpException on malformed input or a limit
+     * @throws RtmpException on malformed input
+     * @throws io.streamwire.core.LimitExceededException past a limit
+     * @throws io.streamwire.core.UnsupportedFeatureException for a handshake version other than 3
+     * @throws IllegalStateException after {@link #endOfInput()} or an earlier failure
+     */
+    @Override
+    public void feed(ByteBuffer in) {
+        lifecycle.checkFeed();
+        try {
+            connection.feed(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /**
+     * The server closed its side of the connection. The stream is not ended by this call (no
+     * {@code onStreamEnded}). A second call does nothing.
+     *
+     * @throws io.streamwire.core.TruncatedInputException when the input ended inside the handshake
+     *     (after some of it), a chunk or a message
      * @throws IllegalStateException after an earlier failure
      */
-    public void feed(ByteBuffer in) {
-        connection.feed(in);
+    @Override
+    public void endOfInput() {
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
+        try {
+            connection.endOfInput();
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /**
+     * Starts over as a new connection with the same settings: a new handshake (C0+C1 queued again,
+     * drawn from the same random source), nothing else queued, no stream, position 0.
+     */
+    @Override
+    public void reset() {
+        lifecycle.reset();
+        connection = newConnection();
+        state = State.HANDSHAKE;
+        streamId = 0;
+        nextTransactionId = 1;
+        createStreamTransaction = 0;
+    }
+
+    /** Bytes received since construction or {@link #reset()}, handshake included (what Acknowledgements count). */
+    @Override
+    public long position() {
+        return connection.bytesReceived();
     }
 
     /** The next buffer to send, or null. */

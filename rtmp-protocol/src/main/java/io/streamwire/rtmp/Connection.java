@@ -2,13 +2,16 @@ package io.streamwire.rtmp;
 
 import io.streamwire.amf.Amf0Command;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.Anomaly;
+import io.streamwire.rtmp.internal.HandshakeDigest;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
  * What client and server sessions share: handshake, chunk decoder and encoder, the outbound queue,
  * and the automatic protocol control of RTMP 1.0 §5.4 (acknowledgements, ping answers, window size).
- * Package-private; not thread-safe.
+ * One per connection: a session's {@code reset()} makes a new one. The sessions keep the
+ * {@link io.streamwire.core.StreamDecoder} lifecycle. Package-private; not thread-safe.
  */
 final class Connection {
     /** Chunk streams used for sending, as FMS and nginx use them. */
@@ -19,10 +22,13 @@ final class Connection {
     static final int CS_VIDEO = 7;
     static final int CS_DATA = 5;
 
-    interface Handler {
+    /** The session's side of the connection. */
+    interface Listener {
         void onHandshakeDone();
 
         void onMessage(int csid, long timestamp, int type, int streamId, ByteBuffer payload, long offset);
+
+        void onAnomaly(Anomaly<RtmpAnomalyKind> anomaly);
     }
 
     final RtmpLimits limits;
@@ -31,11 +37,10 @@ final class Connection {
     private final ClientHandshake clientHandshake;
     final ChunkDecoder decoder;
     final ChunkEncoder encoder = new ChunkEncoder();
-    private final Handler handler;
+    private final Listener handler;
     private final ArrayDeque<ByteBuffer> outbound = new ArrayDeque<>();
     private ByteBuffer open = ByteBuffer.allocate(4096);
     private boolean handshakeDone;
-    private boolean failed;
     private long handshakeBytes;
     private long ackWindow;
     private long lastAck;
@@ -43,44 +48,67 @@ final class Connection {
     private long peerAcknowledged;
 
     Connection(boolean server, java.util.random.RandomGenerator random, boolean digest, RtmpLimits limits,
-            AmfLimits amfLimits, Handler handler) {
+            AmfLimits amfLimits, Listener handler) {
         this.limits = limits;
         this.amfLimits = amfLimits;
         this.handler = handler;
         this.serverHandshake = server ? new ServerHandshake(random) : null;
         this.clientHandshake = server ? null : new ClientHandshake(digest, random);
-        this.decoder = new ChunkDecoder(limits, (csid, ts, type, sid, payload) -> dispatch(csid, ts, type, sid, payload));
+        this.decoder = new ChunkDecoder(new ChunkDecoder.Listener() {
+            @Override
+            public void onMessage(int csid, long ts, int type, int sid, ByteBuffer payload) {
+                dispatch(csid, ts, type, sid, payload);
+            }
+
+            @Override
+            public void onAnomaly(Anomaly<RtmpAnomalyKind> anomaly) {
+                handler.onAnomaly(new Anomaly<>(anomaly.kind(), handshakeBytes + anomaly.offset(), anomaly.detail()));
+            }
+        }, limits);
         if (clientHandshake != null) {
             queue(clientHandshake.takeOutbound());
         }
     }
 
+    /** Handshake, then chunks: consumes all of {@code in}. The session fails itself on an exception. */
     void feed(ByteBuffer in) {
-        if (failed) {
-            throw new IllegalStateException("session failed earlier");
-        }
-        try {
-            if (!handshakeDone) {
-                int before = in.position();
-                boolean done = serverHandshake != null ? serverHandshake.feed(in) : clientHandshake.feed(in);
+        if (!handshakeDone) {
+            int before = in.position();
+            boolean done;
+            try {
+                done = serverHandshake != null ? serverHandshake.read(in) : clientHandshake.read(in);
+            } finally {
                 handshakeBytes += in.position() - before;
-                queue(serverHandshake != null ? serverHandshake.takeOutbound() : clientHandshake.takeOutbound());
-                if (!done) {
-                    return;
-                }
-                handshakeDone = true;
-                handler.onHandshakeDone();
             }
-            decoder.feed(in);
-            long received = bytesReceived();
-            if (ackWindow > 0 && received - lastAck >= ackWindow) {
-                lastAck = received;
-                sendControl(new Acknowledgement(received & 0xFFFFFFFFL));
+            queue(serverHandshake != null ? serverHandshake.takeOutbound() : clientHandshake.takeOutbound());
+            if (!done) {
+                return;
             }
-        } catch (RtmpException | IllegalStateException e) {
-            failed = true;
-            throw e;
+            handshakeDone = true;
+            handler.onHandshakeDone();
         }
+        decoder.feed(in);
+        long received = bytesReceived();
+        if (ackWindow > 0 && received - lastAck >= ackWindow) {
+            lastAck = received;
+            sendControl(new Acknowledgement(received & 0xFFFFFFFFL));
+        }
+    }
+
+    /**
+     * The peer closed its side: fails when the stream ended inside the handshake (after some of it)
+     * or inside a chunk or message.
+     */
+    void endOfInput() {
+        if (!handshakeDone) {
+            if (handshakeBytes > 0) {
+                throw RtmpException.truncated(serverHandshake != null ? "handshake C0+C1+C2" : "handshake S0+S1+S2",
+                        "needs " + (1 + 2 * HandshakeDigest.SIZE) + " bytes, " + handshakeBytes + " arrived",
+                        handshakeBytes, ServerHandshake.SPEC);
+            }
+            return;
+        }
+        decoder.endOfInput();
     }
 
     boolean handshakeDone() {
@@ -95,8 +123,9 @@ final class Connection {
         return clientHandshake;
     }
 
+    /** Bytes received: handshake and chunk stream. */
     long bytesReceived() {
-        return handshakeBytes + decoder.bytesRead();
+        return handshakeBytes + decoder.position();
     }
 
     long bytesSent() {
@@ -108,7 +137,7 @@ final class Connection {
     }
 
     private void dispatch(int csid, long ts, int type, int sid, ByteBuffer payload) {
-        long offset = handshakeBytes + decoder.bytesRead() - payload.remaining();
+        long offset = handshakeBytes + decoder.position() - payload.remaining();
         switch (type) {
             case MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
                     MessageType.SET_PEER_BANDWIDTH -> {

@@ -1,6 +1,6 @@
 package io.streamwire.rtmp;
 
-import io.streamwire.flv.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 
 /**
@@ -44,14 +44,8 @@ public sealed interface ControlMessage
         int at = payload.position();
         int n = payload.remaining();
         return switch (messageTypeId) {
-            case MessageType.SET_CHUNK_SIZE -> {
-                int size = need(payload, 4, "set chunk size", offset) & 0x7FFFFFFF;
-                if (size == 0) {
-                    throw new RtmpException("set chunk size", "0 is out of range (expected: 1..2^31-1)", offset, "RTMP 1.0 §5.4.1");
-                }
-                yield new SetChunkSize(size);
-            }
-            case MessageType.ABORT -> new AbortMessage(need(payload, 4, "abort chunk stream id", offset));
+            case MessageType.SET_CHUNK_SIZE -> new SetChunkSize(SetChunkSize.readChunkSize(payload, offset));
+            case MessageType.ABORT -> new AbortMessage(AbortMessage.readChunkStreamId(payload, offset));
             case MessageType.ACKNOWLEDGEMENT -> new Acknowledgement(need(payload, 4, "acknowledgement sequence number", offset) & 0xFFFFFFFFL);
             case MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE -> new WindowAcknowledgementSize(
                     need(payload, 4, "window acknowledgement size", offset) & 0xFFFFFFFFL);

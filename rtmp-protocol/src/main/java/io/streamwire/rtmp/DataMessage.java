@@ -4,8 +4,8 @@ import io.streamwire.amf.Amf0Boolean;
 import io.streamwire.amf.Amf0Reader;
 import io.streamwire.amf.Amf0Value;
 import io.streamwire.amf.Amf0Writer;
-import io.streamwire.amf.AmfException;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,8 @@ public sealed interface DataMessage {
     /**
      * Parses a data message body (position to limit, not moved).
      *
-     * @throws RtmpException for malformed AMF (cause: the {@link AmfException})
+     * @throws StreamwireException (module "rtmp") for malformed AMF or past an AMF limit (cause: the
+     *     AMF module's exception)
      */
     static DataMessage parse(int messageTypeId, ByteBuffer body, long offset, AmfLimits limits) {
         ByteBuffer in = body.duplicate();
@@ -65,11 +66,8 @@ public sealed interface DataMessage {
         List<Amf0Value> values;
         try {
             values = Amf0Reader.readAll(in, limits);
-        } catch (AmfException e) {
-            RtmpException wrapped = new RtmpException("data message " + e.field(), "is malformed: " + e.getMessage(),
-                    offset + Math.max(0, e.offset()), "RTMP 1.0 §7.1.2");
-            wrapped.initCause(e);
-            throw wrapped;
+        } catch (StreamwireException e) {
+            throw RtmpException.fromAmf("data message", "is malformed", e, offset, "RTMP 1.0 §7.1.2");
         }
         String first = values.isEmpty() ? null : values.get(0).asString();
         if ("@setDataFrame".equals(first) && values.size() >= 3 && "onMetaData".equals(values.get(1).asString())) {

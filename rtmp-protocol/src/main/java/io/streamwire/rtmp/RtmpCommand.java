@@ -3,8 +3,8 @@ package io.streamwire.rtmp;
 import io.streamwire.amf.Amf0Command;
 import io.streamwire.amf.Amf0Null;
 import io.streamwire.amf.Amf0Value;
-import io.streamwire.amf.AmfException;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,11 +122,9 @@ public sealed interface RtmpCommand {
             if (value == null) {
                 try {
                     value = io.streamwire.amf.Amf0Reader.readValue(ByteBuffer.wrap(commandObjectBytes));
-                } catch (AmfException e) {
-                    RtmpException wrapped = new RtmpException("connect command object " + e.field(),
-                            "cannot be a value tree: " + e.getMessage(), -1, "RTMP 1.0 §7.2.1.1");
-                    wrapped.initCause(e);
-                    throw wrapped;
+                } catch (StreamwireException e) {
+                    throw RtmpException.fromAmf("connect command object", "cannot be a value tree", e, -1,
+                            "RTMP 1.0 §7.2.1.1");
                 }
                 commandObject = value;
             }
@@ -334,8 +332,9 @@ public sealed interface RtmpCommand {
      *
      * @param messageTypeId 20 (AMF0) or 17 (AMF3)
      * @param offset stream offset of the body, for errors
-     * @throws RtmpException for malformed AMF (the {@link AmfException} is the cause) or a typed
+     * @throws RtmpException for malformed AMF (the AMF module's exception is the cause) or a typed
      *     command missing a required argument
+     * @throws io.streamwire.core.LimitExceededException (module "rtmp") past an AMF limit
      */
     static RtmpCommand parse(int messageTypeId, ByteBuffer body, long offset, AmfLimits limits) {
         ByteBuffer in = body.duplicate();
@@ -349,11 +348,8 @@ public sealed interface RtmpCommand {
         Amf0Command c;
         try {
             c = Amf0Command.parse(in, limits);
-        } catch (AmfException e) {
-            RtmpException wrapped = new RtmpException("command " + e.field(), "is malformed: " + e.getMessage(),
-                    offset + Math.max(0, e.offset()), "RTMP 1.0 §7.1.1");
-            wrapped.initCause(e);
-            throw wrapped;
+        } catch (StreamwireException e) {
+            throw RtmpException.fromAmf("command", "is malformed", e, offset, "RTMP 1.0 §7.1.1");
         }
         return RtmpCommands.typed(c, offset);
     }

@@ -103,7 +103,7 @@ final class RtmpCommands {
                 }
             };
             return c == null || r.hasRemaining() ? null : c;
-        } catch (io.streamwire.amf.AmfException malformed) {
+        } catch (io.streamwire.core.StreamwireException malformed) { // the tree path reports it
             return null;
         }
     }

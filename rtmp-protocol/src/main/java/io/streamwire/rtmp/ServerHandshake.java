@@ -1,5 +1,6 @@
 package io.streamwire.rtmp;
 
+import io.streamwire.core.internal.DecoderState;
 import io.streamwire.rtmp.internal.HandshakeDigest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -12,12 +13,16 @@ import java.util.random.RandomGenerator;
  * digest in the same scheme and S2 is signed for the client's digest; otherwise the server falls back
  * to the simple handshake (S2 echoes C1).
  *
- * <p>Sans-IO and push-based: {@link #feed(ByteBuffer)} consumes only handshake bytes, so bytes after
- * C2 that arrived in the same read stay in the buffer for the {@link ChunkDecoder}.
+ * <p>Sans-IO and push-based: {@link #read(ByteBuffer)} consumes only handshake bytes, so bytes after
+ * C2 that arrived in the same read stay in the buffer for the {@link ChunkDecoder}. It is not a
+ * {@link io.streamwire.core.StreamDecoder} for that reason (a stream decoder consumes all it is
+ * fed); the sessions, which are, use it.
  * {@link #takeOutbound()} returns what to send. Randomness comes from the caller's generator; the
  * time fields are zero (the class reads no clock).
  *
- * <p>Errors: a version byte other than 3 raises {@link RtmpUnsupportedFeatureException} (6 is RTMPE).
+ * <p>Errors: a version byte other than 3 raises {@link io.streamwire.core.UnsupportedFeatureException}
+ * (module "rtmp"; 6 is RTMPE); later calls to {@link #read} then throw {@link IllegalStateException}
+ * naming it.
  * C2 is not required to echo S1 (many clients get it wrong); {@link #clientAnswerValid()} tells.
  *
  * <p>Not thread-safe; keep it on one connection or event loop.
@@ -29,9 +34,10 @@ public final class ServerHandshake {
     /** Version {@code 0x0D0E0A0D}, as nginx-rtmp answers; any non-zero value marks a digest S1. */
     private static final int SERVER_VERSION = 0x0D0E0A0D;
 
-    private enum State { READ_C0_C1, READ_C2, DONE, FAILED }
+    private enum State { READ_C0_C1, READ_C2, DONE }
 
     private final RandomGenerator random;
+    private final DecoderState lifecycle = new DecoderState("ServerHandshake");
     private final byte[] received = new byte[1 + HandshakeDigest.SIZE];
     private int have;
     private long offset;
@@ -51,10 +57,20 @@ public final class ServerHandshake {
      * Consumes handshake bytes from {@code in}, up to the end of C2 and no further.
      *
      * @return true once C2 has been read; the position is then just past C2
-     * @throws RtmpUnsupportedFeatureException when C0 is not version 3
+     * @throws io.streamwire.core.UnsupportedFeatureException when C0 is not version 3
      * @throws IllegalStateException after a failure
      */
-    public boolean feed(ByteBuffer in) {
+    public boolean read(ByteBuffer in) {
+        lifecycle.checkNotFailed("read");
+        try {
+            return readHandshake(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    private boolean readHandshake(ByteBuffer in) {
         while (in.hasRemaining()) {
             switch (state) {
                 case READ_C0_C1 -> {
@@ -73,12 +89,8 @@ public final class ServerHandshake {
                 case DONE -> {
                     return true;
                 }
-                case FAILED -> throw new IllegalStateException("handshake failed earlier");
                 default -> throw new IllegalStateException(state.toString());
             }
-        }
-        if (state == State.FAILED) {
-            throw new IllegalStateException("handshake failed earlier");
         }
         return state == State.DONE;
     }
@@ -118,8 +130,7 @@ public final class ServerHandshake {
         if (state == State.READ_C0_C1 && have == 0 && n > 0) {
             int version = in.get(in.position()) & 0xFF;
             if (version != 3) {
-                state = State.FAILED;
-                throw new RtmpUnsupportedFeatureException("handshake C0 version",
+                throw RtmpException.unsupported("handshake C0 version",
                         version + (version == 6 || version == 8 || version == 9 ? " (RTMPE, encrypted RTMP)" : "")
                                 + " is not supported (expected: 3)", offset, SPEC + ".1");
             }

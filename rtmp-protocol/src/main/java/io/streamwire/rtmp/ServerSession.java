@@ -3,8 +3,13 @@ package io.streamwire.rtmp;
 import io.streamwire.amf.Amf0Null;
 import io.streamwire.amf.Amf0Value;
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.internal.DecoderState;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,22 +18,32 @@ import java.util.Map;
  * The server side of one RTMP connection, sans-IO: Adobe RTMP Specification 1.0 §5.2 (handshake),
  * §5.3-5.4 (chunking, protocol control), §7.2 (NetConnection and NetStream commands).
  *
- * <p>{@link #feed(ByteBuffer)} takes bytes from the client and calls the {@link Listener}; everything
- * to send queues up and comes out of {@link #pollOutbound()}. connect, publish and play reach the
+ * <p>Its input side is a {@link StreamDecoder}, with that lifecycle: {@link #feed(ByteBuffer)} takes
+ * bytes from the client and calls the {@link Listener}; {@link #endOfInput()} says the client closed
+ * its side (it fails when that cut the handshake, a chunk or a message short); {@link #reset()}
+ * starts a new connection; {@link #position()} counts the bytes received, handshake included.
+ * Everything to send queues up and comes out of {@link #pollOutbound()}, whatever the input side's
+ * state. connect, publish and play reach the
  * application as requests with an id; it answers with {@link #accept(long)} or
  * {@link #reject(long, String)}, during the callback or later. createStream, acknowledgements
  * (Window Acknowledgement Size 2,500,000), ping responses and the answers to accepted requests
  * (Stream Begin, onStatus NetStream.Publish.Start / Play.Reset + Play.Start, |RtmpSampleAccess) are
  * sent automatically. Outgoing chunk size: 4096.
  *
- * <p>Errors: {@link RtmpException} for malformed input, a limit, or a command that makes no sense in
- * the current state (publish or play before connect, a second connect); the session then fails.
+ * <p>Errors: {@link RtmpException} for malformed input or a command that makes no sense in the
+ * current state (publish or play before connect, a second connect), core's
+ * {@link io.streamwire.core.LimitExceededException} past a limit (of {@link RtmpLimits} or
+ * {@code AmfLimits}), {@link io.streamwire.core.UnsupportedFeatureException} for a handshake
+ * version other than 3 and {@link io.streamwire.core.TruncatedInputException} at
+ * {@code endOfInput()}, all with module "rtmp"; the session then fails (as it does when the
+ * listener throws), and every input call but {@code reset()} and {@code position()} throws
+ * {@link IllegalStateException} naming the error.
  *
  * <p>Not thread-safe; keep it on one connection or event loop (or guard it with a lock).
  *
  * @since 0.1.0
  */
-public final class ServerSession {
+public final class ServerSession implements StreamDecoder {
     /** Outgoing chunk size. */
     public static final int CHUNK_SIZE = 4096;
     /** The acknowledgement window announced to clients. */
@@ -36,8 +51,11 @@ public final class ServerSession {
     private static final int MAX_STREAMS = 64;
     private static final String SPEC = "RTMP 1.0 §7.2";
 
-    /** What the session reports. Requests stay pending until accepted or rejected. */
-    public interface Listener {
+    /**
+     * What the session reports. Requests stay pending until accepted or rejected. Anomalies of the
+     * chunk stream ({@link RtmpAnomalyKind}) come to {@link #onAnomaly}.
+     */
+    public interface Listener extends DecoderListener<RtmpAnomalyKind> {
         /** A client asks to connect to {@code connect.app()}. */
         default void onConnectRequest(ServerSession session, long requestId, RtmpCommand.Connect connect) {}
 
@@ -83,7 +101,11 @@ public final class ServerSession {
     private enum Role { IDLE, PUBLISHING, PLAYING }
 
     private final Listener listener;
-    private final Connection connection;
+    private final RtmpLimits limits;
+    private final AmfLimits amfLimits;
+    private final RandomGenerator random;
+    private final DecoderState lifecycle = new DecoderState("ServerSession");
+    private Connection connection;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<Integer, Role> streams = new LinkedHashMap<>();
     private final Map<Integer, String> streamNames = new HashMap<>();
@@ -94,13 +116,25 @@ public final class ServerSession {
 
     /** A session with default limits and a {@link SecureRandom} for the handshake. */
     public ServerSession(Listener listener) {
-        this(listener, RtmpLimits.defaults(), AmfLimits.defaults(), new SecureRandom());
+        this(listener, RtmpLimits.defaults());
+    }
+
+    /** A session with these RTMP limits, default AMF limits and a {@link SecureRandom} for the handshake. */
+    public ServerSession(Listener listener, RtmpLimits limits) {
+        this(listener, limits, AmfLimits.defaults(), new SecureRandom());
     }
 
     /** A session with these limits and random source. */
-    public ServerSession(Listener listener, RtmpLimits limits, AmfLimits amfLimits, java.util.random.RandomGenerator random) {
+    public ServerSession(Listener listener, RtmpLimits limits, AmfLimits amfLimits, RandomGenerator random) {
         this.listener = java.util.Objects.requireNonNull(listener, "listener");
-        this.connection = new Connection(true, random, false, limits, amfLimits, new Connection.Handler() {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.amfLimits = java.util.Objects.requireNonNull(amfLimits, "amfLimits");
+        this.random = java.util.Objects.requireNonNull(random, "random");
+        this.connection = newConnection();
+    }
+
+    private Connection newConnection() {
+        return new Connection(true, random, false, limits, amfLimits, new Connection.Listener() {
             @Override
             public void onHandshakeDone() {}
 
@@ -108,17 +142,76 @@ public final class ServerSession {
             public void onMessage(int csid, long timestamp, int type, int streamId, ByteBuffer payload, long offset) {
                 handle(timestamp, type, streamId, payload, offset);
             }
+
+            @Override
+            public void onAnomaly(Anomaly<RtmpAnomalyKind> anomaly) {
+                listener.onAnomaly(anomaly);
+            }
         });
     }
 
     /**
      * Consumes all of {@code in} (handshake, then chunks) and calls the listener.
      *
-     * @throws RtmpException on malformed input, a limit, or an unexpected command
+     * @throws RtmpException on malformed input or an unexpected command
+     * @throws io.streamwire.core.LimitExceededException past a limit
+     * @throws io.streamwire.core.UnsupportedFeatureException for a handshake version other than 3
+     * @throws IllegalStateException after {@link #endOfInput()} or an earlier failure
+     */
+    @Override
+    public void feed(ByteBuffer in) {
+        lifecycle.checkFeed();
+        try {
+            connection.feed(in);
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /**
+     * The client closed its side of the connection. Streams it was publishing are not ended by this
+     * call (no {@code onStreamEnded}): the application knows the connection is gone. A second call
+     * does nothing.
+     *
+     * @throws io.streamwire.core.TruncatedInputException when the input ended inside the handshake
+     *     (after some of it), a chunk or a message
      * @throws IllegalStateException after an earlier failure
      */
-    public void feed(ByteBuffer in) {
-        connection.feed(in);
+    @Override
+    public void endOfInput() {
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
+        try {
+            connection.endOfInput();
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
+        }
+    }
+
+    /**
+     * Starts over as a new connection with the same listener, limits and random source: a new
+     * handshake, no streams, no pending requests, nothing queued to send, position 0.
+     */
+    @Override
+    public void reset() {
+        lifecycle.reset();
+        connection = newConnection();
+        pending.clear();
+        streams.clear();
+        streamNames.clear();
+        nextRequestId = 1;
+        nextStreamId = 1;
+        connectRequested = false;
+        connected = false;
+    }
+
+    /** Bytes received since construction or {@link #reset()}, handshake included (what Acknowledgements count). */
+    @Override
+    public long position() {
+        return connection.bytesReceived();
     }
 
     /** The next buffer to send, or null when nothing is queued. Send it whole before polling again. */
@@ -139,11 +232,6 @@ public final class ServerSession {
     /** Whether the client used the digest handshake. */
     public boolean isDigestHandshake() {
         return connection.serverHandshake().isDigest();
-    }
-
-    /** Bytes received so far, handshake included (what Acknowledgements count). */
-    public long bytesReceived() {
-        return connection.bytesReceived();
     }
 
     /** Bytes queued for sending so far, and the last sequence number the client acknowledged. */

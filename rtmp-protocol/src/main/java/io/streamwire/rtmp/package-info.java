@@ -23,5 +23,21 @@
  *   <li>[x] sessions: {@link io.streamwire.rtmp.ServerSession}, {@link io.streamwire.rtmp.ClientSession}</li>
  *   <li>[ ] shared objects (passed through raw), RTMPE/RTMPT</li>
  * </ul>
+ *
+ * <p>The input side of {@link io.streamwire.rtmp.ChunkDecoder}, {@link io.streamwire.rtmp.ServerSession}
+ * and {@link io.streamwire.rtmp.ClientSession} is an {@link io.streamwire.core.StreamDecoder} with its
+ * one lifecycle; their listeners extend {@link io.streamwire.core.DecoderListener} and receive
+ * {@link io.streamwire.core.Anomaly anomalies} of kind {@link io.streamwire.rtmp.RtmpAnomalyKind}.
+ * The handshakes read a fixed exchange and leave the bytes after it to the chunk decoder, so they
+ * are not stream decoders.
+ *
+ * <p>Errors are {@link io.streamwire.core.StreamwireException}s with module {@code "rtmp"}:
+ * {@link io.streamwire.rtmp.RtmpException} for malformed input, the shared
+ * {@link io.streamwire.core.TruncatedInputException}, {@link io.streamwire.core.LimitExceededException}
+ * and {@link io.streamwire.core.UnsupportedFeatureException}. AMF errors inside messages are
+ * reported as this module's, with the AMF error as the cause. Of {@code io.streamwire.flv} the
+ * module uses only exported packages ({@code io.streamwire.amf}); big-endian access and the
+ * lifecycle helper come from {@code io.streamwire.core.internal}, which core exports to
+ * Streamwire modules.
  */
 package io.streamwire.rtmp;

@@ -3,11 +3,11 @@ package io.streamwire.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamwire.amf.AmfLimits;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.rtmp.ChunkBasicHeader;
 import io.streamwire.rtmp.ClientSession;
 import io.streamwire.rtmp.EncodedMessage;
 import io.streamwire.rtmp.RtmpCommand;
-import io.streamwire.rtmp.RtmpException;
 import io.streamwire.rtmp.RtmpLimits;
 import io.streamwire.rtmp.ServerSession;
 import io.streamwire.testkit.ReadmeSnippets;
@@ -72,7 +72,8 @@ class RtmpReadmeExampleTest {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     synchronized (session) { session.feed(ByteBuffer.wrap(buffer, 0, n)); flush(session, out); }
                 }
-            } catch (IOException | UncheckedIOException | RtmpException e) {
+                session.endOfInput(); // the peer closed: throws if it cut a message short
+            } catch (IOException | UncheckedIOException | StreamwireException e) { // StreamwireException: module "rtmp"
                 // the connection is over
             }
         }
@@ -165,6 +166,71 @@ class RtmpReadmeExampleTest {
         // README:end
         assertThat(sent.size()).isEqualTo(3073);
         assertThat(session.isDigestHandshake()).isTrue();
+    }
+
+    @Test
+    void publishesWithAClientSession() throws IOException {
+        List<ByteBuffer> received = new java.util.ArrayList<>();
+        ServerSession server = new ServerSession(new ServerSession.Listener() {
+            public void onConnectRequest(ServerSession s, long id, RtmpCommand.Connect c) { s.accept(id); }
+            public void onPublishRequest(ServerSession s, long id, int sid, RtmpCommand.Publish p) { s.accept(id); }
+            public void onMedia(ServerSession s, int sid, int type, long ts, ByteBuffer body) {
+                received.add(ByteBuffer.wrap(new byte[body.remaining()]).put(body.duplicate()).flip());
+            }
+        });
+        Loopback channel = new Loopback(server);
+        ByteBuffer videoTagBody = ByteBuffer.wrap(new byte[] {0x17, 0, 0, 0, 0, 1, 0x42, 0, 0x1e});
+        // README:begin
+        ClientSession client = ClientSession.publisher("live", "rtmp://localhost/live", "key", new ClientSession.Listener() {
+            public void onError(ClientSession s, RtmpCommand answer) { System.err.println("refused: " + answer); }
+        });
+        while (!client.isActive()) {                   // handshake, connect, createStream, publish
+            for (ByteBuffer out; (out = client.pollOutbound()) != null; ) {
+                channel.write(out);                    // C0+C1 first
+            }
+            client.feed(read(channel));                // what the server answered
+        }
+        client.sendMedia(9, 0, videoTagBody);          // FLV tag bodies (module flv), 8 audio, 9 video
+        // README:end
+        for (ByteBuffer out; (out = client.pollOutbound()) != null; ) {
+            channel.write(out);
+        }
+        assertThat(received).containsExactly(ByteBuffer.wrap(new byte[] {0x17, 0, 0, 0, 0, 1, 0x42, 0, 0x1e}));
+    }
+
+    /** A duplex in memory: what is written goes into {@code server}; what it sends comes back on read. */
+    static final class Loopback implements java.nio.channels.WritableByteChannel {
+        final ServerSession server;
+
+        Loopback(ServerSession server) {
+            this.server = server;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            server.feed(src);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Everything the server has sent so far. */
+    static ByteBuffer read(Loopback channel) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer b; (b = channel.server.pollOutbound()) != null; ) {
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            out.writeBytes(bytes);
+        }
+        return ByteBuffer.wrap(out.toByteArray());
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The slice path allocates nothing: a warm decoder delivering single-chunk messages, as STYLE.md promises. */
+/** The slice path allocates nothing: a warm decoder delivers single-chunk messages as views of the fed buffer. */
 class ChunkDecoderAllocationTest {
 
     @Test
@@ -20,8 +20,7 @@ class ChunkDecoderAllocationTest {
         }
         ByteBuffer stream = out.flip();
         long[] sum = new long[1];
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(),
-                (cs, ts, type, sid, payload) -> sum[0] += payload.remaining() + ts);
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, type, sid, payload) -> sum[0] += payload.remaining() + ts, RtmpLimits.defaults());
         Allocation.assertAllocatesNothing("ChunkDecoder single-chunk messages", 2000, 200, 0, () -> {
             stream.position(0);
             decoder.feed(stream);

@@ -3,6 +3,8 @@ package io.streamwire.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.Chunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -159,18 +161,18 @@ class ChunkDecoderTest {
     void oneChunkMessageIsTheInputBufferItself() {
         ByteBuffer in = ByteBuffer.wrap(hex("03 | 000000 | 000002 | 14 | 00000000 | 0102 | 03 | 000000 | 000001 | 14 | 00000000"));
         List<ByteBuffer> seen = new ArrayList<>();
-        new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, type, sid, payload) -> {
+        new ChunkDecoder((cs, ts, type, sid, payload) -> {
             seen.add(payload);
             assertThat(payload.position()).isEqualTo(12);
             assertThat(payload.remaining()).isEqualTo(2);
-        }).feed(in);
+        }, RtmpLimits.defaults()).feed(in);
         assertThat(seen).hasSize(1).first().isSameAs(in);
         assertThat(in.position()).isEqualTo(in.limit());
     }
 
     @Test
     void typeOneWithoutPreviousHeaderFails() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults());
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("43 000000 000001 14 00"))))
                 .isInstanceOf(RtmpException.class).hasMessageContaining("chunk fmt 1 on chunk stream 3")
                 .extracting(e -> ((RtmpException) e).offset()).isEqualTo(0L);
@@ -179,27 +181,27 @@ class ChunkDecoderTest {
 
     @Test
     void setChunkSizeZeroFails() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults());
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("02 000000 000004 01 00000000 00000000"))))
                 .isInstanceOf(RtmpException.class).hasMessageContaining("set chunk size 0");
     }
 
     @Test
     void setChunkSizePastLimitFails() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults().withMaxChunkSize(65536), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults().withMaxChunkSize(65536));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("02 000000 000004 01 00000000 7fffffff"))))
-                .isInstanceOfSatisfying(RtmpLimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxChunkSize");
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("RtmpLimits.maxChunkSize()");
                     assertThat(e.actual()).isEqualTo(0x7FFFFFFFL);
                 });
     }
 
     @Test
     void messageLengthPastLimitFailsBeforeAllocating() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults().withMaxMessageLength(1000), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults().withMaxMessageLength(1000));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("03 000000 ffffff 09 00000000"))))
-                .isInstanceOfSatisfying(RtmpLimitExceededException.class, e -> {
-                    assertThat(e.limitName()).isEqualTo("maxMessageLength");
+                .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.limitName()).isEqualTo("RtmpLimits.maxMessageLength()");
                     assertThat(e.actual()).isEqualTo(0xFFFFFFL);
                     assertThat(e.offset()).isEqualTo(4L);
                 });
@@ -207,36 +209,40 @@ class ChunkDecoderTest {
 
     @Test
     void tooManyChunkStreamsFails() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults().withMaxChunkStreams(3), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults().withMaxChunkStreams(3));
         decoder.feed(ByteBuffer.wrap(hex("03 000000 000000 09 00000000 04 000000 000000 09 00000000 05 000000 000000 09 00000000")));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("06 000000 000000 09 00000000"))))
-                .isInstanceOfSatisfying(RtmpLimitExceededException.class,
-                        e -> assertThat(e.limitName()).isEqualTo("maxChunkStreams"));
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limitName()).isEqualTo("RtmpLimits.maxChunkStreams()"));
     }
 
     @Test
     void bufferedBytesAcrossStreamsAreBounded() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults().withMaxBufferedBytes(1 << 20), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults().withMaxBufferedBytes(1 << 20));
         // each stream declares 600 KB and sends one chunk: the second goes past 1 MiB reassembling
         decoder.feed(ByteBuffer.wrap(concat(hex("03 000000 0927c0 09 00000000"), new byte[128])));
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(concat(hex("04 000000 0927c0 09 00000000"), new byte[128]))))
-                .isInstanceOfSatisfying(RtmpLimitExceededException.class,
-                        e -> assertThat(e.limitName()).isEqualTo("maxBufferedBytes"));
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limitName()).isEqualTo("RtmpLimits.maxBufferedBytes()"));
     }
 
     @Test
     void abortOfUnknownStreamFails() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults());
         assertThatThrownBy(() -> decoder.feed(ByteBuffer.wrap(hex("02 000000 000004 02 00000000 00000009"))))
                 .isInstanceOf(RtmpException.class).hasMessageContaining("abort chunk stream id 9");
     }
 
     @Test
     void endOfInputInsideAMessageIsTruncation() {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, t, s, p) -> { });
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, t, s, p) -> { }, RtmpLimits.defaults());
         decoder.feed(ByteBuffer.wrap(hex("03 000000 000004 09 00000000 0102")));
-        assertThatThrownBy(decoder::endOfInput).isInstanceOf(RtmpTruncatedInputException.class)
-                .extracting(e -> ((RtmpException) e).offset()).isEqualTo(14L);
+        assertThatThrownBy(decoder::endOfInput).isInstanceOfSatisfying(TruncatedInputException.class, e -> {
+            assertThat(e.module()).isEqualTo("rtmp");
+            assertThat(e.offset()).isEqualTo(14L);
+        });
+        assertThatThrownBy(decoder::endOfInput).as("failed by the truncation").isInstanceOf(IllegalStateException.class)
+                .hasCauseInstanceOf(TruncatedInputException.class);
     }
 
     @Test
@@ -250,8 +256,7 @@ class ChunkDecoderTest {
             out.writeBytes(hex("02 000000 000004 02 00000000 00000004"));
         }
         int[] aborts = {0};
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(),
-                (cs, ts, type, sid, payload) -> aborts[0] += type == MessageType.ABORT ? 1 : 0);
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, type, sid, payload) -> aborts[0] += type == MessageType.ABORT ? 1 : 0, RtmpLimits.defaults());
         ByteBuffer in = ByteBuffer.wrap(out.toByteArray());
         long before = io.streamwire.testkit.Allocation.allocatedBytes(Thread.currentThread().getId());
         decoder.feed(in);
@@ -274,7 +279,7 @@ class ChunkDecoderTest {
             out.write(i);
         }
         Msg.Sink sink = new Msg.Sink();
-        new ChunkDecoder(RtmpLimits.defaults(), sink).feed(ByteBuffer.wrap(out.toByteArray()));
+        new ChunkDecoder(sink, RtmpLimits.defaults()).feed(ByteBuffer.wrap(out.toByteArray()));
         assertThat(sink.messages).hasSize(2);
         assertThat(sink.messages.get(1).payload()).hasSize(100_000);
     }

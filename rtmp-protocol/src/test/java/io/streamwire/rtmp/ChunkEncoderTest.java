@@ -3,6 +3,7 @@ package io.streamwire.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Chunks;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -75,7 +76,7 @@ class ChunkEncoderTest {
             out.put(connection.sendShared(shared));
             connection.encode(6, 80, 9, 1, ByteBuffer.wrap(video), out); // compresses against the shared one
             Msg.Sink sink = new Msg.Sink();
-            new ChunkDecoder(RtmpLimits.defaults(), sink).feed(out.flip());
+            new ChunkDecoder(sink, RtmpLimits.defaults()).feed(out.flip());
             List<Msg> last2 = sink.messages.subList(sink.messages.size() - 2, sink.messages.size());
             assertThat(last2).containsExactly(new Msg(6, 40, 9, 1, video), new Msg(6, 80, 9, 1, video));
         }
@@ -104,7 +105,7 @@ class ChunkEncoderTest {
                     out.put(header.flip()).put(rest);
                     connection.encode(csid, ts + 40, 9, streamId, ByteBuffer.wrap(video), out); // compresses
                     Msg.Sink sink = new Msg.Sink();
-                    new ChunkDecoder(RtmpLimits.defaults(), sink).feed(out.flip());
+                    new ChunkDecoder(sink, RtmpLimits.defaults()).feed(out.flip());
                     assertThat(sink.messages.subList(1, sink.messages.size())).containsExactly(
                             new Msg(csid, 0, 9, streamId, new byte[5]),
                             new Msg(csid, ts, 9, streamId, video), new Msg(csid, ts + 40, 9, streamId, video));
@@ -189,15 +190,15 @@ class ChunkEncoderTest {
         assertThat(Msg.decode(List.of(bytes), kind, RtmpLimits.defaults())).isEqualTo(expected);
     }
 
-    /** Property 2: random and mutated bytes only ever raise RtmpException. */
+    /** Property 2: random and mutated bytes only ever raise the module's exceptions (module "rtmp"). */
     @Property(tries = 2000)
-    void garbageOnlyRaisesRtmpException(@ForAll @Size(max = 300) byte[] garbage) {
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults().withMaxMessageLength(1 << 16), (c, t, y, s, p) -> { });
+    void garbageOnlyRaisesRtmpModuleExceptions(@ForAll @Size(max = 300) byte[] garbage) {
+        ChunkDecoder decoder = new ChunkDecoder((c, t, y, s, p) -> { }, RtmpLimits.defaults().withMaxMessageLength(1 << 16));
         try {
             decoder.feed(ByteBuffer.wrap(garbage));
             decoder.endOfInput();
-        } catch (RtmpException expected) {
-            // fine
+        } catch (StreamwireException expected) {
+            assertThat(expected.module()).isEqualTo("rtmp");
         }
     }
 }

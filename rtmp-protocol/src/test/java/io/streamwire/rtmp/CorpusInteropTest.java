@@ -58,7 +58,7 @@ class CorpusInteropTest {
         Expected expected = fq(dir.resolve(name + ".fqtest"));
         List<int[]> got = new ArrayList<>();
         List<RtmpCommand> commands = new ArrayList<>();
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, type, sid, payload) -> {
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, type, sid, payload) -> {
             got.add(new int[] {type, sid});
             if (type == MessageType.COMMAND_AMF0) {
                 commands.add(RtmpCommand.parse(type, payload, 0, AmfLimits.defaults()));
@@ -67,7 +67,7 @@ class CorpusInteropTest {
             } else if (MessageType.isControl(type)) {
                 assertThat(ControlMessage.parse(type, payload, 0)).isNotNull();
             }
-        });
+        }, RtmpLimits.defaults());
         decoder.feed(ByteBuffer.wrap(bytes, 3073, bytes.length - 3073)); // after C0+C1+C2 or S0+S1+S2
         assertThat(got).as("message count").hasSize(expected.count());
         for (int i = 0; i < expected.listed().size(); i++) {
@@ -84,7 +84,7 @@ class CorpusInteropTest {
         byte[] c1 = Arrays.copyOfRange(bytes, 1, 1537);
         assertThat(HandshakeDigest.findScheme(c1, HandshakeDigest.PLAYER_KEY, HandshakeDigest.PLAYER_KEY_SHORT)).isEqualTo(0);
         ServerHandshake server = new ServerHandshake(new Random(1));
-        server.feed(ByteBuffer.wrap(bytes, 0, 1537));
+        server.read(ByteBuffer.wrap(bytes, 0, 1537));
         assertThat(server.isDigest()).isTrue();
     }
 
@@ -94,7 +94,7 @@ class CorpusInteropTest {
         byte[] bytes = Files.readAllBytes(Corpus.resolve("sile-erl-rtmpmsg/data/" + name));
         int[] counts = new int[256];
         int[] subMessages = {0};
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, type, sid, payload) -> {
+        ChunkDecoder decoder = new ChunkDecoder((cs, ts, type, sid, payload) -> {
             counts[type]++;
             if (type == MessageType.AGGREGATE) {
                 subMessages[0] += AggregateMessage.split(ts, sid, payload, RtmpLimits.defaults(), 0,
@@ -102,7 +102,7 @@ class CorpusInteropTest {
             } else if (type == MessageType.COMMAND_AMF0) {
                 RtmpCommand.parse(type, payload, 0, AmfLimits.defaults());
             }
-        });
+        }, RtmpLimits.defaults());
         decoder.feed(ByteBuffer.wrap(bytes));
         assertThat(counts[MessageType.COMMAND_AMF0]).isPositive();
         if (name.startsWith("aggregated")) {
@@ -121,7 +121,7 @@ class CorpusInteropTest {
         byte[] youtubeS1S2 = Files.readAllBytes(dir.resolve("extracted-youtube-S1S2.bin"));
         // Flash Player 10.0.45.2's C1 carries a valid digest (scheme 0): we answer with the digest handshake
         ServerHandshake server = new ServerHandshake(new Random(1));
-        server.feed(ByteBuffer.allocate(1537).put((byte) 3).put(youtubeC1).flip());
+        server.read(ByteBuffer.allocate(1537).put((byte) 3).put(youtubeC1).flip());
         assertThat(server.isDigest()).isTrue();
         assertThat(server.digestScheme()).isZero();
         // the server's answer: S2 echoes that C1, S1 has no FMS digest, so a client falls back to echoing S1
@@ -131,13 +131,13 @@ class CorpusInteropTest {
         // Red5's canned simple C1 (version 0) gets the simple answer; its S1 + S2 complete our client
         byte[] c1 = Files.readAllBytes(dir.resolve("RTMP-C0C1.dat"));
         ServerHandshake simple = new ServerHandshake(new Random(1));
-        simple.feed(ByteBuffer.allocate(1537).put((byte) 3).put(c1).flip());
+        simple.read(ByteBuffer.allocate(1537).put((byte) 3).put(c1).flip());
         assertThat(simple.isDigest()).isFalse();
         byte[] s1 = Files.readAllBytes(dir.resolve("RTMP-S0S1S2-01.dat"));
         byte[] s2 = Files.readAllBytes(dir.resolve("RTMP-S0S1S2-02.dat"));
         ClientHandshake client = new ClientHandshake(false, new Random(1));
         ByteBuffer in = ByteBuffer.allocate(3073).put((byte) 3).put(s1).put(s2).flip();
-        assertThat(client.feed(in)).isTrue();
+        assertThat(client.read(in)).isTrue();
         client.takeOutbound();
         assertThat(client.takeOutbound().remaining()).isZero();
     }

@@ -45,7 +45,7 @@ record Msg(int csid, long timestamp, int type, int streamId, byte[] payload) {
     /** Decodes {@code pieces} fed one by one into buffers of {@code kind}. */
     static List<Msg> decode(List<byte[]> pieces, io.streamwire.testkit.Chunks.Kind kind, RtmpLimits limits) {
         Sink sink = new Sink();
-        ChunkDecoder decoder = new ChunkDecoder(limits, sink);
+        ChunkDecoder decoder = new ChunkDecoder(sink, limits);
         for (byte[] piece : pieces) {
             ByteBuffer in = kind.wrap(piece);
             int limit = in.limit();

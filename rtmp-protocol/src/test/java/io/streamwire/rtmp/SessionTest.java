@@ -191,18 +191,18 @@ class SessionTest {
                 new UserControlMessage(UserControlMessage.PING_REQUEST, 1234, 0).toPayload());
         assertThat(ping.remaining()).isPositive();
         List<ControlMessage> answers = new ArrayList<>();
-        ChunkDecoder serverOut = new ChunkDecoder(RtmpLimits.defaults(), (cs, ts, t, sid, p) -> {
+        ChunkDecoder serverOut = new ChunkDecoder((cs, ts, t, sid, p) -> {
             if (MessageType.isControl(t)) {
                 answers.add(ControlMessage.parse(t, p, 0));
             }
-        });
+        }, RtmpLimits.defaults());
         // a raw client: handshake by hand, then a ping request
         ServerSession fresh = new ServerSession(new ServerSession.Listener() { }, RtmpLimits.defaults(), AmfLimits.defaults(),
                 new Random(5));
         ClientHandshake hs = new ClientHandshake(false, new Random(6));
         fresh.feed(hs.takeOutbound());
         ByteBuffer s0s1s2 = fresh.pollOutbound();
-        hs.feed(s0s1s2);
+        hs.read(s0s1s2);
         fresh.feed(hs.takeOutbound());
         fresh.feed(ping);
         ByteBuffer out;
@@ -223,7 +223,7 @@ class SessionTest {
         }, RtmpLimits.defaults(), AmfLimits.defaults(), new Random(5));
         ClientHandshake hs = new ClientHandshake(false, new Random(6));
         fresh.feed(hs.takeOutbound());
-        hs.feed(fresh.pollOutbound());
+        hs.read(fresh.pollOutbound());
         fresh.feed(hs.takeOutbound());
         fresh.feed(new ChunkEncoder().encode(3, 7, MessageType.SHARED_OBJECT_AMF0, 0, ByteBuffer.wrap(new byte[] {0, 2, 's', 'o'})));
         assertThat(other).containsExactly(new Msg(0, 7, 19, 0, new byte[] {0, 2, 's', 'o'}));
@@ -235,7 +235,7 @@ class SessionTest {
                 new Random(5));
         ClientHandshake hs = new ClientHandshake(true, new Random(6));
         fresh.feed(hs.takeOutbound());
-        hs.feed(fresh.pollOutbound());
+        hs.read(fresh.pollOutbound());
         fresh.feed(hs.takeOutbound());
         ByteBuffer publish = new ChunkEncoder().encode(3, 0, MessageType.COMMAND_AMF0, 1, ByteBuffer.wrap(
                 Amf0Command.of("publish", 0, Amf0Null.INSTANCE, Amf0Value.of("key"), Amf0Value.of("live")).toByteArray()));
@@ -250,7 +250,7 @@ class SessionTest {
                 new Random(5));
         ClientHandshake hs = new ClientHandshake(false, new Random(6));
         fresh.feed(hs.takeOutbound());
-        hs.feed(fresh.pollOutbound());
+        hs.read(fresh.pollOutbound());
         fresh.feed(hs.takeOutbound());
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(new byte[] {2, 0, 7, 'c', 'o', 'n', 'n', 'e', 'c', 't', 0x00, 0x3F}); // number cut short
