@@ -80,17 +80,7 @@ public final class DecoderContract {
         List<Object> expected = List.copyOf(whole.events());
         assertFalse(expected.isEmpty(), "the valid input produced no events");
         assertEquals(valid.length, whole.decoder().position(), "position() after feeding the valid input");
-        List<Chunks.Split> splits = Chunks.splits(valid, seed);
-        if (splits.size() > 600) {
-            // long inputs: whole, 1 byte, random, and 200 evenly spread two-way splits
-            List<Chunks.Split> kept = new ArrayList<>(splits.subList(0, 2));
-            int step = Math.max(1, (valid.length - 1) / 200);
-            for (int at = 1; at < valid.length; at += step) {
-                kept.add(splits.get(1 + at));
-            }
-            kept.addAll(splits.subList(splits.size() - 20, splits.size()));
-            splits = kept;
-        }
+        List<Chunks.Split> splits = splits();
         for (Chunks.Kind kind : Chunks.Kind.values()) {
             for (Chunks.Split split : splits) {
                 Subject s = factory.get();
@@ -100,7 +90,38 @@ public final class DecoderContract {
                 assertEquals(valid.length, s.decoder().position(), () -> "position() for split " + split);
             }
         }
+        // read-only buffers: the decoder may neither write to them nor need their backing array
+        for (Chunks.Split split : List.of(splits.get(0), splits.get(splits.size() - 1))) {
+            Subject s = factory.get();
+            for (byte[] piece : split.pieces()) {
+                ByteBuffer b = ByteBuffer.wrap(piece.clone()).asReadOnlyBuffer();
+                s.decoder().feed(b);
+                assertFalse(b.hasRemaining(), "feed() must consume a read-only buffer");
+            }
+            s.decoder().endOfInput();
+            assertEquals(expected, s.events(), () -> "events for split " + split + " in read-only buffers");
+        }
         return expected;
+    }
+
+    /**
+     * Whole, one byte at a time, two pieces at every point (at most 200 points, evenly spread, for
+     * long inputs) and 20 random splits: at most about 200 copies of the input, not one per byte.
+     */
+    private List<Chunks.Split> splits() {
+        List<Chunks.Split> splits = new ArrayList<>();
+        splits.add(new Chunks.Split("whole", List.of(valid)));
+        splits.add(new Chunks.Split("1-byte", Chunks.fixed(valid, 1)));
+        int step = Math.max(1, (valid.length - 1) / 200);
+        for (int at = 1; at < valid.length; at += step) {
+            splits.add(new Chunks.Split("at-" + at, List.of(java.util.Arrays.copyOfRange(valid, 0, at),
+                    java.util.Arrays.copyOfRange(valid, at, valid.length))));
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < 20; i++) {
+            splits.add(new Chunks.Split("random-" + seed + "-" + i, Chunks.random(valid, random)));
+        }
+        return splits;
     }
 
     /**
