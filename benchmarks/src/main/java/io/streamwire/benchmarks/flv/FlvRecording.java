@@ -5,6 +5,7 @@ import io.streamwire.aac.AdtsFrame;
 import io.streamwire.aac.AudioSpecificConfig;
 import io.streamwire.amf.Amf0Value;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.core.Interest;
 import io.streamwire.flv.AudioData;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvHeader;
@@ -29,7 +30,7 @@ import java.util.Map;
 /**
  * Builds the FLV benchmark's main input in memory: the 2 s 720p H.264 (High, 2.5 Mbit/s, B-frames)
  * + AAC-LC 48 kHz fixture {@code mpegts/h264-aac-720p.ts} (the TS benchmark's stream), demuxed with
- * {@link TsDemuxer} (REASSEMBLE), video Annex B → AVCC with the h264 module (AVC sequence header from
+ * {@link TsDemuxer} (WHOLE), video Annex B → AVCC with the h264 module (AVC sequence header from
  * the first SPS/PPS, parameter sets and AUDs left out of the samples), audio ADTS → raw AAC frames
  * with an AudioSpecificConfig from aac-adts, written with {@link FlvWriter} as one file: header,
  * onMetaData, the two sequence headers, then the 2 s of tags {@value #COPIES} times with
@@ -66,9 +67,9 @@ public final class FlvRecording {
         List<ByteBuffer> audioPes = new ArrayList<>();
         TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream s) {
-                return s.type() == StreamType.H264 || s.type() == StreamType.AAC_ADTS ? TsDemuxer.Interest.REASSEMBLE
-                        : TsDemuxer.Interest.IGNORE;
+            public Interest onPesStart(TsStream s) {
+                return s.type() == StreamType.H264 || s.type() == StreamType.AAC_ADTS ? Interest.WHOLE
+                        : Interest.IGNORE;
             }
 
             @Override
@@ -219,7 +220,7 @@ public final class FlvRecording {
             }
 
             @Override
-            public void onAnomaly(io.streamwire.flv.FlvAnomaly anomaly) {
+            public void onAnomaly(io.streamwire.core.Anomaly<io.streamwire.flv.FlvAnomalyKind> anomaly) {
                 seen[2]++;
             }
         });

@@ -4,6 +4,7 @@ import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Scaling;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.core.Interest;
 import io.streamwire.mpegts.StreamType;
 import io.streamwire.mpegts.TsDemuxer;
 import io.streamwire.mpegts.TsMuxer;
@@ -77,9 +78,9 @@ public class TsBenchmark {
         packets = all.length / 188;
         fragments = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream s) {
+            public Interest onPesStart(TsStream s) {
                 sink[0] += s.pts() + s.dts();
-                return TsDemuxer.Interest.FRAGMENTS;
+                return Interest.FRAGMENTS;
             }
 
             @Override
@@ -89,8 +90,8 @@ public class TsBenchmark {
         });
         reassembled = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream s) {
-                return TsDemuxer.Interest.REASSEMBLE;
+            public Interest onPesStart(TsStream s) {
+                return Interest.WHOLE;
             }
 
             @Override
@@ -103,8 +104,8 @@ public class TsBenchmark {
         units = new ArrayList<>();
         TsDemuxer extract = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream s) {
-                return TsDemuxer.Interest.REASSEMBLE;
+            public Interest onPesStart(TsStream s) {
+                return Interest.WHOLE;
             }
 
             @Override

@@ -162,7 +162,7 @@ public class RtmpBenchmark {
             }
         }
         singleChunks = out2.flip();
-        decoder = new ChunkDecoder(RtmpLimits.defaults(), counter);
+        decoder = new ChunkDecoder(counter, RtmpLimits.defaults());
         // relay: one 10 KB video message in 4096-byte chunks
         ChunkEncoder source = new ChunkEncoder();
         ByteBuffer out3 = ByteBuffer.allocate(64 << 10);
@@ -174,8 +174,8 @@ public class RtmpBenchmark {
             players[i] = new ChunkEncoder();
             players[i].setChunkSize(4096);
         }
-        relayDecoder = new ChunkDecoder(RtmpLimits.defaults(), relay);
-        restampDecoder = new ChunkDecoder(RtmpLimits.defaults(), restamp);
+        relayDecoder = new ChunkDecoder(relay, RtmpLimits.defaults());
+        restampDecoder = new ChunkDecoder(restamp, RtmpLimits.defaults());
         Map<String, Amf0Value> o = new LinkedHashMap<>();
         o.put("app", Amf0Value.of("live"));
         o.put("type", Amf0Value.of("nonprivate"));

@@ -2,6 +2,7 @@ package io.streamwire.examples.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Interest;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.h264.AnnexB;
 import io.streamwire.hls.BlockingReload;
@@ -126,8 +127,8 @@ class RemuxPipelineTest {
         List<Packet> got = new ArrayList<>();
         TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream stream) {
-                return TsDemuxer.Interest.REASSEMBLE;
+            public Interest onPesStart(TsStream stream) {
+                return Interest.WHOLE;
             }
 
             @Override
@@ -154,8 +155,8 @@ class RemuxPipelineTest {
         List<Integer> types = new ArrayList<>();
         TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
-            public TsDemuxer.Interest onPesStart(TsStream stream) {
-                return stream.pid() == 0x100 && types.isEmpty() ? TsDemuxer.Interest.REASSEMBLE : TsDemuxer.Interest.IGNORE;
+            public Interest onPesStart(TsStream stream) {
+                return stream.pid() == 0x100 && types.isEmpty() ? Interest.WHOLE : Interest.IGNORE;
             }
 
             @Override
