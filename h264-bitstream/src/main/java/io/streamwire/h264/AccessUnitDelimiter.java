@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -29,14 +30,15 @@ public record AccessUnitDelimiter(int primaryPicType) {
     /**
      * Parses an AUD NAL unit (header byte first, type 9); the position moves to the limit on success.
      *
-     * @throws H264Exception if the type is not 9 or the RBSP is truncated
+     * @throws H264Exception if the type is not 9 or the trailing bits are bad
+     * @throws io.streamwire.core.TruncatedInputException if the RBSP ends before primary_pic_type
      */
     public static AccessUnitDelimiter parse(ByteBuffer nal, long offset) {
         int p = nal.position();
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_AUD) {
             throw new H264Exception("aud nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 9" : "missing", offset, SPEC);
         }
-        RbspReader r = new RbspReader(nal, p + 1, nal.limit(), offset + 1, "aud", SPEC);
+        BitReader r = Rbsp.reader(nal, p + 1, nal.limit(), offset + 1, "aud", SPEC);
         int type = r.u(3, "primary_pic_type");
         r.rbspTrailingBits();
         nal.position(nal.limit());

@@ -29,6 +29,11 @@ public final class AccessUnitScanner {
     private boolean idr;
     private boolean done = true;
 
+    /** A scanner with {@link H264Limits#defaults()}. */
+    public AccessUnitScanner() {
+        this(H264Limits.defaults());
+    }
+
     /** A scanner with these limits. */
     public AccessUnitScanner(H264Limits limits) {
         this.splitter = new AccessUnitSplitter(limits);

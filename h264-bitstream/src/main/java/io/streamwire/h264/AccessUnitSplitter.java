@@ -1,6 +1,9 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * Finds access unit boundaries in a sequence of NAL units without relying on access unit
@@ -17,8 +20,9 @@ import java.nio.ByteBuffer;
  * each slice header into a reused holder, so a steady stream allocates nothing.
  *
  * <p>Errors: a slice naming an unknown PPS, or a malformed parameter set or slice header, raises
- * {@link H264Exception}; more than {@link H264Limits#maxNalUnitsPerAccessUnit()} NAL units in one
- * access unit raises {@link LimitExceededException}.
+ * {@link H264Exception} (core's {@link io.streamwire.core.TruncatedInputException} when one ends
+ * early); more than {@link H264Limits#maxNalUnitsPerAccessUnit()} NAL units in one access unit
+ * raises core's {@link LimitExceededException}. All of them carry module {@code "h264"}.
  *
  * <p>Not thread-safe: keep one per stream.
  *
@@ -27,8 +31,8 @@ import java.nio.ByteBuffer;
 public final class AccessUnitSplitter {
     private final H264Limits limits;
     private final ParameterSets sets;
-    private final RbspReader reader = new RbspReader(ByteBuffer.allocate(0), 0, 0, 0, "slice_header", SliceHeader.SPEC);
-    private final RbspReader seiReader = new RbspReader(ByteBuffer.allocate(0), 0, 0, 0, "sei", SeiMessage.SPEC);
+    private final BitReader reader = Rbsp.reader(ByteBuffer.allocate(0), 0, 0, 0, "slice_header", SliceHeader.SPEC);
+    private final BitReader seiReader = Rbsp.reader(ByteBuffer.allocate(0), 0, 0, 0, "sei", SeiMessage.SPEC);
     private FirstSliceFields current = new FirstSliceFields();
     private FirstSliceFields previous = new FirstSliceFields();
     private boolean hasPrevious;
@@ -40,15 +44,20 @@ public final class AccessUnitSplitter {
     private boolean completedKeyframe;
     private boolean completedIdr;
 
+    /** A splitter with its own {@link ParameterSets} and {@link H264Limits#defaults()}. */
+    public AccessUnitSplitter() {
+        this(new ParameterSets(), H264Limits.defaults());
+    }
+
     /** A splitter with its own {@link ParameterSets}. */
     public AccessUnitSplitter(H264Limits limits) {
-        this(limits, new ParameterSets());
+        this(new ParameterSets(), limits);
     }
 
     /** A splitter that reads and fills {@code sets}. */
-    public AccessUnitSplitter(H264Limits limits, ParameterSets sets) {
-        this.limits = java.util.Objects.requireNonNull(limits, "limits");
-        this.sets = java.util.Objects.requireNonNull(sets, "sets");
+    public AccessUnitSplitter(ParameterSets sets, H264Limits limits) {
+        this.sets = Objects.requireNonNull(sets, "sets");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** The parameter sets seen so far. */
@@ -116,7 +125,7 @@ public final class AccessUnitSplitter {
             complete();
         }
         if (++nalCount > limits.maxNalUnitsPerAccessUnit()) {
-            throw new LimitExceededException("access_unit", "H264Limits.maxNalUnitsPerAccessUnit()",
+            throw new LimitExceededException(H264Exception.MODULE, "access_unit", "H264Limits.maxNalUnitsPerAccessUnit()",
                     limits.maxNalUnitsPerAccessUnit(), nalCount, offset);
         }
         if (type == NalUnitHeader.TYPE_SLICE || type == 2 || type == NalUnitHeader.TYPE_IDR) {
@@ -133,7 +142,7 @@ public final class AccessUnitSplitter {
     }
 
     private boolean hasRecoveryPoint(ByteBuffer buf, int from, int to, long offset) {
-        RbspReader r = seiReader;
+        BitReader r = seiReader;
         r.reset(buf, from + 1, to, offset + 1);
         while (r.moreRbspData()) {
             int type = 0;
@@ -151,7 +160,8 @@ public final class AccessUnitSplitter {
                 return true;
             }
             if (size > limits.maxSeiPayloadSize()) {
-                throw new LimitExceededException("sei payloadSize", "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, r.offset());
+                throw new LimitExceededException(H264Exception.MODULE, "sei payloadSize",
+                        "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, r.offset());
             }
             for (long i = 0; i < size; i++) {
                 r.u(8, "sei_payload");

@@ -1,5 +1,11 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.DecoderListener;
+import io.streamwire.core.Interest;
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.StreamDecoder;
+import io.streamwire.core.internal.DecoderState;
 import io.streamwire.h264.internal.StartCodes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -10,80 +16,91 @@ import java.util.Objects;
  * chunking, one byte at a time included, and get each NAL unit (without start code or trailing
  * zeros) through a {@link Listener}.
  *
- * <p>When a NAL unit's first byte arrives, {@link Listener#onNalStart} chooses what happens to it:
- * <ul>
- *   <li>{@link Interest#BUFFER}: {@link Listener#onNal} once with the whole NAL unit: a view of the
- *       fed buffer when the unit ends within the feed it started in (no copy), else the decoder's internal buffer,
- *       bounded by {@link H264Limits#maxNalSize()}. A unit still open at the end of a feed is
- *       copied, since its end is not known yet.</li>
- *   <li>{@link Interest#STREAM}: {@link Listener#onNalFragment} with each piece as it arrives
- *       (views of the fed buffer), the last one flagged; nothing is buffered.</li>
- *   <li>{@link Interest#IGNORE}: nothing is delivered or buffered.</li>
- * </ul>
- * The bytes delivered, their order and the offsets do not depend on how the input is split; only
- * the fragment boundaries do. Buffers handed to the listener are valid until it returns: copy what
- * must be kept. Views of the fed buffer are that buffer itself, its position and limit framing
- * the NAL unit during the call and restored afterwards, so nothing is allocated per NAL unit or
- * per feed. Zero bytes at the end of a feed are held back (as a count) until the next
- * feed shows whether they start a start code.
- *
- * <p>3- and 4-byte start codes, leading zero_bytes, trailing_zero_8bits and a stream without a final
- * start code are accepted; a NAL unit ends only at the next {@code 00 00 01} (see
- * {@link AnnexBScanner}'s implementation note: zero runs inside a NAL unit are kept as data and
- * reported to {@link Listener#onAnomaly}); bytes before the first start code are skipped and reported once to
- * {@link Listener#onAnomaly}; empty NAL units are skipped. NAL units longer than
- * {@link H264Limits#maxNalSize()} raise {@link LimitExceededException} whatever the interest; the
- * decoder then moves to a failed state where every call throws {@link IllegalStateException}.
- *
  * <pre>{@code
- * AnnexBDecoder decoder = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
- *     public Interest onNalStart(int header, long offset) { return Interest.BUFFER; }
- *     public void onNal(ByteBuffer nal, long offset) { ... }
+ * AnnexBDecoder decoder = new AnnexBDecoder((nal, offset) -> {
+ *     int type = nal.get(nal.position()) & 0x1F; // the whole NAL unit, valid during this call
  * });
  * decoder.feed(chunk); ... decoder.endOfInput();
  * }</pre>
+ *
+ * <p>When a NAL unit's first byte arrives, {@link Listener#onNalStart} answers with an
+ * {@link Interest}; the decoder honours all three:
+ * <ul>
+ *   <li>{@link Interest#WHOLE} (the default): {@link Listener#onNal} once with the whole NAL unit: a
+ *       view of the fed buffer when the unit ends within the feed it started in (no copy), else the
+ *       decoder's internal buffer, bounded by {@link H264Limits#maxNalSize()}. A unit still open at
+ *       the end of a feed is copied, since its end is not known yet.</li>
+ *   <li>{@link Interest#FRAGMENTS}: {@link Listener#onNalFragment} with each piece as it arrives
+ *       (views of the fed buffer), the last one flagged (it may be empty); nothing is buffered.</li>
+ *   <li>{@link Interest#IGNORE}: nothing is delivered or buffered.</li>
+ * </ul>
+ * A null answer is a programming error: {@code feed} throws {@link NullPointerException} (and the
+ * decoder is failed). The bytes delivered, their order and the offsets do not depend on how the
+ * input is split; only the fragment boundaries do. Buffers handed to the listener are valid until
+ * it returns: copy what must be kept. Views of the fed buffer are that buffer itself, its position
+ * and limit framing the NAL unit during the call and restored afterwards, so nothing is allocated
+ * per NAL unit or per feed. Zero bytes at the end of a feed are held back (as a count) until the
+ * next feed shows whether they start a start code.
+ *
+ * <p>3- and 4-byte start codes, leading zero_bytes, trailing_zero_8bits and a stream without a final
+ * start code are accepted: {@link #endOfInput()} ends the last NAL unit and never fails. A NAL unit
+ * ends only at the next {@code 00 00 01} (see {@link AnnexBScanner}'s implementation note: zero runs
+ * inside a NAL unit are kept as data and reported as {@link H264AnomalyKind#ZERO_RUN_IN_NAL_UNIT});
+ * bytes before the first start code are skipped and reported once as
+ * {@link H264AnomalyKind#BYTES_BEFORE_FIRST_START_CODE}; empty NAL units are skipped.
+ *
+ * <p>Lifecycle ({@link StreamDecoder}): {@code feed} after {@code endOfInput} throws
+ * {@link IllegalStateException}; a second {@code endOfInput} does nothing; {@link #reset()} starts
+ * over. A NAL unit longer than {@link H264Limits#maxNalSize()} raises core's
+ * {@link LimitExceededException} whatever the interest; after that, or after any exception thrown
+ * by the listener, every call but {@code reset} and {@code position} throws
+ * {@link IllegalStateException} naming the first error.
  *
  * <p>Not thread-safe: keep it on one connection or event loop.
  *
  * @since 0.1.0
  */
-public final class AnnexBDecoder {
-    /** What to do with the NAL unit that is starting. */
-    public enum Interest {
-        /** Deliver it whole to {@link Listener#onNal}. */
-        BUFFER,
-        /** Deliver its pieces to {@link Listener#onNalFragment} as they arrive. */
-        STREAM,
-        /** Skip it. */
-        IGNORE
-    }
-
-    /** Receives the NAL units. */
-    public interface Listener {
+public final class AnnexBDecoder implements StreamDecoder {
+    /**
+     * Receives the NAL units and the anomalies. {@link #onNal} is the one method without a default,
+     * so a lambda can be the listener: by default every NAL unit is delivered whole to it.
+     */
+    @FunctionalInterface
+    public interface Listener extends DecoderListener<H264AnomalyKind> {
         /**
-         * A NAL unit starts.
+         * A NAL unit starts: how it should be delivered.
          *
          * @param nalHeaderByte its first byte (forbidden_zero_bit, nal_ref_idc, nal_unit_type)
          * @param offset stream offset of that byte
+         * @return {@link Interest#WHOLE} (the default), {@link Interest#FRAGMENTS} or {@link Interest#IGNORE}; not null
          */
-        Interest onNalStart(int nalHeaderByte, long offset);
+        default Interest onNalStart(int nalHeaderByte, long offset) {
+            return Interest.WHOLE;
+        }
 
-        /** A whole NAL unit (for {@link Interest#BUFFER}), from position to limit. */
-        default void onNal(ByteBuffer nal, long offset) {}
+        /**
+         * A whole NAL unit (for {@link Interest#WHOLE}), from position to limit, header byte first;
+         * valid until this method returns.
+         *
+         * @param offset stream offset of its header byte
+         */
+        void onNal(ByteBuffer nal, long offset);
 
-        /** A piece of a NAL unit (for {@link Interest#STREAM}); {@code last} ends it (may be empty). */
+        /**
+         * A piece of a NAL unit (for {@link Interest#FRAGMENTS}), valid until this method returns;
+         * {@code last} ends the NAL unit (that piece may be empty).
+         */
         default void onNalFragment(ByteBuffer fragment, boolean last) {}
-
-        /** Something non-fatal, e.g. bytes before the first start code. */
-        default void onAnomaly(String description, long offset) {}
     }
 
-    private enum State { SEEK_START_CODE, READ_NAL, FAILED }
+    /** What the next byte is expected to be part of. */
+    private enum State { SEEK_START_CODE, READ_NAL }
 
     private static final byte[] ZEROS = new byte[256];
 
     private final H264Limits limits;
     private final Listener listener;
+    private final DecoderState lifecycle = new DecoderState("AnnexBDecoder");
     private State state = State.SEEK_START_CODE;
     private long zeros;
     private boolean nalStarted;
@@ -98,21 +115,28 @@ public final class AnnexBDecoder {
     private final ByteBuffer zerosView = ByteBuffer.wrap(ZEROS);
     private int feedLimit;
 
+    /** A decoder with {@link H264Limits#defaults()} sending to {@code listener}. */
+    public AnnexBDecoder(Listener listener) {
+        this(listener, H264Limits.defaults());
+    }
+
     /** A decoder with the given limits sending to {@code listener}. */
-    public AnnexBDecoder(H264Limits limits, Listener listener) {
-        this.limits = Objects.requireNonNull(limits, "limits");
+    public AnnexBDecoder(Listener listener, H264Limits limits) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
      * Consumes all of {@code in}'s remaining bytes (its position moves to its limit) and delivers the
-     * NAL units it completes.
+     * NAL units it completes. On an exception the position is unspecified and the decoder is failed.
      *
      * @throws LimitExceededException if a NAL unit is longer than {@link H264Limits#maxNalSize()}
-     * @throws IllegalStateException after a failure
+     * @throws NullPointerException if the listener answers {@code onNalStart} with null
+     * @throws IllegalStateException after {@link #endOfInput()} or a failure
      */
+    @Override
     public void feed(ByteBuffer in) {
-        requireUsable();
+        lifecycle.checkFeed();
         final int startPosition = in.position();
         int i = startPosition;
         final int limit = in.limit();
@@ -131,7 +155,8 @@ public final class AnnexBDecoder {
                             zeros = 0;
                             if (!garbageReported) {
                                 garbageReported = true;
-                                listener.onAnomaly("bytes outside NAL units skipped up to the next start code", base + i);
+                                listener.onAnomaly(new Anomaly<>(H264AnomalyKind.BYTES_BEFORE_FIRST_START_CODE, base + i,
+                                        "bytes before the first start code skipped"));
                             }
                         }
                         i++;
@@ -154,7 +179,7 @@ public final class AnnexBDecoder {
                             long held = zeros;
                             zeros = 0;
                             if (held >= 3) {
-                                listener.onAnomaly("run of " + held + " zero bytes inside a NAL unit kept as data", base + i - held);
+                                zeroRun(held, base + i - held);
                             }
                             flushZeros(held);
                             feedLimit = limit;
@@ -197,7 +222,11 @@ public final class AnnexBDecoder {
                                 i = k + 1;
                                 break;
                             }
-                            listener.onAnomaly("run of " + (k - j) + " zero bytes inside a NAL unit kept as data", base + j);
+                            if (!nalStarted && j > segment) {
+                                // onNalStart before the anomaly, as when the bytes before the run came in an earlier feed
+                                begin(in, segment);
+                            }
+                            zeroRun(k - j, base + j);
                             i = k; // the zeros stay in this NAL unit's content
                         }
                         break;
@@ -206,9 +235,9 @@ public final class AnnexBDecoder {
                         throw new IllegalStateException("unexpected state " + state);
                 }
             }
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         } finally {
             in.limit(limit);
         }
@@ -217,26 +246,33 @@ public final class AnnexBDecoder {
     }
 
     /**
-     * The input is complete: ends the NAL unit in progress (held-back zeros are trailing_zero_8bits)
-     * and readies the decoder for a new stream, with offsets continuing.
+     * The input is complete: delivers the NAL unit in progress (held-back zeros are
+     * trailing_zero_8bits; a stream need not end with a start code). A second call does nothing.
+     *
+     * @throws IllegalStateException after a failure
      */
+    @Override
     public void endOfInput() {
-        requireUsable();
+        if (!lifecycle.beginEnd()) {
+            return;
+        }
         try {
             if (state == State.READ_NAL) {
                 feedLimit = ZEROS.length;
                 commit(zerosView, 0, 0, true);
             }
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw e;
+        } catch (Throwable t) {
+            lifecycle.fail(t);
+            throw t;
         }
         state = State.SEEK_START_CODE;
         zeros = 0;
     }
 
-    /** Forgets everything, the failed state and the stream offset included. */
+    /** Starts over as if new, the failed or ended state and the position included. */
+    @Override
     public void reset() {
+        lifecycle.reset();
         state = State.SEEK_START_CODE;
         zeros = 0;
         nalStarted = false;
@@ -245,15 +281,15 @@ public final class AnnexBDecoder {
         garbageReported = false;
     }
 
-    /** Bytes consumed since construction or {@link #reset()}. */
-    public long streamOffset() {
+    /** Bytes fed since construction or the last {@link #reset()}. */
+    @Override
+    public long position() {
         return streamOffset;
     }
 
-    private void requireUsable() {
-        if (state == State.FAILED) {
-            throw new IllegalStateException("the decoder failed earlier; reset() to start over");
-        }
+    private void zeroRun(long length, long offset) {
+        listener.onAnomaly(new Anomaly<>(H264AnomalyKind.ZERO_RUN_IN_NAL_UNIT, offset,
+                "run of " + length + " zero bytes inside a NAL unit kept as data"));
     }
 
     private void flushZeros(long n) {
@@ -280,27 +316,34 @@ public final class AnnexBDecoder {
         return in;
     }
 
+    /** The NAL unit whose header byte is {@code in[at]} starts: asks the listener what it wants. */
+    private void begin(ByteBuffer in, int at) {
+        nalStarted = true;
+        interest = Objects.requireNonNull(listener.onNalStart(in.get(at) & 0xFF, nalOffset), "interest");
+    }
+
     private void commit(ByteBuffer in, int from, int to, boolean ends) {
         if (!nalStarted) {
             if (to == from) {
                 return; // nothing yet, or an empty NAL unit (two start codes in a row): skipped
             }
-            nalStarted = true;
-            interest = Objects.requireNonNull(listener.onNalStart(in.get(from) & 0xFF, nalOffset), "interest");
+            begin(in, from);
         }
         long length = nalLength + (to - from);
         if (length > limits.maxNalSize()) {
-            throw new LimitExceededException("nal_unit", "H264Limits.maxNalSize()", limits.maxNalSize(), length, nalOffset);
+            throw new LimitExceededException(H264Exception.MODULE, "nal_unit", "H264Limits.maxNalSize()",
+                    limits.maxNalSize(),
+                    length, nalOffset);
         }
         nalLength = length;
         switch (interest) {
             case IGNORE:
                 break;
-            case STREAM:
+            case FRAGMENTS:
                 listener.onNalFragment(frame(in, from, to), ends);
                 in.limit(feedLimit);
                 break;
-            case BUFFER:
+            case WHOLE:
                 if (ends && buffered == 0) {
                     listener.onNal(frame(in, from, to), nalOffset);
                     in.limit(feedLimit);

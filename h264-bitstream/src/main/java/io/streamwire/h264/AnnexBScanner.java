@@ -44,6 +44,9 @@ public final class AnnexBScanner {
      */
     private boolean atStartCode;
 
+    /** A scanner with no buffer yet: call {@link #reset(ByteBuffer)} before {@link #next()}. */
+    public AnnexBScanner() {}
+
     /** Scans {@code stream[position, limit)} from the start. */
     public AnnexBScanner reset(ByteBuffer stream) {
         this.buf = stream;

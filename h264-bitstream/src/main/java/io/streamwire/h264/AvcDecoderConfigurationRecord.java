@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
-import io.streamwire.h264.internal.BigEndian;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,8 +106,8 @@ public record AvcDecoderConfigurationRecord(int configurationVersion, int avcPro
      * @implNote The High-profile extension is optional here although the standard requires it for
      *     profiles 100, 110, 122 and 144: many muxers (older ffmpeg, Flash encoders) leave it out.
      *     When present it must be complete. Reserved bits are not checked.
-     * @throws H264Exception if configurationVersion is not 1, lengthSizeMinusOne is 2, or a count or
-     *     length runs past the limit
+     * @throws H264Exception if configurationVersion is not 1 or lengthSizeMinusOne is 2
+     * @throws io.streamwire.core.TruncatedInputException if a count or length runs past the limit
      */
     public static AvcDecoderConfigurationRecord parse(ByteBuffer in) {
         Cursor c = new Cursor(in);
@@ -161,7 +162,8 @@ public record AvcDecoderConfigurationRecord(int configurationVersion, int avcPro
 
         int u8(String field) {
             if (p >= in.limit()) {
-                throw new TruncatedInputException("avcC " + field, "runs past the end of the record", at(), SPEC);
+                throw new TruncatedInputException(H264Exception.MODULE, "avcC " + field,
+                        "runs past the end of the record", at(), SPEC);
             }
             return in.get(p++) & 0xFF;
         }
@@ -171,7 +173,8 @@ public record AvcDecoderConfigurationRecord(int configurationVersion, int avcPro
             for (int i = 0; i < count; i++) {
                 int length = u8(lengthField) << 8 | u8(lengthField);
                 if (length > remaining()) {
-                    throw new TruncatedInputException("avcC " + lengthField, length + " runs past the end of the record ("
+                    throw new TruncatedInputException(H264Exception.MODULE, "avcC " + lengthField,
+                            length + " runs past the end of the record ("
                             + remaining() + " bytes remain)", at() - 2, SPEC);
                 }
                 out.add(in.slice(p, length));

@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -240,7 +242,8 @@ public final class Avcc {
             }
         }
         if (size > Integer.MAX_VALUE) {
-            throw new LimitExceededException("avcc sample", "Integer.MAX_VALUE", Integer.MAX_VALUE, size, 0);
+            throw new LimitExceededException(H264Exception.MODULE, "avcc sample", "Integer.MAX_VALUE",
+                    Integer.MAX_VALUE, size, 0);
         }
         return size | (insert ? INSERT : 0);
     }
@@ -251,15 +254,18 @@ public final class Avcc {
      */
     private static int checkedLength(ByteBuffer sample, int p, int end, int lengthSize, H264Limits limits, long at) {
         if (end - p < lengthSize) {
-            throw new TruncatedInputException("avcc NALUnitLength", "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
+            throw new TruncatedInputException(H264Exception.MODULE, "avcc NALUnitLength",
+                    "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
         }
         long length = readLength(sample, p, lengthSize) & 0xFFFFFFFFL;
         int rest = end - p - lengthSize;
         if (length > limits.maxNalSize()) {
-            throw new LimitExceededException("avcc NALUnitLength", "H264Limits.maxNalSize()", limits.maxNalSize(), length, at);
+            throw new LimitExceededException(H264Exception.MODULE, "avcc NALUnitLength", "H264Limits.maxNalSize()",
+                    limits.maxNalSize(), length, at);
         }
         if (length > rest) {
-            throw new TruncatedInputException("avcc NALUnitLength", length + " runs past the sample end (" + rest + " bytes remain)", at, SPEC);
+            throw new TruncatedInputException(H264Exception.MODULE, "avcc NALUnitLength",
+                    length + " runs past the sample end (" + rest + " bytes remain)", at, SPEC);
         }
         return (int) length;
     }

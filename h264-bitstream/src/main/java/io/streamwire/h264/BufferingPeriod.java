@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,13 +42,14 @@ public record BufferingPeriod(int seqParameterSetId, List<Delay> nal, List<Delay
     /**
      * Decodes a message of type 0, looking up its SPS in {@code sets}.
      *
-     * @throws H264Exception for an unknown SPS or a truncated payload
+     * @throws H264Exception for an unknown SPS
+     * @throws io.streamwire.core.TruncatedInputException for a truncated payload
      */
     public static BufferingPeriod parse(SeiMessage message, ParameterSets sets) {
         if (message.payloadType() != SeiMessage.BUFFERING_PERIOD) {
             throw new H264Exception("sei payloadType", message.payloadType() + " is not buffering_period (0)", message.offset(), SPEC);
         }
-        RbspReader r = message.reader("buffering_period", SPEC);
+        BitReader r = message.reader("buffering_period", SPEC);
         int id = r.ue("seq_parameter_set_id", 31);
         Sps sps = sets.sps(id);
         if (sps == null) {
@@ -59,7 +61,7 @@ public record BufferingPeriod(int seqParameterSetId, List<Delay> nal, List<Delay
         return new BufferingPeriod(id, nal, vcl);
     }
 
-    private static List<Delay> read(RbspReader r, HrdParameters hrd) {
+    private static List<Delay> read(BitReader r, HrdParameters hrd) {
         if (hrd == null) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
-import io.streamwire.h264.internal.BigEndian;
+import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, 
      * Decodes the captions of a type 4 message, or returns null when the message is another T.35
      * registration (not ATSC A/53 cc_data).
      *
-     * @throws H264Exception if it is A/53 cc_data but truncated
+     * @throws io.streamwire.core.TruncatedInputException if it is A/53 cc_data but truncated
      */
     public static CaptionData parse(SeiMessage message) {
         if (message.payloadType() != SeiMessage.USER_DATA_REGISTERED_ITU_T_T35) {
@@ -80,7 +81,7 @@ public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, 
                 || p.get(i + 7) != 0x03) {
             return null;
         }
-        RbspReader r = RbspReader.unescaped(p, i + 8, p.limit(), message.offset() + 8, "cc_data", SPEC);
+        BitReader r = Rbsp.unescaped(p, i + 8, p.limit(), message.offset() + 8, "cc_data", SPEC);
         boolean em = r.flag("process_em_data_flag");
         boolean cc = r.flag("process_cc_data_flag");
         boolean additional = r.flag("additional_data_flag");

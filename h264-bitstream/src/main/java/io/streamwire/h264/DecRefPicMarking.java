@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public record DecRefPicMarking(boolean noOutputOfPriorPicsFlag, boolean longTerm
         return false;
     }
 
-    static DecRefPicMarking read(RbspReader r, boolean idr) {
+    static DecRefPicMarking read(BitReader r, boolean idr) {
         if (idr) {
             return new DecRefPicMarking(r.flag("no_output_of_prior_pics_flag"), r.flag("long_term_reference_flag"), false, List.of());
         }

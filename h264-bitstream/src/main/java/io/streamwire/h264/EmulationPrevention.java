@@ -161,6 +161,9 @@ public final class EmulationPrevention {
     public static final class Remover {
         private int zeros;
 
+        /** A remover at the start of a NAL unit. */
+        public Remover() {}
+
         /**
          * Moves the bytes of {@code in} to {@code out} without emulation prevention bytes, as far as
          * {@code out} has room; both positions advance.

@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
+
 /**
  * The slice header fields up to redundant_pic_cnt (ITU-T H.264 (08/2021) §7.3.3), read into a
  * reusable mutable holder: what §7.4.1.2.4 compares to find the first VCL NAL unit of a new
@@ -29,7 +31,7 @@ final class FirstSliceFields {
     Pps pps;
 
     /** Reads the fields; {@code r} stands right after the NAL unit header. */
-    void read(RbspReader r, int nalType, int refIdc, ParameterSets sets) {
+    void read(BitReader r, int nalType, int refIdc, ParameterSets sets) {
         nalUnitType = nalType;
         nalRefIdc = refIdc;
         firstMbInSlice = r.ue("first_mb_in_slice");

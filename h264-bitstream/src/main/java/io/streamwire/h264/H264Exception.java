@@ -1,51 +1,38 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.StreamwireException;
+
 /**
- * Root of every error the h264-bitstream module raises for input that is malformed, truncated, past a limit or
- * not supported.
+ * Root of the errors this module raises for malformed H.264 input: a value out of its range, a
+ * reference to a parameter set not seen, bad trailing bits. Catch it to catch one module; the shared
+ * subtypes of {@link StreamwireException} say why input was refused whatever module refused it:
+ * {@link io.streamwire.core.TruncatedInputException} (a structure ends early inside a complete NAL
+ * unit or record), {@link io.streamwire.core.LimitExceededException} (names the {@link H264Limits}
+ * setting) and {@link io.streamwire.core.UnsupportedFeatureException} (slice headers of NAL unit
+ * types 20 and 21). All of them carry {@link #module()} {@code "h264"}.
  *
- * <p>Carries the byte offset of the problem counted from the start of the stream (across feeds), the
- * spec field it concerns and the spec reference. Messages read
- * {@code "<field> <problem> at offset <n>; <spec reference>"}. Unchecked, like Netty's and Kafka's
- * codec exceptions: parsers are called from event loops where a checked exception only gets wrapped.
+ * <p>Carries the byte offset of the problem counted from the start of the stream, the syntax
+ * element it concerns ({@code "<structure> <element>"}, e.g. {@code "sps log2_max_frame_num_minus4"})
+ * and the spec reference. Messages read
+ * {@code "sps log2_max_frame_num_minus4 13 out of range (expected: 0..12) at offset 41; ITU-T H.264 §7.3.2.1.1"}.
  *
  * <p>Immutable once thrown; safe to hand to another thread.
  *
  * @since 0.1.0
  */
-public class H264Exception extends RuntimeException {
+public class H264Exception extends StreamwireException {
     private static final long serialVersionUID = 1L;
 
-    private final long offset;
-    private final String field;
-    private final String specRef;
+    /** The name every exception of this module carries in {@link #module()}. */
+    static final String MODULE = "h264";
 
     /**
-     * @param field the spec element at fault, e.g. {@code "adts sampling_frequency_index"}
-     * @param problem what is wrong with it, e.g. {@code "15 is forbidden"}
+     * @param field the syntax element at fault, e.g. {@code "sps seq_parameter_set_id"}
+     * @param problem what is wrong with it, e.g. {@code "32 out of range (expected: 0..31)"}
      * @param offset byte offset from the start of the stream, or -1 when unknown
-     * @param specRef the spec section, e.g. {@code "ISO/IEC 14496-3 §1.A.2.2.1"}, or null
+     * @param specRef the spec section, e.g. {@code "ITU-T H.264 §7.3.2.1.1"}, or null
      */
     public H264Exception(String field, String problem, long offset, String specRef) {
-        super(field + " " + problem + (offset >= 0 ? " at offset " + offset : "")
-                + (specRef != null ? "; " + specRef : ""));
-        this.offset = offset;
-        this.field = field;
-        this.specRef = specRef;
-    }
-
-    /** Byte offset of the problem from the start of the stream, or -1 when unknown. */
-    public long offset() {
-        return offset;
-    }
-
-    /** The spec element at fault. */
-    public String field() {
-        return field;
-    }
-
-    /** The spec section that defines the element, or null. */
-    public String specRef() {
-        return specRef;
+        super(MODULE, field, problem, offset, specRef);
     }
 }

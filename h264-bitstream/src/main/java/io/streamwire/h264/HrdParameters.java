@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +70,7 @@ public record HrdParameters(int bitRateScale, int cpbSizeScale, List<Cpb> cpbs, 
         return (cpbs.get(i).cpbSizeValueMinus1() + 1) << (4 + cpbSizeScale);
     }
 
-    static HrdParameters read(SpsReader r) {
+    static HrdParameters read(BitReader r) {
         int cnt = r.ue("cpb_cnt_minus1", 31);
         int brScale = r.u(4, "bit_rate_scale");
         int sizeScale = r.u(4, "cpb_size_scale");

@@ -18,6 +18,9 @@ public final class ParameterSets {
     private final byte[][] spsBytes = new byte[32][];
     private final byte[][] ppsBytes = new byte[256][];
 
+    /** An empty set. */
+    public ParameterSets() {}
+
     /** The SPS with this id, or null. */
     public Sps sps(int id) {
         return id >= 0 && id < 32 ? sps[id] : null;
@@ -46,6 +49,7 @@ public final class ParameterSets {
      *
      * @return true if it was an SPS or PPS
      * @throws H264Exception if the parameter set is malformed
+     * @throws io.streamwire.core.TruncatedInputException if it ends before its syntax does
      */
     public boolean accept(ByteBuffer nal, long offset) {
         if (!nal.hasRemaining()) {

@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,12 +58,13 @@ public record PicTiming(long cpbRemovalDelay, long dpbOutputDelay, int picStruct
      * Decodes a message of type 1 with the active SPS.
      *
      * @throws H264Exception if malformed, or the SPS has neither HRD nor pic_struct_present_flag
+     * @throws io.streamwire.core.TruncatedInputException if the payload ends early
      */
     public static PicTiming parse(SeiMessage message, Sps sps) {
         if (message.payloadType() != SeiMessage.PIC_TIMING) {
             throw new H264Exception("sei payloadType", message.payloadType() + " is not pic_timing (1)", message.offset(), SPEC);
         }
-        RbspReader r = message.reader("pic_timing", SPEC);
+        BitReader r = message.reader("pic_timing", SPEC);
         HrdParameters hrd = hrd(sps);
         VuiParameters vui = sps.vuiParameters();
         boolean picStructPresent = vui != null && vui.picStructPresentFlag();

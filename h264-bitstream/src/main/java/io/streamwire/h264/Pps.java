@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -74,14 +75,15 @@ public record Pps(int picParameterSetId, int seqParameterSetId, boolean entropyC
      *
      * @param sets where the referenced SPS is looked up
      * @param offset stream offset of the header byte, for errors
-     * @throws H264Exception for a value out of range, an unknown SPS, or a truncated RBSP
+     * @throws H264Exception for a value out of range or an unknown SPS
+     * @throws io.streamwire.core.TruncatedInputException when the RBSP ends before the syntax does
      */
     public static Pps parse(ByteBuffer nal, ParameterSets sets, long offset) {
         int p = nal.position();
         if (!nal.hasRemaining() || (nal.get(p) & 0x1F) != NalUnitHeader.TYPE_PPS) {
             throw new H264Exception("pps nal_unit_type", nal.hasRemaining() ? (nal.get(p) & 0x1F) + " is not 8" : "missing", offset, SPEC);
         }
-        RbspReader r = new RbspReader(nal, p + 1, nal.limit(), offset + 1, "pps", SPEC);
+        BitReader r = Rbsp.reader(nal, p + 1, nal.limit(), offset + 1, "pps", SPEC);
         Pps pps = read(r, sets);
         nal.position(nal.limit());
         return pps;
@@ -92,7 +94,7 @@ public record Pps(int picParameterSetId, int seqParameterSetId, boolean entropyC
         return parse(nal, sets, 0);
     }
 
-    static Pps read(RbspReader r, ParameterSets sets) {
+    static Pps read(BitReader r, ParameterSets sets) {
         int id = r.ue("pic_parameter_set_id", 255);
         int spsId = r.ue("seq_parameter_set_id", 31);
         Sps sps = sets.sps(spsId);

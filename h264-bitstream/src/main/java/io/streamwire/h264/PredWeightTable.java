@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +39,13 @@ public record PredWeightTable(int lumaLog2WeightDenom, int chromaLog2WeightDenom
         l1 = List.copyOf(l1);
     }
 
-    static PredWeightTable read(RbspReader r, int chromaArrayType, int l0Count, int l1Count) {
+    static PredWeightTable read(BitReader r, int chromaArrayType, int l0Count, int l1Count) {
         int luma = r.ue("luma_log2_weight_denom", 7);
         int chroma = chromaArrayType != 0 ? r.ue("chroma_log2_weight_denom", 7) : 0;
         return new PredWeightTable(luma, chroma, entries(r, chromaArrayType, l0Count), entries(r, chromaArrayType, l1Count));
     }
 
-    private static List<Entry> entries(RbspReader r, int chromaArrayType, int count) {
+    private static List<Entry> entries(BitReader r, int chromaArrayType, int count) {
         List<Entry> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             boolean lf = r.flag("luma_weight_flag");

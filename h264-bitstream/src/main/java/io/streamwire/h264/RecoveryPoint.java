@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 
 /**
@@ -33,12 +34,13 @@ public record RecoveryPoint(int recoveryFrameCnt, boolean exactMatchFlag, boolea
      * Decodes a message of type 6.
      *
      * @throws H264Exception if the payload is malformed or of another type
+     * @throws io.streamwire.core.TruncatedInputException if it ends early
      */
     public static RecoveryPoint parse(SeiMessage message) {
         if (message.payloadType() != SeiMessage.RECOVERY_POINT) {
             throw new H264Exception("sei payloadType", message.payloadType() + " is not recovery_point (6)", message.offset(), SPEC);
         }
-        RbspReader r = message.reader("recovery_point", SPEC);
+        BitReader r = message.reader("recovery_point", SPEC);
         int cnt = r.ue("recovery_frame_cnt", 65535);
         boolean exact = r.flag("exact_match_flag");
         boolean broken = r.flag("broken_link_flag");

@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public record RefPicListModification(boolean refPicListModificationFlagL0, List<
         l1 = List.copyOf(l1);
     }
 
-    static RefPicListModification read(RbspReader r, int sliceType) {
+    static RefPicListModification read(BitReader r, int sliceType) {
         boolean f0 = false;
         boolean f1 = false;
         List<Operation> l0 = List.of();
@@ -55,7 +56,7 @@ public record RefPicListModification(boolean refPicListModificationFlagL0, List<
         return new RefPicListModification(f0, l0, f1, l1);
     }
 
-    private static List<Operation> readList(RbspReader r) {
+    private static List<Operation> readList(BitReader r) {
         List<Operation> ops = new ArrayList<>();
         while (true) {
             int idc = r.ue("modification_of_pic_nums_idc", 3);

@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +85,7 @@ public record ScalingMatrix(List<ScalingList> lists) {
         }
     }
 
-    static ScalingMatrix read(BitSource r, int count) {
+    static ScalingMatrix read(BitReader r, int count) {
         List<ScalingList> lists = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (!r.flag("scaling_list_present_flag")) {

@@ -1,5 +1,8 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,7 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
      * @param offset stream offset of the header byte
      * @throws LimitExceededException if a payloadSize exceeds {@link H264Limits#maxSeiPayloadSize()}
      * @throws H264Exception if a payloadSize runs past the NAL unit's end, or the type is not 6
+     * @throws TruncatedInputException if the NAL unit ends inside a payloadType or payloadSize
      */
     public static List<SeiMessage> parseAll(ByteBuffer nal, H264Limits limits, long offset) {
         int p = nal.position();
@@ -85,7 +89,8 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
             int b;
             do {
                 if (i >= end) {
-                    throw new TruncatedInputException("sei payloadType", "runs past the end of the NAL unit", offset + 1 + i, SPEC);
+                    throw new TruncatedInputException(H264Exception.MODULE, "sei payloadType",
+                            "runs past the end of the NAL unit", offset + 1 + i, SPEC);
                 }
                 b = rbsp.get(i++) & 0xFF;
                 type += b;
@@ -93,13 +98,15 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
             long size = 0;
             do {
                 if (i >= end) {
-                    throw new TruncatedInputException("sei payloadSize", "runs past the end of the NAL unit", offset + 1 + i, SPEC);
+                    throw new TruncatedInputException(H264Exception.MODULE, "sei payloadSize",
+                            "runs past the end of the NAL unit", offset + 1 + i, SPEC);
                 }
                 b = rbsp.get(i++) & 0xFF;
                 size += b;
             } while (b == 0xFF);
             if (size > limits.maxSeiPayloadSize()) {
-                throw new LimitExceededException("sei payloadSize", "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, at);
+                throw new LimitExceededException(H264Exception.MODULE, "sei payloadSize",
+                        "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, at);
             }
             if (size > end - i) {
                 throw new H264Exception("sei payloadSize", size + " runs past the end of the NAL unit (" + (end - i) + " bytes remain)", at, SPEC);
@@ -142,7 +149,7 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
         out.write(value);
     }
 
-    RbspReader reader(String structure, String specRef) {
-        return RbspReader.unescaped(payload, payload.position(), payload.limit(), offset, structure, specRef);
+    BitReader reader(String structure, String specRef) {
+        return Rbsp.unescaped(payload, payload.position(), payload.limit(), offset, structure, specRef);
     }
 }

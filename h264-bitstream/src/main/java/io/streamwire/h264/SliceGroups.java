@@ -1,5 +1,6 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.BitReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public record SliceGroups(int sliceGroupMapType, List<Integer> runLengthMinus1, 
         return 32 - Integer.numberOfLeadingZeros(numSliceGroupsMinus1);
     }
 
-    static SliceGroups read(RbspReader r, int numSliceGroupsMinus1, Sps sps) {
+    static SliceGroups read(BitReader r, int numSliceGroupsMinus1, Sps sps) {
         int mapUnits = sps.picSizeInMapUnits();
         int type = r.ue("slice_group_map_type", 6);
         List<Integer> runs = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.UnsupportedFeatureException;
+import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -83,22 +86,24 @@ public record SliceHeader(int nalUnitType, int nalRefIdc, int firstMbInSlice, in
      * @param sets the parameter sets seen so far
      * @param offset stream offset of the NAL header byte, for errors
      * @throws UnsupportedFeatureException for NAL unit types 20 and 21 (MVC/3D-AVC)
-     * @throws H264Exception for an unknown PPS or SPS, a value out of range or a truncated header
+     * @throws H264Exception for an unknown PPS or SPS or a value out of range
+     * @throws TruncatedInputException when the NAL unit ends inside the header
      */
     public static SliceHeader parse(ByteBuffer nal, ParameterSets sets, long offset) {
         int p = nal.position();
         if (!nal.hasRemaining()) {
-            throw new TruncatedInputException("slice_header nal_unit_header", "missing", offset, SPEC);
+            throw new TruncatedInputException(H264Exception.MODULE, "slice_header nal_unit_header", "missing", offset, SPEC);
         }
         int header = nal.get(p) & 0xFF;
         int type = header & 0x1F;
         if (type == 20 || type == 21) {
-            throw new UnsupportedFeatureException("slice_header nal_unit_type", type + " (MVC/3D-AVC slice extension) is not supported", offset, SPEC);
+            throw new UnsupportedFeatureException(H264Exception.MODULE, "slice_header nal_unit_type",
+                    type + " (MVC/3D-AVC slice extension) is not supported", offset, SPEC);
         }
         if (type != NalUnitHeader.TYPE_SLICE && type != NalUnitHeader.TYPE_IDR) {
             throw new H264Exception("slice_header nal_unit_type", type + " is not a coded slice (1 or 5)", offset, SPEC);
         }
-        RbspReader r = new RbspReader(nal, p + 1, nal.limit(), offset + 1, "slice_header", SPEC);
+        BitReader r = Rbsp.reader(nal, p + 1, nal.limit(), offset + 1, "slice_header", SPEC);
         FirstSliceFields f = new FirstSliceFields();
         f.read(r, type, header >>> 5 & 3, sets);
         Sps sps = f.sps;

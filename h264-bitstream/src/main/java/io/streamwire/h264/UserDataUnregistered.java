@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
-import io.streamwire.h264.internal.BigEndian;
+import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -29,7 +30,8 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
     /**
      * Decodes a message of type 5.
      *
-     * @throws H264Exception if it is shorter than the UUID or of another type
+     * @throws H264Exception if it is of another type
+     * @throws TruncatedInputException if it is shorter than the UUID
      */
     public static UserDataUnregistered parse(SeiMessage message) {
         if (message.payloadType() != SeiMessage.USER_DATA_UNREGISTERED) {
@@ -37,7 +39,8 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
         }
         ByteBuffer p = message.payload().duplicate();
         if (p.remaining() < 16) {
-            throw new TruncatedInputException("user_data_unregistered uuid_iso_iec_11578", "needs 16 bytes, " + p.remaining() + " present", message.offset(), SPEC);
+            throw new TruncatedInputException(H264Exception.MODULE, "user_data_unregistered uuid_iso_iec_11578",
+                    "needs 16 bytes, " + p.remaining() + " present", message.offset(), SPEC);
         }
         UUID uuid = new UUID(BigEndian.getLongRelative(p), BigEndian.getLongRelative(p));
         return new UserDataUnregistered(uuid, p.slice());

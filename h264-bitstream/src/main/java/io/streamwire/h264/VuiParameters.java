@@ -2,7 +2,8 @@ package io.streamwire.h264;
 
 /**
  * vui_parameters(): ITU-T H.264 (08/2021) Annex E §E.1.1, semantics §E.2.1. Fields whose presence
- * flag is 0 are 0 here (or null for the HRD parameters).
+ * flag is 0 are 0 here (or null for the HRD parameters). Read as part of the SPS by {@link Sps#parse}
+ * (see {@code Sps.read} for why it is read there), written by {@link Sps#writeTo}.
  *
  * <pre>
  * aspect_ratio_info_present_flag u(1) [aspect_ratio_idc u(8) [=255: sar_width u(16) sar_height u(16)]]
@@ -75,8 +76,7 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
 
     /** Checks bit widths. */
     public VuiParameters {
-        // one test for all the checks, as in Sps's constructor (no branch per field on every parse;
-        // it also brought this constructor under C2's inlining limit, so VuiParameters.read inlines it)
+        // one test for all the checks, as in Sps's constructor (no branch per field on every parse)
         int bad = (aspectRatioIdc | colourPrimaries | transferCharacteristics | matrixCoefficients) >>> 8
                 | (sarWidth | sarHeight) >>> 16 | videoFormat >>> 3 | (int) ((numUnitsInTick | timeScale) >>> 32)
                 | Sps.outside(chromaSampleLocTypeTopField, 5) | Sps.outside(chromaSampleLocTypeBottomField, 5)
@@ -97,81 +97,6 @@ public record VuiParameters(boolean aspectRatioInfoPresentFlag, int aspectRatioI
             return new int[] {sarWidth, sarHeight};
         }
         return aspectRatioIdc < SAR.length ? SAR[aspectRatioIdc].clone() : new int[] {0, 0};
-    }
-
-    static VuiParameters read(SpsReader r) {
-        boolean ar = r.flag("aspect_ratio_info_present_flag");
-        int arIdc = 0;
-        int sw = 0;
-        int sh = 0;
-        if (ar) {
-            arIdc = r.u(8, "aspect_ratio_idc");
-            if (arIdc == EXTENDED_SAR) {
-                sw = r.u(16, "sar_width");
-                sh = r.u(16, "sar_height");
-            }
-        }
-        boolean overscan = r.flag("overscan_info_present_flag");
-        boolean overscanAppropriate = overscan && r.flag("overscan_appropriate_flag");
-        boolean signal = r.flag("video_signal_type_present_flag");
-        int format = 0;
-        boolean fullRange = false;
-        boolean colour = false;
-        int primaries = 0;
-        int transfer = 0;
-        int matrix = 0;
-        if (signal) {
-            format = r.u(3, "video_format");
-            fullRange = r.flag("video_full_range_flag");
-            colour = r.flag("colour_description_present_flag");
-            if (colour) {
-                primaries = r.u(8, "colour_primaries");
-                transfer = r.u(8, "transfer_characteristics");
-                matrix = r.u(8, "matrix_coefficients");
-            }
-        }
-        boolean chromaLoc = r.flag("chroma_loc_info_present_flag");
-        int top = chromaLoc ? r.ue("chroma_sample_loc_type_top_field", 5) : 0;
-        int bottom = chromaLoc ? r.ue("chroma_sample_loc_type_bottom_field", 5) : 0;
-        boolean timing = r.flag("timing_info_present_flag");
-        long units = 0;
-        long scale = 0;
-        boolean fixed = false;
-        if (timing) {
-            units = r.readBitsLong(32, "num_units_in_tick");
-            if (units == 0) {
-                throw r.error("num_units_in_tick", "is 0 (expected: > 0)");
-            }
-            scale = r.readBitsLong(32, "time_scale");
-            if (scale == 0) {
-                throw r.error("time_scale", "is 0 (expected: > 0)");
-            }
-            fixed = r.flag("fixed_frame_rate_flag");
-        }
-        HrdParameters nal = r.flag("nal_hrd_parameters_present_flag") ? HrdParameters.read(r) : null;
-        HrdParameters vcl = r.flag("vcl_hrd_parameters_present_flag") ? HrdParameters.read(r) : null;
-        boolean lowDelay = (nal != null || vcl != null) && r.flag("low_delay_hrd_flag");
-        boolean picStruct = r.flag("pic_struct_present_flag");
-        boolean restriction = r.flag("bitstream_restriction_flag");
-        boolean mvOver = false;
-        int bytesDenom = 0;
-        int bitsDenom = 0;
-        int mvH = 0;
-        int mvV = 0;
-        int reorder = 0;
-        int dpb = 0;
-        if (restriction) {
-            mvOver = r.flag("motion_vectors_over_pic_boundaries_flag");
-            bytesDenom = r.ue("max_bytes_per_pic_denom", 16);
-            bitsDenom = r.ue("max_bits_per_mb_denom", 16);
-            mvH = r.ue("log2_max_mv_length_horizontal", 16);
-            mvV = r.ue("log2_max_mv_length_vertical", 16);
-            reorder = r.ue("max_num_reorder_frames", 16);
-            dpb = r.ue("max_dec_frame_buffering", 16);
-        }
-        return new VuiParameters(ar, arIdc, sw, sh, overscan, overscanAppropriate, signal, format, fullRange, colour,
-                primaries, transfer, matrix, chromaLoc, top, bottom, timing, units, scale, fixed, nal, vcl, lowDelay,
-                picStruct, restriction, mvOver, bytesDenom, bitsDenom, mvH, mvV, reorder, dpb);
     }
 
     void write(RbspWriter w) {

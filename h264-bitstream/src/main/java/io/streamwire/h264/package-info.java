@@ -13,8 +13,8 @@
  *   <li>[x] Annex B push decoder, splitter and scanner ({@link io.streamwire.h264.AnnexBDecoder},
  *       {@link io.streamwire.h264.AnnexB}, {@link io.streamwire.h264.AnnexBScanner})</li>
  *   <li>[x] AVCC and the conversions ({@link io.streamwire.h264.Avcc})</li>
- *   <li>[x] emulation prevention, RBSP reader/writer ({@link io.streamwire.h264.EmulationPrevention},
- *       {@link io.streamwire.h264.RbspReader}, {@link io.streamwire.h264.RbspWriter})</li>
+ *   <li>[x] emulation prevention and the RBSP writer ({@link io.streamwire.h264.EmulationPrevention},
+ *       {@link io.streamwire.h264.RbspWriter}); parsing reads the escaped RBSP in place</li>
  *   <li>[x] SPS with VUI and HRD, bit-exact writer ({@link io.streamwire.h264.Sps})</li>
  *   <li>[x] PPS with slice groups, bit-exact writer ({@link io.streamwire.h264.Pps})</li>
  *   <li>[x] slice header ({@link io.streamwire.h264.SliceHeader}); [ ] slice header writer</li>
@@ -26,7 +26,12 @@
  *   <li>[ ] MVC/SVC slice header extensions, subset SPS</li>
  * </ul>
  *
- * <p>Errors are {@link io.streamwire.h264.H264Exception}s naming the syntax element and the stream
- * offset; limits are in {@link io.streamwire.h264.H264Limits}.
+ * <p>{@link io.streamwire.h264.AnnexBDecoder} follows the push-decoder contract of
+ * {@link io.streamwire.core.StreamDecoder}; its recoverable problems are
+ * {@link io.streamwire.core.Anomaly anomalies} of kind {@link io.streamwire.h264.H264AnomalyKind}.
+ * Malformed input raises {@link io.streamwire.h264.H264Exception}; truncated input, a limit
+ * exceeded and an unsupported feature raise core's shared subtypes of
+ * {@link io.streamwire.core.StreamwireException}; all carry module {@code "h264"}, the syntax
+ * element and the stream offset. Limits are in {@link io.streamwire.h264.H264Limits}.
  */
 package io.streamwire.h264;

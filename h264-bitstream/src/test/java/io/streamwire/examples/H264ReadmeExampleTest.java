@@ -2,12 +2,12 @@ package io.streamwire.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.Interest;
 import io.streamwire.h264.AccessUnit;
 import io.streamwire.h264.AnnexB;
 import io.streamwire.h264.AnnexBDecoder;
 import io.streamwire.h264.AvcDecoderConfigurationRecord;
 import io.streamwire.h264.Avcc;
-import io.streamwire.h264.H264Limits;
 import io.streamwire.h264.NalUnitHeader;
 import io.streamwire.h264.Sps;
 import io.streamwire.testkit.Fixtures;
@@ -46,12 +46,12 @@ class H264ReadmeExampleTest {
         }
         List<Integer> types = new ArrayList<>();
         // README:begin
-        AnnexBDecoder decoder = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+        AnnexBDecoder decoder = new AnnexBDecoder(new AnnexBDecoder.Listener() {
             @Override
-            public AnnexBDecoder.Interest onNalStart(int nalHeaderByte, long offset) {
+            public Interest onNalStart(int nalHeaderByte, long offset) {
                 int type = nalHeaderByte & 0x1F;
                 // keep parameter sets and SEI whole; let slices stream through in pieces
-                return type == 7 || type == 8 || type == 6 ? AnnexBDecoder.Interest.BUFFER : AnnexBDecoder.Interest.STREAM;
+                return type == 7 || type == 8 || type == 6 ? Interest.WHOLE : Interest.FRAGMENTS;
             }
 
             @Override

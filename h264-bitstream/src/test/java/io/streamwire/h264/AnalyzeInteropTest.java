@@ -2,6 +2,7 @@ package io.streamwire.h264;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamwire.core.internal.BitReader;
 import io.streamwire.testkit.Corpus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -121,7 +122,7 @@ class AnalyzeInteropTest {
     }
 
     static int peekPpsSpsId(ByteBuffer nal) {
-        RbspReader r = new RbspReader(nal, 1, nal.limit(), 0, "pps", null);
+        BitReader r = Rbsp.reader(nal, 1, nal.limit(), 0, "pps", null);
         r.ue("pic_parameter_set_id");
         return r.ue("seq_parameter_set_id");
     }

@@ -3,6 +3,9 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.Anomaly;
+import io.streamwire.core.Interest;
+import io.streamwire.core.LimitExceededException;
 import io.streamwire.testkit.Allocation;
 import io.streamwire.testkit.Chunks;
 import java.io.ByteArrayOutputStream;
@@ -71,7 +74,7 @@ class AnnexBTest {
         }
     }
 
-    /** Records what a decoder delivers, in BUFFER, STREAM or mixed mode. */
+    /** Records what a decoder delivers, in WHOLE, FRAGMENTS or mixed mode. */
     static final class Recorder implements AnnexBDecoder.Listener {
         final List<String> nals = new ArrayList<>();
         final List<Long> offsets = new ArrayList<>();
@@ -84,12 +87,12 @@ class AnnexBTest {
         }
 
         @Override
-        public AnnexBDecoder.Interest onNalStart(int header, long offset) {
+        public Interest onNalStart(int header, long offset) {
             if (mode == 2 && (header & 0x1F) == 9) {
-                return AnnexBDecoder.Interest.IGNORE;
+                return Interest.IGNORE;
             }
             offsets.add(offset);
-            return mode == 0 || (mode == 2 && offsets.size() % 2 == 0) ? AnnexBDecoder.Interest.BUFFER : AnnexBDecoder.Interest.STREAM;
+            return mode == 0 || (mode == 2 && offsets.size() % 2 == 0) ? Interest.WHOLE : Interest.FRAGMENTS;
         }
 
         @Override
@@ -110,14 +113,14 @@ class AnnexBTest {
         }
 
         @Override
-        public void onAnomaly(String description, long offset) {
-            anomalies.add(description + "@" + offset);
+        public void onAnomaly(Anomaly<H264AnomalyKind> anomaly) {
+            anomalies.add(anomaly.kind() + " " + anomaly.detail() + "@" + anomaly.offset());
         }
     }
 
     static Recorder decode(List<byte[]> pieces, Chunks.Kind kind, int mode) {
         Recorder r = new Recorder(mode);
-        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), r);
+        AnnexBDecoder d = new AnnexBDecoder(r);
         for (byte[] p : pieces) {
             ByteBuffer b = kind.wrap(p);
             d.feed(b);
@@ -148,10 +151,10 @@ class AnnexBTest {
         byte[] bytes = HEX.parseHex("00000001674200000001" + "68ce3880" + "00000001");
         ByteBuffer fed = ByteBuffer.wrap(bytes);
         List<Boolean> sameArray = new ArrayList<>();
-        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+        AnnexBDecoder d = new AnnexBDecoder(new AnnexBDecoder.Listener() {
             @Override
-            public AnnexBDecoder.Interest onNalStart(int header, long offset) {
-                return AnnexBDecoder.Interest.BUFFER;
+            public Interest onNalStart(int header, long offset) {
+                return Interest.WHOLE;
             }
 
             @Override
@@ -169,23 +172,105 @@ class AnnexBTest {
         byte[] bytes = new byte[100];
         bytes[2] = 1;
         java.util.Arrays.fill(bytes, 3, 100, (byte) 0x55);
-        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults().withMaxNalSize(50), new Recorder(0));
+        Recorder r = new Recorder(0);
+        AnnexBDecoder d = new AnnexBDecoder(r, H264Limits.defaults().withMaxNalSize(50));
+        LimitExceededException[] first = new LimitExceededException[1];
         assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes)))
                 .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                    assertThat(e.module()).isEqualTo("h264");
+                    assertThat(e.field()).isEqualTo("nal_unit");
                     assertThat(e.limitName()).isEqualTo("H264Limits.maxNalSize()");
                     assertThat(e.limit()).isEqualTo(50);
+                    assertThat(e.actual()).isGreaterThan(50);
                     assertThat(e.offset()).isEqualTo(3);
+                    assertThat(e.getMessage()).contains("(see H264Limits.maxNalSize())");
+                    first[0] = e;
                 });
-        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isInstanceOf(IllegalStateException.class);
+        assertThat(r.nals).isEmpty();
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isInstanceOf(IllegalStateException.class)
+                .hasCause(first[0]).hasMessageContaining(first[0].getMessage());
+        assertThatThrownBy(d::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(first[0]);
         d.reset();
+        assertThat(d.position()).isZero();
         d.feed(ByteBuffer.wrap(new byte[] {0, 0, 1, 9}));
+        d.endOfInput();
+        assertThat(r.nals).containsExactly("09");
+    }
+
+    @Test
+    void lifecycleFollowsTheStreamDecoderContract() {
+        byte[] bytes = HEX.parseHex("00000001674200000001" + "68ce3880");
+        Recorder r = new Recorder(0);
+        AnnexBDecoder d = new AnnexBDecoder(r);
+        assertThat(d.position()).isZero();
+        d.feed(ByteBuffer.wrap(bytes));
+        assertThat(d.position()).isEqualTo(bytes.length);
+        assertThat(r.nals).containsExactly("6742"); // the last one waits for its end
+        d.endOfInput();
+        assertThat(r.nals).containsExactly("6742", "68ce3880");
+        d.endOfInput(); // a second endOfInput does nothing
+        assertThat(r.nals).hasSize(2);
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after endOfInput()");
+        assertThatThrownBy(() -> d.feed(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class);
+        assertThat(d.position()).isEqualTo(bytes.length);
+        d.reset();
+        assertThat(d.position()).isZero();
+        d.feed(ByteBuffer.wrap(bytes));
+        d.endOfInput();
+        assertThat(r.nals).containsExactly("6742", "68ce3880", "6742", "68ce3880");
+        assertThat(r.offsets).containsExactly(4L, 10L, 4L, 10L);
+    }
+
+    @Test
+    void aListenerExceptionFailsTheDecoder() {
+        RuntimeException boom = new IllegalArgumentException("boom");
+        AnnexBDecoder d = new AnnexBDecoder((nal, offset) -> {
+            throw boom;
+        });
+        byte[] bytes = HEX.parseHex("000001674200000168ce");
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isSameAs(boom);
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isInstanceOf(IllegalStateException.class)
+                .hasCause(boom).hasMessageContaining("boom");
+        assertThatThrownBy(d::endOfInput).isInstanceOf(IllegalStateException.class).hasCause(boom);
+        assertThat(d.position()).isZero(); // the failed feed is not counted
+        d.reset();
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(bytes))).isSameAs(boom);
+    }
+
+    @Test
+    void aNullInterestIsAProgrammingError() {
+        AnnexBDecoder d = new AnnexBDecoder(new AnnexBDecoder.Listener() {
+            @Override
+            public Interest onNalStart(int nalHeaderByte, long offset) {
+                return null;
+            }
+
+            @Override
+            public void onNal(ByteBuffer nal, long offset) {
+                throw new AssertionError("no interest, no NAL unit");
+            }
+        });
+        assertThatThrownBy(() -> d.feed(ByteBuffer.wrap(HEX.parseHex("0000016742")))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(d::endOfInput).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLambdaListenerTakesEveryNalUnitWhole() {
+        List<String> nals = new ArrayList<>();
+        AnnexBDecoder d = new AnnexBDecoder((nal, offset) -> nals.add(hex(nal) + "@" + offset));
+        for (byte[] piece : Chunks.fixed(HEX.parseHex("000001674200000168ce" + "0000000109f0"), 3)) {
+            d.feed(ByteBuffer.wrap(piece));
+        }
+        d.endOfInput();
+        assertThat(nals).containsExactly("6742@3", "68ce@8", "09f0@14");
     }
 
     @Test
     void garbageIsReportedOnce() {
         Recorder r = decode(List.of(HEX.parseHex("ffee00000109f0")), Chunks.Kind.HEAP, 0);
         assertThat(r.anomalies).hasSize(1);
-        assertThat(r.anomalies.get(0)).endsWith("@0");
+        assertThat(r.anomalies.get(0)).isEqualTo("BYTES_BEFORE_FIRST_START_CODE bytes before the first start code skipped@0");
     }
 
     @Test
@@ -193,7 +278,8 @@ class AnnexBTest {
         for (Chunks.Split split : Chunks.splits(HEX.parseHex("000001650000000077000001" + "41"), 3)) {
             Recorder r = decode(split.pieces(), Chunks.Kind.HEAP, 0);
             assertThat(r.nals).as(split.name()).containsExactly("650000000077", "41");
-            assertThat(r.anomalies).as(split.name()).containsExactly("run of 4 zero bytes inside a NAL unit kept as data@4");
+            assertThat(r.anomalies).as(split.name())
+                    .containsExactly("ZERO_RUN_IN_NAL_UNIT run of 4 zero bytes inside a NAL unit kept as data@4");
         }
     }
 
@@ -218,10 +304,10 @@ class AnnexBTest {
         byte[] stream = HEX.parseHex("000000016742c01e0000000168ce3c80000001658880");
         ByteBuffer in = ByteBuffer.wrap(stream);
         long[] sink = new long[1];
-        AnnexBDecoder d = new AnnexBDecoder(H264Limits.defaults(), new AnnexBDecoder.Listener() {
+        AnnexBDecoder d = new AnnexBDecoder(new AnnexBDecoder.Listener() {
             @Override
-            public AnnexBDecoder.Interest onNalStart(int header, long offset) {
-                return AnnexBDecoder.Interest.BUFFER;
+            public Interest onNalStart(int header, long offset) {
+                return Interest.WHOLE;
             }
 
             @Override
@@ -233,6 +319,7 @@ class AnnexBTest {
             in.position(0);
             d.feed(in);
             d.endOfInput();
+            d.reset();
         });
         assertThat(sink[0]).isPositive();
     }

@@ -1,11 +1,12 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 
 /**
- * Jazzer target for {@link AvcDecoderConfigurationRecord#parse}: only {@link H264Exception} may
- * escape, and what parses must survive write then parse. Seeds under
+ * Jazzer target for {@link AvcDecoderConfigurationRecord#parse}: only a {@link StreamwireException}
+ * of module {@code "h264"} may escape, and what parses must survive write then parse. Seeds under
  * {@code AvcDecoderConfigurationRecordFuzzTestInputs/parse/}.
  */
 class AvcDecoderConfigurationRecordFuzzTest {
@@ -15,7 +16,8 @@ class AvcDecoderConfigurationRecordFuzzTest {
         AvcDecoderConfigurationRecord record;
         try {
             record = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(data));
-        } catch (H264Exception expected) {
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
             return;
         }
         if (!AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(record.toByteArray())).equals(record)) {

@@ -3,6 +3,8 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.ByteOrders;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -80,7 +82,8 @@ class AvcDecoderConfigurationRecordTest {
                 AvcDecoderConfigurationRecord r = AvcDecoderConfigurationRecord.parse(in);
                 // only the lenient cut right before the High-profile extension may parse
                 assertThat(r.highProfileExtension()).isNull();
-            } catch (H264Exception e) {
+            } catch (StreamwireException e) {
+                ModuleErrors.requireH264(e);
                 assertThat(in.position()).isZero();
                 assertThat(e.offset()).isBetween(0L, (long) n);
             }
@@ -98,12 +101,12 @@ class AvcDecoderConfigurationRecordTest {
     }
 
     @Property
-    void randomBytesOnlyRaiseH264Exception(@ForAll byte[] bytes) {
+    void randomBytesOnlyRaiseTheModulesExceptions(@ForAll byte[] bytes) {
         try {
             AvcDecoderConfigurationRecord r = AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(bytes));
             assertThat(AvcDecoderConfigurationRecord.parse(ByteBuffer.wrap(r.toByteArray()))).isEqualTo(r);
-        } catch (H264Exception expected) {
-            // fine
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
         }
     }
 }

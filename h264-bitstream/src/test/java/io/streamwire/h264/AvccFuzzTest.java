@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,10 +10,10 @@ import java.util.List;
 /**
  * Jazzer target for {@link Avcc#toAnnexB(ByteBuffer, int, AvcDecoderConfigurationRecord, ByteBuffer)}:
  * the first byte picks the length size and whether a configuration is given, the rest is the
- * sample. Only {@link H264Exception} may escape; what converts must hold the sample's NAL units (the
- * ones {@link Avcc#split} finds) plus, when inserted, the configuration's, be exactly
- * {@link Avcc#annexBSize} long, and a buffer one byte short must be refused untouched. Seeds under
- * {@code AvccFuzzTestInputs/toAnnexB/}.
+ * sample. Only a {@link StreamwireException} of module {@code "h264"} may escape; what converts
+ * must hold the sample's NAL units (the ones {@link Avcc#split} finds) plus, when inserted, the
+ * configuration's, be exactly {@link Avcc#annexBSize} long, and a buffer one byte short must be
+ * refused untouched. Seeds under {@code AvccFuzzTestInputs/toAnnexB/}.
  */
 class AvccFuzzTest {
     private static final AvcDecoderConfigurationRecord CONFIG = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
@@ -31,10 +32,12 @@ class AvccFuzzTest {
         try {
             size = Avcc.annexBSize(sample, lengthSize, config);
             nals = Avcc.split(sample, lengthSize);
-        } catch (H264Exception expected) {
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
             try {
                 Avcc.toAnnexB(sample, lengthSize, config, ByteBuffer.allocate(data.length * 2 + 64));
-            } catch (H264Exception alsoExpected) {
+            } catch (StreamwireException alsoExpected) {
+                ModuleErrors.requireH264(alsoExpected);
                 return;
             }
             throw new AssertionError("annexBSize or split refused a sample that toAnnexB converted");

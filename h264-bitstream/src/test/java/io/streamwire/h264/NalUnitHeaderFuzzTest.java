@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import java.nio.ByteBuffer;
 
 /** Jazzer target for {@link NalUnitHeader#parse}; seeds under {@code NalUnitHeaderFuzzTestInputs/parse/}. */
@@ -13,7 +14,8 @@ class NalUnitHeaderFuzzTest {
             while (true) {
                 NalUnitHeader.parse(in);
             }
-        } catch (H264Exception endOfInput) {
+        } catch (StreamwireException endOfInput) {
+            ModuleErrors.requireH264(endOfInput);
             if (in.hasRemaining()) {
                 throw new AssertionError("failed with input left", endOfInput);
             }

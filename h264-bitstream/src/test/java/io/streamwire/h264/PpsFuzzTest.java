@@ -1,12 +1,14 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
 
 /**
  * Jazzer target for {@link Pps#parse} over the SPSs of the high and 4:4:4 fixtures (ids 0); the
- * first byte picks which. Only {@link H264Exception} may escape; what parses survives write/parse.
+ * first byte picks which. Only a {@link StreamwireException} of module {@code "h264"} may escape; what
+ * parses survives write/parse.
  */
 class PpsFuzzTest {
     private static final ParameterSets[] SETS = {sets("high"), sets("yuv444")};
@@ -32,7 +34,8 @@ class PpsFuzzTest {
         Pps pps;
         try {
             pps = Pps.parse(ByteBuffer.wrap(nal), sets);
-        } catch (H264Exception expected) {
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
             return;
         }
         if (!Pps.parse(ByteBuffer.wrap(pps.toNal(3)), sets).equals(pps)) {

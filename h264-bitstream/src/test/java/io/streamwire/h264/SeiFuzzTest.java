@@ -1,13 +1,14 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
 
 /**
  * Jazzer target for SEI parsing: message iteration, then every typed decoder on every message
- * (pic_timing and buffering_period with the HRD fixture's SPS). Only {@link H264Exception} may
- * escape.
+ * (pic_timing and buffering_period with the HRD fixture's SPS). Only a {@link StreamwireException}
+ * of module {@code "h264"} may escape.
  */
 class SeiFuzzTest {
     private static final ParameterSets SETS = new ParameterSets();
@@ -26,7 +27,8 @@ class SeiFuzzTest {
         java.util.List<SeiMessage> messages;
         try {
             messages = SeiMessage.parseAll(ByteBuffer.wrap(nal), H264Limits.defaults().withMaxSeiPayloadSize(4096), 0);
-        } catch (H264Exception expected) {
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
             return;
         }
         for (SeiMessage m : messages) {
@@ -49,8 +51,8 @@ class SeiFuzzTest {
                     }
                     default -> { }
                 }
-            } catch (H264Exception expected) {
-                // fine
+            } catch (StreamwireException expected) {
+                ModuleErrors.requireH264(expected);
             }
         }
     }

@@ -3,6 +3,8 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.LimitExceededException;
+import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.ByteOrders;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;

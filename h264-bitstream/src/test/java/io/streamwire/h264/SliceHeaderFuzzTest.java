@@ -1,13 +1,14 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
 
 /**
  * Jazzer target for {@link SliceHeader#parse} with the parameter sets of the interlaced (MBAFF,
  * CABAC) and main B-frame fixtures; the first byte picks the set and the NAL header byte. Only
- * {@link H264Exception} may escape.
+ * a {@link StreamwireException} of module {@code "h264"} may escape.
  */
 class SliceHeaderFuzzTest {
     private static final ParameterSets[] SETS = {sets("interlaced"), sets("main-bframes"), sets("baseline")};
@@ -31,8 +32,8 @@ class SliceHeaderFuzzTest {
         nal[0] = HEADERS[(data[0] >>> 2) & 3];
         try {
             SliceHeader.parse(ByteBuffer.wrap(nal), sets);
-        } catch (H264Exception expected) {
-            // fine
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.testkit.Fixtures;
+import io.streamwire.core.StreamwireException;
+import io.streamwire.core.TruncatedInputException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -137,6 +139,7 @@ class SpsTest {
         byte[] nal = w.toNal(0x67);
         assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(nal), 100))
                 .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.module()).isEqualTo("h264");
                     assertThat(e.field()).isEqualTo("sps seq_parameter_set_id");
                     assertThat(e.getMessage()).contains("32 out of range (expected: 0..31)");
                     assertThat(e.offset()).isEqualTo(104);
@@ -195,13 +198,13 @@ class SpsTest {
         // every truncation of the valid one fails with the module's exception and leaves the position alone
         for (int n = 0; n < okNal.length - 1; n++) {
             ByteBuffer cut = ByteBuffer.wrap(okNal, 0, n).slice();
-            assertThatThrownBy(() -> Sps.parse(cut)).isInstanceOf(H264Exception.class);
+            assertThatThrownBy(() -> Sps.parse(cut)).isInstanceOfSatisfying(StreamwireException.class, ModuleErrors::requireH264);
             assertThat(cut.position()).isZero();
         }
     }
 
     @Test
-    void everyTruncationOfARealSpsRaisesH264Exception() {
+    void everyTruncationOfARealSpsRaisesTheModulesException() {
         for (String name : FIXTURES) {
             ByteBuffer nal = nalsOfType(Fixtures.bytes("h264/" + name + ".h264"), 7).get(0);
             for (int n = 0; n < nal.remaining() - 1; n++) {
@@ -210,8 +213,14 @@ class SpsTest {
                     Sps.parse(cut);
                     // a cut after the trailing bits' byte could still parse; anything else must fail
                     assertThat(n).isGreaterThanOrEqualTo(nal.remaining() - 1);
-                } catch (H264Exception expected) {
+                } catch (StreamwireException expected) {
+                    ModuleErrors.requireH264(expected);
                     assertThat(cut.position()).isZero();
+                    if (n > 1) {
+                        // cut inside the RBSP: the syntax ends early, named with an offset inside the cut NAL unit
+                        assertThat(expected).isInstanceOfAny(TruncatedInputException.class, H264Exception.class);
+                        assertThat(expected.offset()).isBetween(1L, (long) n);
+                    }
                 }
             }
         }
@@ -306,14 +315,79 @@ class SpsTest {
     }
 
     @Property(tries = 500)
-    void mutatedSpsOnlyRaisesH264Exception(@ForAll("spss") Sps sps, @ForAll int flip) {
+    void mutatedSpsOnlyRaisesTheModulesExceptions(@ForAll("spss") Sps sps, @ForAll int flip) {
         byte[] nal = sps.toNal(3);
         int bit = Math.floorMod(flip, (nal.length - 1) * 8) + 8;
         nal[bit / 8] ^= (byte) (0x80 >>> (bit % 8));
         try {
             Sps.parse(ByteBuffer.wrap(nal));
-        } catch (H264Exception expected) {
-            // fine
+        } catch (StreamwireException expected) {
+            ModuleErrors.requireH264(expected);
         }
+    }
+
+    @Property(tries = 500)
+    void mutatedAndCutSpsGiveTheSameOutcomeInEveryBufferKind(@ForAll("spss") Sps sps, @ForAll int flip, @ForAll int cut) {
+        byte[] nal = sps.toNal(3);
+        int bit = Math.floorMod(flip, (nal.length - 1) * 8) + 8;
+        nal[bit >>> 3] ^= (byte) (0x80 >>> (bit & 7));
+        SpsFuzzTest.assertSameInEveryBufferKind(nal);
+        SpsFuzzTest.assertSameInEveryBufferKind(java.util.Arrays.copyOf(nal, 1 + Math.floorMod(cut, nal.length)));
+    }
+
+    @Test
+    void mutatedFixtureSpssGiveTheSameOutcomeInEveryBufferKind() {
+        List<byte[]> seeds = new ArrayList<>();
+        for (String name : FIXTURES) {
+            ByteBuffer nal = nalsOfType(Fixtures.bytes("h264/" + name + ".h264"), 7).get(0);
+            byte[] b = new byte[nal.remaining()];
+            nal.duplicate().get(b);
+            seeds.add(b);
+        }
+        Random r = new Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] m = seeds.get(r.nextInt(seeds.size())).clone();
+            switch (r.nextInt(3)) {
+                case 0:
+                    m = java.util.Arrays.copyOf(m, 1 + r.nextInt(m.length));
+                    break;
+                case 1:
+                    for (int k = 0; k <= r.nextInt(3); k++) {
+                        int bit = 8 + r.nextInt((m.length - 1) * 8);
+                        m[bit >> 3] ^= (byte) (0x80 >> (bit & 7));
+                    }
+                    break;
+                default:
+                    m[1 + r.nextInt(m.length - 1)] = (byte) r.nextInt(256);
+                    break;
+            }
+            SpsFuzzTest.assertSameInEveryBufferKind(m);
+        }
+    }
+
+    /** An SPS of the common shape whose crop offset needs a 33-bit exp-Golomb code (16 leading zeros). */
+    @Test
+    void longExpGolombCodesAndRangeLimitsOfMaxNumRefFrames() {
+        Random r = new Random(3);
+        Sps base = null;
+        while (base == null || base.vuiParameters() == null || base.seqScalingMatrix() != null || base.picOrderCntType() == 1) {
+            base = randomSps(r);
+        }
+        Sps wide = new Sps(base.profileIdc(), base.constraintSetFlags(), base.reservedZero2bits(), base.levelIdc(),
+                base.seqParameterSetId(), base.chromaFormatIdc(), base.separateColourPlaneFlag(), base.bitDepthLumaMinus8(),
+                base.bitDepthChromaMinus8(), base.qpprimeYZeroTransformBypassFlag(), null, base.log2MaxFrameNumMinus4(),
+                base.picOrderCntType(), base.log2MaxPicOrderCntLsbMinus4(), false, 0, 0, List.of(),
+                base.maxNumRefFrames(), base.gapsInFrameNumValueAllowedFlag(), 65535, base.picHeightInMapUnitsMinus1(),
+                base.frameMbsOnlyFlag(), base.mbAdaptiveFrameFieldFlag(), base.direct8x8InferenceFlag(), true, 70_000, 0, 0, 0,
+                base.vuiParameters());
+        assertThat(Sps.parse(ByteBuffer.wrap(wide.toNal(3)))).isEqualTo(wide);
+        // max_num_ref_frames 17 is out of range and named; 16 is read
+        byte[] tooMany = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(0).ue(0).ue(17).flag(false).ue(19).ue(14)
+                .flag(true).flag(true).flag(false).flag(false).trailingBits().toNal(0x67);
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(tooMany))).isInstanceOf(H264Exception.class)
+                .hasMessageContaining("sps max_num_ref_frames 17 out of range (expected: 0..16)");
+        byte[] ok = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(0).ue(0).ue(16).flag(false).ue(19).ue(14)
+                .flag(true).flag(true).flag(false).flag(false).trailingBits().toNal(0x67);
+        assertThat(Sps.parse(ByteBuffer.wrap(ok)).maxNumRefFrames()).isEqualTo(16);
     }
 }

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The one MSB-first bit reader of Streamwire, over a byte range of a buffer: the descriptors
@@ -15,11 +16,32 @@ import java.nio.ByteOrder;
  * bits raises {@link TruncatedInputException}, both with the field written
  * {@code "<structure> <element>"} and the stream offset of the byte holding the offending bit.
  *
- * <p>An {@linkplain #rbsp RBSP reader} skips emulation prevention bytes (the {@code 0x03} of
- * {@code 0x000003}, H.264 §7.4.1, H.265 §7.4.2) as it goes, so it reads an escaped NAL payload where
- * it sits and never copies it; a {@linkplain #raw raw reader} reads every byte and can be limited to
- * a number of bits, {@linkplain #seek sought} and {@linkplain #peek peeked}. Exp-Golomb codes with
- * more than 31 leading zero bits are rejected (§9.1: no syntax element needs more).
+ * <p>An {@linkplain #rbsp RBSP reader} drops emulation prevention bytes (the {@code 0x03} of
+ * {@code 0x000003}, H.264 §7.4.1, H.265 §7.4.2) and never copies the caller's NAL unit as a whole; a
+ * {@linkplain #raw raw reader} reads every byte and can be limited to a number of bits,
+ * {@linkplain #seek sought} and {@linkplain #peek peeked}. Exp-Golomb codes with more than 31
+ * leading zero bits are rejected (§9.1: no syntax element needs more).
+ *
+ * <p><b>How it reads.</b> The bytes are first moved into big-endian {@code long} words
+ * ({@link #convert}), an RBSP reader dropping the emulation prevention bytes there eight bytes per
+ * step, with masks rather than a test per byte. A range of up to 128 bytes (a parameter
+ * set, an SEI payload, a header) is moved whole when the reader is made or {@linkplain #reset reset};
+ * a longer one (a slice NAL unit) a chunk at a time as the reads reach it, so reading a slice header
+ * does not touch the slice data. A read checks its end against the converted bits and takes its
+ * bits from a 64-bit cache, loaded with two word loads and a funnel shift when it runs short.
+ *
+ * <p><b>Why it is shaped this way.</b> A parse method that makes a reader and reads a whole
+ * structure with it (an H.264 SPS with its VUI: some 45 reads) runs about twice as fast when the JIT
+ * keeps the reader in registers (escape analysis) as when the reader lives in memory, where every
+ * read waits for the store of the read before. C2 does that only when every method the reader is
+ * handed to is inlined into the parse method, and it stops inlining once the inlined bytecode of one
+ * compilation reaches 8,000 bytes (DesiredMethodLimit). So: the reads are short and call nothing
+ * out of line on their common paths; the end of the range and a long range's next chunk are checked
+ * by position, and the cache is loaded without a test on the data; the error paths are separate
+ * methods (never reached, never inlined); and {@link #convert} is a static method of more than 325
+ * bytes of bytecode, never inlined and never given the reader, so that making a reader is small
+ * enough to be inlined too. The word array is kept across {@link #reset} calls, so a reused reader
+ * allocates nothing.
  *
  * <p>It reads the buffer with absolute gets (the backing array where there is one) and never
  * changes its position or limit. Exported to Streamwire modules only; not public API. Not
@@ -39,8 +61,13 @@ public final class BitReader {
     }
 
     private static final VarHandle ARRAY_LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long THREES = 0x0303030303030303L;
+    /** Ranges up to this many bytes are converted whole when the reader starts. */
+    private static final int EAGER = 128;
+    /** Bytes converted when a longer range starts; each later chunk is as long as all before it. */
+    private static final int FIRST_CHUNK = 32;
+    private static final long[] NO_WORDS = new long[0];
 
     private final String module;
     private final String structure;
@@ -48,23 +75,33 @@ public final class BitReader {
     private final Errors errors;
     private final boolean escaped;
     private ByteBuffer buf;
+    private byte[] array;
+    private int arrayBase;
     private int start;
     private int end;
     private long baseOffset;
-    private byte[] array;
-    private int arrayBase;
-    private int pos;
-    private int zeros;
-    /** Up to 64 not yet consumed bits, left-aligned (the next bit is bit 63). */
+
+    /** Next byte of the range to convert. */
+    private int src;
+    /**
+     * Converted bytes as big-endian words (byte i is byte {@code 7 - i % 8} of {@code words[i / 8]}),
+     * then at least one more word; what follows the converted bytes is not read as data.
+     */
+    private long[] words = NO_WORDS;
+    /** Bytes converted so far. */
+    private int converted;
+    /** Bits that may be read from what is converted: min(bit limit, 8 * converted). */
+    private long readable;
+    /** Readable bits of a raw reader ({@link #limitBits}), Long.MAX_VALUE for the whole range. */
+    private long endBit;
+
+    /** Converted bits read so far. */
+    private long pos;
+    /** The converted bits from {@link #pos} on, left-aligned: {@link #valid} of them were loaded. */
     private long cache;
-    private int cacheBits;
-    /** Bytes (after unescaping) moved into the cache so far: bits read = 8 * loaded - cacheBits. */
-    private long loaded;
-    /** Readable bits (raw readers), Long.MAX_VALUE when the whole range is readable. */
-    private long endBit = Long.MAX_VALUE;
-    private long stopBit = -1;
-    /** Bits of loaded bytes past the bit limit, dropped from the cache (0 until the limit is reached). */
-    private int trimmed;
+    /** Bits of {@link #cache} not read yet (0..64); they may run past the readable bits. */
+    private int valid;
+    private long stopBit;
 
     private BitReader(String module, ByteBuffer buf, int from, int to, long baseOffset, String structure,
                       String specRef, Errors errors, boolean escaped) {
@@ -102,22 +139,35 @@ public final class BitReader {
     /** Restarts this reader over another range, keeping its names and mode: allocation-free reuse. */
     public void reset(ByteBuffer buf, int from, int to, long baseOffset) {
         if (from < 0 || to < from || to > buf.limit()) {
-            throw new IllegalArgumentException("range [" + from + ", " + to + ") outside the buffer's limit " + buf.limit());
+            throw badRange(buf, from, to);
         }
+        byte[] a = buf.hasArray() ? buf.array() : null;
+        int base = a != null ? buf.arrayOffset() : 0;
         this.buf = buf;
+        this.array = a;
+        this.arrayBase = base;
         this.start = from;
         this.end = to;
-        this.pos = from;
         this.baseOffset = baseOffset;
-        this.array = buf.hasArray() ? buf.array() : null;
-        this.arrayBase = buf.hasArray() ? buf.arrayOffset() : 0;
-        this.zeros = 0;
+        this.pos = 0;
         this.cache = 0;
-        this.cacheBits = 0;
-        this.loaded = 0;
-        this.stopBit = -1;
+        this.valid = 0;
         this.endBit = Long.MAX_VALUE;
-        this.trimmed = 0;
+        this.stopBit = -1;
+        int stop = to - from <= EAGER ? to : from + FIRST_CHUNK;
+        long[] w = words;
+        if (w.length < ((stop - from) >>> 3) + 2) {
+            w = new long[((stop - from) >>> 3) + 2];
+            words = w;
+        }
+        int n = convert(a, base, buf, from, stop, escaped, 0, w, 0);
+        this.converted = n;
+        this.src = stop;
+        this.readable = 8L * n;
+    }
+
+    private static IllegalArgumentException badRange(ByteBuffer buf, int from, int to) {
+        return new IllegalArgumentException("range [" + from + ", " + to + ") outside the buffer's limit " + buf.limit());
     }
 
     /**
@@ -131,86 +181,146 @@ public final class BitReader {
         if (bitLength < 0 || bitLength > 8L * (end - start)) {
             throw new IllegalArgumentException("bitLength " + bitLength + " for " + (end - start) + " bytes");
         }
-        if (loaded != 0) {
+        if (pos != 0) {
             throw new IllegalStateException("limitBits after reading");
         }
         endBit = bitLength;
+        readable = Math.min(readable, bitLength);
         return this;
     }
 
-    private void fill() {
-        if (endBit != Long.MAX_VALUE && loaded * 8 >= endBit) {
-            return; // a limited reader loads nothing past its limit
-        }
-        if (array != null) {
-            fillFromArray();
-        } else {
-            while (cacheBits <= 56 && pos < end) {
-                int b = buf.get(pos++) & 0xFF;
-                if (zeros >= 2 && b == 3 && escaped) {
-                    zeros = 0;
-                    continue;
-                }
-                zeros = b == 0 ? zeros + 1 : 0;
-                cache |= (long) b << (56 - cacheBits);
-                cacheBits += 8;
-                loaded++;
+    /** The 64 converted bits from bit {@code bit} on (bit &le; 64 * (w.length - 1)). */
+    private static long bitsAt(long[] w, long bit) {
+        int k = (int) (bit >>> 6);
+        return w[k] << bit | w[k + 1] >>> 1 >>> ~bit;
+    }
+
+    /**
+     * A read of {@code n} bits from bit {@code p} goes past the converted bits: converts the next
+     * chunks of a long range, or throws the truncation error when the range is all converted.
+     */
+    private void beyond(long p, int n, String field) {
+        if (src < end) {
+            more(p + n);
+            if (p + n <= readable) {
+                return;
             }
         }
-        if (endBit != Long.MAX_VALUE && loaded * 8 > endBit) {
-            // bits past the limit never stay in the cache, so reads past it run out as at the end
-            int excess = (int) (loaded * 8 - endBit);
-            cacheBits -= excess;
-            cache = cacheBits == 0 ? 0 : cache & (-1L << (64 - cacheBits));
-            trimmed = excess;
+        throw truncated(field, n);
+    }
+
+    /**
+     * Converts chunks of a long range until bit {@code bit} and the 64 after it are converted, or all
+     * is. Empties the cache, which may hold bits loaded past the converted ones.
+     */
+    private void more(long bit) {
+        valid = 0;
+        int chunk = Math.max(FIRST_CHUNK, src - start);
+        do {
+            int stop = end - src - chunk < FIRST_CHUNK ? end : src + chunk;
+            int need = ((converted + (stop - src)) >>> 3) + 2;
+            if (need > words.length) {
+                words = Arrays.copyOf(words, Math.max(need, 2 * words.length));
+            }
+            converted = convert(array, arrayBase, buf, src, stop, escaped, zerosBefore(src), words, converted);
+            src = stop;
+            chunk = src - start;
+        } while (src < end && bit + 64 > 8L * converted);
+        readable = Math.min(endBit, 8L * converted);
+    }
+
+    /** Converts the rest of the range. */
+    private void convertAll() {
+        if (src < end) {
+            more(Long.MAX_VALUE - 64);
         }
     }
 
-    /** {@link #fill()} over the backing array, with the state in locals. */
-    private void fillFromArray() {
-        byte[] a = array;
-        int base = arrayBase;
-        int p = pos;
-        int z = zeros;
-        long c = cache;
-        int bits = cacheBits;
-        final int e = end;
-        int n = 0;
-        if ((z == 0 || !escaped) && p + 8 <= e) {
-            // eight bytes without a zero byte hold no emulation prevention byte and do not start a
-            // zero run, so the whole bytes that fit the cache are taken with one load.
-            long w = (long) ARRAY_LONG_BE.get(a, base + p);
-            if (!escaped || ((w - ONES) & ~w & HIGHS) == 0) {
-                int k = (64 - bits) >>> 3;
-                if (k > 0) {
-                    c |= (w >>> (64 - 8 * k)) << (64 - bits - 8 * k);
-                    if (escaped) {
-                        zeros = 0;
-                    }
-                    pos = p + k;
-                    cache = c;
-                    cacheBits = bits + 8 * k;
-                    loaded += k;
-                    return;
+    /** Zero bytes right before range index {@code p} (0..2): the emulation prevention state there. */
+    private int zerosBefore(int p) {
+        if (p - 1 < start || byteAt(p - 1) != 0) {
+            return 0;
+        }
+        return p - 2 < start || byteAt(p - 2) != 0 ? 1 : 2;
+    }
+
+    private int byteAt(int i) {
+        return array != null ? array[arrayBase + i] & 0xFF : buf.get(i) & 0xFF;
+    }
+
+    /**
+     * Moves bytes {@code [p, stop)} of the buffer into {@code w} after the {@code c} bytes already
+     * there, an RBSP reader dropping emulation prevention bytes; returns the new count of converted
+     * bytes. {@code z} is the number of zero bytes right before {@code p} (0..2). The caller makes
+     * sure that {@code w} has room for all of them and two words more.
+     *
+     * <p>A {@code 03} is an emulation prevention byte exactly when the two escaped bytes before it
+     * are {@code 00} (neither of them can be an earlier one, which is {@code 03}), so eight bytes at a
+     * time: the zero mask and the "is 03" mask, with the zero mask shifted by one and two bytes (the
+     * zeros before the word carried in), give the emulation prevention bytes without a test per
+     * byte; a word holding one (rare) squeezes it out.
+     *
+     * <p>Static, so that the reader it fills does not escape into it, and more than 325 bytes of
+     * bytecode (C2's FreqInlineSize), so that it is never inlined into the code that makes a reader;
+     * see the class comment.
+     */
+    private static int convert(byte[] array, int arrayBase, ByteBuffer buf, int p, int stop, boolean escaped, int z,
+                               long[] w, int c) {
+        while (p + 8 <= stop) {
+            long x = array != null ? (long) ARRAY_LONG_BE.get(array, arrayBase + p) : BigEndian.getLong(buf, p);
+            int kept = 8;
+            if (escaped) {
+                long zm = zeroBytes(x);
+                long prev = (z >= 1 ? 0x80L : 0) | (z >= 2 ? 0x8000L : 0);
+                long ep = zeroBytes(x ^ THREES) & (zm >>> 8 | prev << 56) & (zm >>> 16 | prev << 48);
+                // zero bytes ending the word, at most 2 (a 03 there is never zero, removed or not)
+                z = (zm & 0x80L) == 0 ? 0 : (zm & 0x8000L) == 0 ? 1 : 2;
+                while (ep != 0) {
+                    // drop the least significant one first, so the ones above keep their places
+                    int bit = Long.numberOfTrailingZeros(ep); // bit 7 of the byte to drop
+                    long below = (1L << (bit - 7)) - 1;
+                    x = (x & (-1L << bit << 1)) | ((x & below) << 8);
+                    ep &= ep - 1;
+                    kept--;
                 }
             }
-        }
-        while (bits <= 56 && p < e) {
-            int b = a[base + p++] & 0xFF;
-            if (z >= 2 && b == 3 && escaped) {
-                z = 0;
-                continue;
+            // append the top `kept` bytes of x (the rest are zero) after byte c
+            int k = c >>> 3;
+            int o = c & 7;
+            if (o == 0) {
+                w[k] = x;
+            } else {
+                w[k] |= x >>> (8 * o);
+                w[k + 1] = x << (64 - 8 * o);
             }
-            z = b == 0 ? z + 1 : 0;
-            c |= (long) b << (56 - bits);
-            bits += 8;
-            n++;
+            c += kept;
+            p += 8;
         }
-        loaded += n;
-        pos = p;
-        zeros = z;
-        cache = c;
-        cacheBits = bits;
+        while (p < stop) {
+            int v = array != null ? array[arrayBase + p] & 0xFF : buf.get(p) & 0xFF;
+            p++;
+            if (escaped) {
+                if (z >= 2 && v == 3) {
+                    z = 0;
+                    continue;
+                }
+                z = v == 0 ? z + 1 : 0;
+            }
+            int k = c >>> 3;
+            int o = c & 7;
+            if (o == 0) {
+                w[k] = (long) v << 56;
+            } else {
+                w[k] |= (long) v << (56 - 8 * o);
+            }
+            c++;
+        }
+        return c;
+    }
+
+    /** 0x80 in each byte of {@code x} that is zero, else 0 (exact: no borrow crosses bytes). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
     }
 
     /** Reads u(n), 0 &le; n &le; 32, as an unsigned value. */
@@ -218,47 +328,55 @@ public final class BitReader {
         if (n < 0 || n > 32) {
             throw new IllegalArgumentException("bit count " + n + " outside 0..32");
         }
-        if (n == 0) {
-            return 0;
+        long p = pos;
+        if (p + n > readable) {
+            beyond(p, n, field);
         }
-        if (cacheBits < n) {
-            fill();
-            if (cacheBits < n) {
-                throw truncated(field, n);
-            }
-        }
-        long v = cache >>> (64 - n);
-        cache <<= n;
-        cacheBits -= n;
-        return v;
-    }
-
-    /** Reads u(n), 0 &le; n &le; 31. */
-    public int u(int n, String field) {
-        if (n < 1 || n > 31 || cacheBits < n) {
-            return uSlow(n, field);
+        if (valid < n) {
+            cache = bitsAt(words, p);
+            valid = 64;
         }
         long c = cache;
         cache = c << n;
-        cacheBits -= n;
-        return (int) (c >>> (64 - n));
+        valid -= n;
+        pos = p + n;
+        return c >>> 1 >>> (63 - n);
     }
 
-    private int uSlow(int n, String field) {
-        if (n > 31) {
-            throw new IllegalArgumentException("u(" + n + ") does not fit an int: use readBitsLong");
+    /**
+     * Reads u(n), 0 &le; n &le; 31. The width is the caller's, not checked here (it is a constant or
+     * bounded by the spec at every call site); use {@link #readBitsLong} for 32 bits.
+     */
+    public int u(int n, String field) {
+        long p = pos;
+        if (p + n > readable) {
+            beyond(p, n, field);
         }
-        return (int) readBitsLong(n, field);
+        if (valid < n) {
+            cache = bitsAt(words, p);
+            valid = 64;
+        }
+        long c = cache;
+        cache = c << n;
+        valid -= n;
+        pos = p + n;
+        return (int) (c >>> 1 >>> (63 - n));
     }
 
     /** Reads u(1) as a flag. */
     public boolean flag(String field) {
-        long c = cache;
-        if (cacheBits == 0) {
-            return readBitsLong(1, field) != 0;
+        long p = pos;
+        if (p >= readable) {
+            beyond(p, 1, field);
         }
+        if (valid == 0) {
+            cache = bitsAt(words, p);
+            valid = 64;
+        }
+        long c = cache;
         cache = c << 1;
-        cacheBits--;
+        valid--;
+        pos = p + 1;
         return c < 0;
     }
 
@@ -278,38 +396,51 @@ public final class BitReader {
 
     /** Reads ue(v) over its full range 0..2^32-2. */
     public long ueLong(String field) {
-        if (cacheBits < 32) {
-            fill();
+        long p = pos;
+        if (valid < 32) {
+            cache = bitsAt(words, p);
+            valid = 64;
         }
-        // common case: the whole code (at most 31 bits) is in the cache
+        // common case: the whole code (at most 63 bits) is in the cache and readable
         long c = cache;
-        int lz = Long.numberOfLeadingZeros(c);
-        int len = 2 * lz + 1;
-        if (lz >= 16 || len > cacheBits) {
+        int len = 2 * Long.numberOfLeadingZeros(c) + 1;
+        if (len > valid || p + len > readable) {
             return ueSlow(field);
         }
         cache = c << len;
-        cacheBits -= len;
+        valid -= len;
+        pos = p + len;
         return (c >>> (64 - len)) - 1;
     }
 
+    /** ue(v) whose code is not all in the cache or the converted bits: a long range, a bad code, the end. */
     private long ueSlow(String field) {
-        if (cacheBits == 0) {
-            throw truncated(field, 1);
+        long p = pos;
+        if (src < end) {
+            more(p);
         }
-        int lz = Long.numberOfLeadingZeros(cache);
-        if (lz >= cacheBits) {
-            if (cacheBits >= 32) {
+        long left = readable - p;
+        long c = bitsAt(words, p);
+        if (left < 64) {
+            c &= ~(-1L >>> left); // bits past the readable ones are not data
+        }
+        int lz = Long.numberOfLeadingZeros(c);
+        if (lz >= left) {
+            if (left >= 32) {
                 throw error(field, "exp-Golomb code has more than 31 leading zero bits");
             }
-            throw truncated(field, cacheBits + 1);
+            throw truncated(field, (int) left + 1);
         }
         if (lz > 31) {
             throw error(field, "exp-Golomb code has " + lz + " leading zero bits (at most 31)");
         }
-        cache <<= lz;
-        cacheBits -= lz;
-        return readBitsLong(lz + 1, field) - 1;
+        int len = 2 * lz + 1;
+        if (len > left) {
+            throw truncated(field, len);
+        }
+        pos = p + len;
+        valid = 0;
+        return (c >>> (64 - len)) - 1;
     }
 
     /** Reads ue(v) and requires it to fit an int. */
@@ -323,10 +454,10 @@ public final class BitReader {
 
     /** Reads ue(v) and requires {@code 0 <= value <= max}; the error's offset is where the code starts. */
     public int ue(String field, int max) {
-        long at = offset();
+        long at = pos;
         long v = ueLong(field);
         if (v > max) {
-            throw errors.malformed(name(field), v + " out of range (expected: 0.." + max + ")", at, specRef);
+            throw outOfRange(field, v, 0, max, at);
         }
         return (int) v;
     }
@@ -343,12 +474,16 @@ public final class BitReader {
 
     /** Reads se(v) and requires {@code min <= value <= max}; the error's offset is where the code starts. */
     public int se(String field, int min, int max) {
-        long at = offset();
+        long at = pos;
         int v = se(field);
         if (v < min || v > max) {
-            throw errors.malformed(name(field), v + " out of range (expected: " + min + ".." + max + ")", at, specRef);
+            throw outOfRange(field, v, min, max, at);
         }
         return v;
+    }
+
+    private StreamwireException outOfRange(String field, long v, int min, int max, long atBit) {
+        return errors.malformed(name(field), v + " out of range (expected: " + min + ".." + max + ")", offsetOfBit(atBit), specRef);
     }
 
     /** Requires {@code min <= value <= max} for a value already read. */
@@ -367,19 +502,10 @@ public final class BitReader {
         if (bitsLeft() < n) {
             return -1;
         }
-        int p = pos;
-        int z = zeros;
-        long c = cache;
-        int bits = cacheBits;
-        long l = loaded;
-        int t = trimmed;
+        long p = pos;
         long v = readBitsLong(n, "peek");
         pos = p;
-        zeros = z;
-        cache = c;
-        cacheBits = bits;
-        loaded = l;
-        trimmed = t;
+        valid = 0; // the next read loads the cache again
         return v;
     }
 
@@ -394,7 +520,7 @@ public final class BitReader {
     /** Bits left to read. Raw readers only. */
     public long bitsLeft() {
         requireRaw("bitsLeft");
-        return Math.min(endBit, 8L * (end - start)) - bitsRead();
+        return Math.min(endBit, 8L * (end - start)) - pos;
     }
 
     /** Moves to bit {@code bitPosition} counted from the start of the range. Raw readers only. */
@@ -403,12 +529,11 @@ public final class BitReader {
         if (bitPosition < 0 || bitPosition > Math.min(endBit, 8L * (end - start))) {
             throw new IllegalArgumentException("bit position " + bitPosition);
         }
-        pos = start + (int) (bitPosition >>> 3);
-        loaded = bitPosition >>> 3;
-        cache = 0;
-        cacheBits = 0;
-        trimmed = 0;
-        readBitsLong((int) (bitPosition & 7), "seek");
+        if (src < end && bitPosition + 64 > readable) {
+            more(bitPosition);
+        }
+        pos = bitPosition;
+        valid = 0;
     }
 
     private void requireRaw(String call) {
@@ -419,12 +544,12 @@ public final class BitReader {
 
     /** Bits consumed so far (for an RBSP reader, emulation prevention bytes excluded). */
     public long bitsRead() {
-        return loaded * 8 - cacheBits - trimmed;
+        return pos;
     }
 
     /** True when the next bit starts a byte. */
     public boolean byteAligned() {
-        return (bitsRead() & 7) == 0;
+        return (pos & 7) == 0;
     }
 
     /**
@@ -436,75 +561,86 @@ public final class BitReader {
         if (stopBit < 0) {
             stopBit = findStopBit();
         }
-        return bitsRead() < stopBit;
+        return pos < stopBit;
     }
 
     private long findStopBit() {
-        long rbspBytes = 0;
-        long lastNonZeroIndex = -1;
-        int lastNonZero = 0;
-        int z = 0;
-        for (int i = start; i < end; i++) {
-            int b = buf.get(i) & 0xFF;
-            if (z >= 2 && b == 3 && escaped) {
-                z = 0;
-                continue;
+        convertAll();
+        long limit = readable;
+        for (long i = ((limit + 7) >>> 3) - 1; i >= 0; i--) {
+            int v = (int) (words[(int) (i >>> 3)] >>> (56 - 8 * (i & 7))) & 0xFF;
+            if (8 * i + 8 > limit) {
+                v &= 0xFF00 >>> (int) (limit - 8 * i); // bits past a raw limit
             }
-            z = b == 0 ? z + 1 : 0;
-            if (b != 0) {
-                lastNonZeroIndex = rbspBytes;
-                lastNonZero = b;
+            if (v != 0) {
+                return 8 * i + 7 - Integer.numberOfTrailingZeros(v);
             }
-            rbspBytes++;
         }
-        if (lastNonZeroIndex < 0) {
-            return 0;
-        }
-        return lastNonZeroIndex * 8 + 7 - Integer.numberOfTrailingZeros(lastNonZero);
+        return 0;
     }
 
     /** Reads rbsp_trailing_bits(): the stop bit 1, then 0 bits up to the byte boundary. */
     public void rbspTrailingBits() {
+        long at = pos;
+        int n = 8 - (int) (at & 7);
+        if (u(n, "rbsp_stop_one_bit") != 1 << (n - 1)) {
+            throw trailingBitsError(at);
+        }
+    }
+
+    /** The error for bad trailing bits starting at bit {@code at}: a 0 stop bit, or a 1 after it. */
+    private StreamwireException trailingBitsError(long at) {
+        pos = at;
+        valid = 0;
         if (!flag("rbsp_stop_one_bit")) {
-            throw error("rbsp_stop_one_bit", "is 0 (expected: 1)");
+            return error("rbsp_stop_one_bit", "is 0 (expected: 1)");
         }
-        while (!byteAligned()) {
-            if (flag("rbsp_alignment_zero_bit")) {
-                throw error("rbsp_alignment_zero_bit", "is 1 (expected: 0)");
-            }
-        }
+        return errors.malformed(name("rbsp_alignment_zero_bit"), "is 1 (expected: 0)", offsetOfBit(at), specRef);
     }
 
     /** Skips to the next byte boundary. */
     public void alignToByte(String field) {
-        while (!byteAligned()) {
-            readBitsLong(1, field);
+        int n = (int) (-pos & 7);
+        if (n != 0) {
+            u(n, field);
         }
     }
 
     /** Bytes left to read from the next byte boundary (after removing emulation prevention bytes). */
     public int remainingBytesAligned() {
-        int unescapedLeft = 0;
-        int z = zeros;
-        for (int i = pos; i < end; i++) {
-            int b = buf.get(i) & 0xFF;
-            if (z >= 2 && b == 3 && escaped) {
-                z = 0;
-                continue;
-            }
-            z = b == 0 ? z + 1 : 0;
-            unescapedLeft++;
-        }
-        long left = (cacheBits >>> 3) + (long) unescapedLeft;
-        if (endBit != Long.MAX_VALUE) {
-            left = Math.min(left, (endBit - ((bitsRead() + 7) & ~7L)) >>> 3);
-        }
-        return (int) left;
+        convertAll();
+        return (int) Math.max(0, (readable - ((pos + 7) & ~7L)) >>> 3);
     }
 
     /** Stream offset of the byte that holds the next bit. */
     public long offset() {
-        return baseOffset + (pos - start) - ((cacheBits + trimmed + 7) >>> 3);
+        return offsetOfBit(pos);
+    }
+
+    /**
+     * The stream offset of the byte holding converted bit {@code bit}; for an RBSP reader found by
+     * walking the escaped bytes and skipping the emulation prevention bytes (errors only).
+     */
+    private long offsetOfBit(long bit) {
+        long target = bit >>> 3;
+        if (!escaped) {
+            return baseOffset + target;
+        }
+        long index = 0;
+        int z = 0;
+        for (int i = start; i < end; i++) {
+            int v = byteAt(i);
+            if (z >= 2 && v == 3) {
+                z = 0;
+                continue;
+            }
+            if (index == target) {
+                return baseOffset + (i - start);
+            }
+            z = v == 0 ? z + 1 : 0;
+            index++;
+        }
+        return baseOffset + (end - start);
     }
 
     /** An error of the module at the current position naming {@code "<structure> <field>"}. */
@@ -514,8 +650,9 @@ public final class BitReader {
 
     /** The truncation error at the current position for a read of {@code bits} more bits. */
     public TruncatedInputException truncated(String field, int bits) {
+        convertAll();
         return new TruncatedInputException(module, name(field), "needs " + bits + " more bits, "
-                + Math.max(0, cacheBits) + " remain", offset(), specRef);
+                + Math.max(0, readable - pos) + " remain", offset(), specRef);
     }
 
     private String name(String field) {

@@ -118,7 +118,7 @@ class BitReaderTest {
     }
 
     @Property
-    void rbspReaderEqualsRawReaderOverUnescapedBytes(@ForAll @Size(max = 64) byte[] rbsp, @ForAll long seed) {
+    void rbspReaderEqualsRawReaderOverUnescapedBytes(@ForAll @Size(max = 600) byte[] rbsp, @ForAll long seed) {
         // escape: insert 0x03 after two zeros when the next byte is <= 3
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int zeros = 0;
@@ -131,15 +131,89 @@ class BitReaderTest {
             zeros = v == 0 ? zeros + 1 : 0;
         }
         byte[] escaped = out.toByteArray();
-        BitReader a = rbsp(ByteBuffer.wrap(escaped));
-        BitReader b = raw(rbsp);
         Random random = new Random(seed);
+        // a direct buffer too, and ranges longer than the whole-range conversion (128 bytes), which
+        // are converted a chunk at a time as the reads reach them
+        ByteBuffer source = random.nextBoolean() ? ByteBuffer.wrap(escaped)
+                : ByteBuffer.allocateDirect(escaped.length).put(escaped).flip();
+        BitReader a = rbsp(source);
+        BitReader b = raw(rbsp);
         long left = 8L * rbsp.length;
         while (left > 0) {
             int n = (int) Math.min(left, 1 + random.nextInt(32));
-            assertThat(a.readBitsLong(n, "x")).isEqualTo(b.readBitsLong(n, "x"));
-            left -= n;
+            switch (random.nextInt(4)) {
+                case 0 -> assertThat(a.flag("x")).isEqualTo(b.flag("x"));
+                case 1 -> assertThat(a.u(Math.min(n, 31), "x")).isEqualTo(b.u(Math.min(n, 31), "x"));
+                default -> assertThat(a.readBitsLong(n, "x")).isEqualTo(b.readBitsLong(n, "x"));
+            }
+            left = 8L * rbsp.length - b.bitsRead();
+            assertThat(a.bitsRead()).isEqualTo(b.bitsRead());
         }
         assertThat(a.bitsRead()).isEqualTo(8L * rbsp.length);
+        assertThatThrownBy(() -> a.flag("end")).isInstanceOf(TruncatedInputException.class);
+    }
+
+    @Property
+    void expGolombOverLongRangesMatchesABitLoop(@ForAll @Size(min = 1, max = 80) java.util.List<@IntRange(min = 0, max = 100_000) Integer> values,
+                                                @ForAll boolean direct) {
+        // ue(v) codes back to back, followed by a stop bit; long lists cross chunk boundaries
+        StringBuilder bits = new StringBuilder();
+        for (int v : values) {
+            String code = Long.toBinaryString(v + 1L);
+            bits.append("0".repeat(code.length() - 1)).append(code);
+        }
+        bits.append('1');
+        while (bits.length() % 8 != 0) {
+            bits.append('0');
+        }
+        byte[] b = new byte[bits.length() / 8];
+        for (int i = 0; i < bits.length(); i++) {
+            if (bits.charAt(i) == '1') {
+                b[i / 8] |= (byte) (0x80 >>> (i % 8));
+            }
+        }
+        ByteBuffer buf = direct ? ByteBuffer.allocateDirect(b.length).put(b).flip() : ByteBuffer.wrap(b);
+        BitReader r = BitReader.raw("test", buf, 0, b.length, 0, "s", null, TestException::new);
+        for (int v : values) {
+            assertThat(r.ue("x")).isEqualTo(v);
+        }
+        assertThat(r.moreRbspData()).isFalse();
+        r.rbspTrailingBits();
+        assertThat(r.remainingBytesAligned()).isZero();
+    }
+
+    @Test
+    void errorOffsetsCountTheEmulationPreventionBytesBeforeTheFaultyBit() {
+        // RBSP 00 00 00 | 00 00 01 | then ue 0001000 (7) at RBSP byte 6, escaped with two 03 bytes before it
+        byte[] escaped = {0, 0, 3, 0, 0, 0, 3, 1, 0b0001_0000, (byte) 0x80};
+        BitReader r = rbsp(ByteBuffer.wrap(escaped));
+        r.readBitsLong(24, "a");
+        r.readBitsLong(24, "b");
+        assertThatThrownBy(() -> r.ue("c", 2)).isInstanceOf(TestException.class)
+                .hasMessage("sps c 7 out of range (expected: 0..2) at offset 8; §7");
+        // the byte that holds the next bit, also in the middle of a byte
+        BitReader t = raw(new byte[] {(byte) 0xAB});
+        t.u(4, "a");
+        assertThatThrownBy(() -> t.u(5, "b")).isInstanceOf(TruncatedInputException.class)
+                .hasMessage("s b needs 5 more bits, 4 remain at offset 100; §1");
+    }
+
+    @Test
+    void seekAndPeekAcrossChunksOfALongRawRange() {
+        byte[] b = new byte[1000];
+        new Random(5).nextBytes(b);
+        BitReader r = BitReader.raw("test", ByteBuffer.wrap(b), 0, b.length, 0, null, null, TestException::new);
+        for (long bit : new long[] {7000, 12, 7990, 4000, 0, 300 * 8 + 3}) {
+            r.seek(bit);
+            long expected = 0;
+            for (int k = 0; k < 10; k++) {
+                long at = bit + k;
+                expected = expected << 1 | ((b[(int) (at >>> 3)] >>> (7 - (at & 7))) & 1);
+            }
+            assertThat(r.peek(10)).isEqualTo(expected);
+            assertThat(r.readBitsLong(10, "x")).isEqualTo(expected);
+            assertThat(r.bitsRead()).isEqualTo(bit + 10);
+        }
+        assertThat(r.peek(10000)).isEqualTo(-1);
     }
 }
