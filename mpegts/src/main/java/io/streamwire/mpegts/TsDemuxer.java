@@ -32,8 +32,9 @@ import java.util.Objects;
  *       ({@link Listener#onPesFragment}, a view valid until the callback returns, nothing copied,
  *       nothing allocated) and then {@link Listener#onPesEnd};</li>
  *   <li>{@link Interest#WHOLE} copies it into a per-stream buffer of at most
- *       {@link TsLimits#maxPesSize()} and calls {@link Listener#onPes}; a PES past the limit is
- *       dropped ({@link TsAnomalyKind#PES_DROPPED}), a bounded one at its header before anything is
+ *       {@link TsLimits#maxPesSize()}, grown with the bytes that arrive (never to PES_packet_length
+ *       before they do), and calls {@link Listener#onPes}; a PES past the limit is dropped
+ *       ({@link TsAnomalyKind#PES_DROPPED}), a bounded one at its header before anything is
  *       copied;</li>
  *   <li>{@link Interest#IGNORE} skips it.</li>
  * </ul>
@@ -43,7 +44,10 @@ import java.util.Objects;
  *
  * <p>Programs: the PAT is followed to each PMT; streams are created, changed and dropped as PMT
  * versions change; packets on a PID are ignored until a PMT announces it (a PMT arriving after the
- * first media packets simply starts the stream at its next PES). Continuity is checked on every PID
+ * first media packets simply starts the stream at its next PES). When a PMT or PAT update drops or
+ * redefines a stream, the PES in progress on it can receive no more data: an unbounded one ends
+ * complete, as at {@link #endOfInput()}, a bounded one cut short is reported
+ * ({@link TsAnomalyKind#PES_DROPPED}). Continuity is checked on every PID
  * but the null PID, announced or not: one duplicate packet is dropped silently (§2.4.3.3); a gap is
  * reported ({@link TsAnomalyKind#CONTINUITY_GAP}) and the PES or section in progress dropped
  * ({@link TsAnomalyKind#PES_DROPPED}); discontinuity_indicator suspends the check and restarts the
@@ -123,6 +127,8 @@ public final class TsDemuxer implements StreamDecoder {
     private static final int KIND_ES = 4;
     private static final int KIND_SECTIONS = 5;
     private static final int KIND_PCR = 6;
+    /** First capacity of a stream's reassembly buffer (Interest.WHOLE); it doubles as bytes arrive. */
+    private static final int INITIAL_ASSEMBLY = 4096;
 
     private final TsLimits limits;
     private final SectionAssembler.CrcMode crcMode;
@@ -312,11 +318,12 @@ public final class TsDemuxer implements StreamDecoder {
         return true;
     }
 
-    private void untrack(int pid) {
+    private void untrack(int pid, String why) {
         if (kind[pid] != 0) {
             TsStream s = streams[pid];
             if (s != null && s.pesState != 0) {
-                endPes(s, false, "stream removed from the PMT");
+                // no more data can come for it: an unbounded PES is complete, as at endOfInput()
+                endPes(s, s.pesState == 2 && s.remaining < 0, why);
             }
             kind[pid] = 0;
             streams[pid] = null;
@@ -526,9 +533,9 @@ public final class TsDemuxer implements StreamDecoder {
                 dropForLimit(s, s.remaining);
                 return false;
             }
-            int want = s.remaining >= 0 ? (int) s.remaining : 64 << 10;
-            if (s.assembly == null || s.assembly.length < want) {
-                s.assembly = new byte[Math.min(max, Math.max(want, s.assembly == null ? 0 : s.assembly.length * 2))];
+            // the buffer grows with the bytes that arrive (payload), never to PES_packet_length up front
+            if (s.assembly == null) {
+                s.assembly = new byte[Math.min(max, INITIAL_ASSEMBLY)];
                 s.assemblyView = ByteBuffer.wrap(s.assembly);
             }
         }
@@ -561,7 +568,9 @@ public final class TsDemuxer implements StreamDecoder {
                     return;
                 }
                 if (size > s.assembly.length) {
-                    byte[] grown = new byte[(int) Math.min(limits.maxPesSize(), Math.max(size, 2L * s.assembly.length))];
+                    // double what arrived so far, capped by the limit and by a bounded PES's declared end
+                    long cap = s.remaining >= 0 ? Math.min(limits.maxPesSize(), s.assembled + s.remaining) : limits.maxPesSize();
+                    byte[] grown = new byte[(int) Math.max(size, Math.min(cap, 2L * s.assembly.length))];
                     System.arraycopy(s.assembly, 0, grown, 0, s.assembled);
                     s.assembly = grown;
                     s.assemblyView = ByteBuffer.wrap(grown);
@@ -746,14 +755,14 @@ public final class TsDemuxer implements StreamDecoder {
         Pmt old = pmts.remove(programNumber);
         if (old != null) {
             for (Pmt.Stream st : old.streams()) {
-                untrack(st.elementaryPid());
+                untrack(st.elementaryPid(), "program removed from the PAT");
             }
             if (kind[old.pcrPid()] == KIND_PCR) {
-                untrack(old.pcrPid());
+                untrack(old.pcrPid(), "PCR PID no longer announced");
             }
         }
         if (pmtPid != null && !programPmtPid.containsValue(pmtPid)) {
-            untrack(pmtPid);
+            untrack(pmtPid, "PMT PID no longer announced");
         }
     }
 
@@ -770,11 +779,11 @@ public final class TsDemuxer implements StreamDecoder {
             for (Pmt.Stream st : old.streams()) {
                 Pmt.Stream now = pmt.stream(st.elementaryPid());
                 if (now == null || now.streamType() != st.streamType() || !now.esInfo().equals(st.esInfo())) {
-                    untrack(st.elementaryPid());
+                    untrack(st.elementaryPid(), now == null ? "stream removed from the PMT" : "stream changed by the PMT");
                 }
             }
             if (kind[old.pcrPid()] == KIND_PCR && old.pcrPid() != pmt.pcrPid()) {
-                untrack(old.pcrPid());
+                untrack(old.pcrPid(), "PCR PID no longer announced");
             }
         }
         for (Pmt.Stream st : pmt.streams()) {

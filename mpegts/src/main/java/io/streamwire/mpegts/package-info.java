@@ -29,6 +29,9 @@
  *   <li>[x] PES header with PTS/DTS, ESCR, ES rate, trick mode, copy info, CRC, extension
  *       ({@link io.streamwire.mpegts.pes})</li>
  *   <li>[x] demuxer: multi-program, PMT changes, continuity, unwrap, fragments or reassembly</li>
+ *   <li>[x] stream types from stream_type and descriptors, metadata in PES as ID3 or KLV by format
+ *       identifier, and an opt-in payload probe for unidentified private streams (ADTS, LATM/LOAS,
+ *       AC-3, E-AC-3) ({@link io.streamwire.mpegts.StreamType})</li>
  *   <li>[x] muxer: PAT/PMT interval and segment starts, PCR, stuffing, AUD insertion, ID3</li>
  *   <li>[ ] PCR-only packets when video frames are further apart than the PCR interval; encrypted
  *       SCTE-35; multi-section PMT</li>

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamwire.core.Anomaly;
 import io.streamwire.core.Interest;
+import io.streamwire.mpegts.StreamType;
 import io.streamwire.mpegts.TsAnomalyKind;
 import io.streamwire.mpegts.TsDemuxer;
 import io.streamwire.mpegts.TsFramer;
@@ -14,8 +15,10 @@ import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The README's usage examples for this module, compiled and run against the public API only. */
@@ -49,6 +52,30 @@ class TsReadmeExampleTest {
         assertThat(accessUnits).hasSize(50 + 6); // 50 frames; ffmpeg packs the AAC frames into 6 PES
         assertThat(accessUnits.get(0)).isEqualTo("H264 pts=133200 bytes=3565"); // ffprobe: 133200, 3565 bytes, K
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void probes() {
+        ByteBuffer m2ts = ByteBuffer.wrap(Fixtures.bytes("mpegts/h264-aac.m2ts")); // ffmpeg's M2TS mode: AAC as 0x06
+        Map<Integer, StreamType> probed = new HashMap<>();
+        // README:begin
+        TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public Interest onPesStart(TsStream stream) {
+                // a private stream (0x06) that no descriptor identifies: reassemble its first PES to probe it
+                boolean unknown = stream.type() == StreamType.OTHER && stream.streamTypeCode() == 0x06;
+                return unknown && !probed.containsKey(stream.pid()) ? Interest.WHOLE : Interest.IGNORE;
+            }
+
+            @Override
+            public void onPes(TsStream stream, ByteBuffer payload) {
+                probed.put(stream.pid(), StreamType.probe(payload)); // AAC_ADTS, AAC_LATM, AC3, EAC3 or OTHER
+            }
+        });
+        demuxer.feed(m2ts);
+        demuxer.endOfInput();
+        // README:end
+        assertThat(probed).containsExactly(Map.entry(0x1100, StreamType.AAC_ADTS)); // ffprobe: aac on 0x1100
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  */
 class TsDemuxerFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void demux(byte[] data) {
         if (data.length == 0) {
             return;
@@ -35,6 +35,11 @@ class TsDemuxerFuzzTest {
             @Override
             public void onPes(TsStream stream, ByteBuffer payload) {
                 total[0] += payload.remaining();
+                int position = payload.position();
+                StreamType.probe(payload); // the opt-in probe on real reassembled payloads
+                if (payload.position() != position) {
+                    throw new AssertionError("StreamType.probe moved the payload's position");
+                }
             }
         }, TsLimits.defaults().withMaxPesSize(1 << 16).withMaxPids(32), SectionAssembler.CrcMode.OFF);
         int chunk = 1 + (control >>> 2) * 13;

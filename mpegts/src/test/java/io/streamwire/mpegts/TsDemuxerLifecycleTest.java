@@ -112,6 +112,8 @@ class TsDemuxerLifecycleTest {
 
     /** Thrown by a listener: must come out of feed unchanged and fail the decoder. */
     static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Stop() {
             super("listener stops");
         }

@@ -194,6 +194,74 @@ class TsDemuxerTest {
         assertThat(events).singleElement().asString().contains("PES of 60000 bytes");
     }
 
+    /** A PMT update that drops a PID ends its unbounded PES complete (no more data can come), as endOfInput() does. */
+    @Test
+    void anUnboundedPesWhosePidAPmtUpdateRemovesIsDelivered() {
+        for (Interest interest : new Interest[] {Interest.WHOLE, Interest.FRAGMENTS}) {
+            java.util.Arrays.fill(CC, 0);
+            int[] video = {0};
+            int[] audio = {0};
+            List<byte[]> packets = new ArrayList<>(psi(pmt(0, 0x1B, 0x100, 0x0F, 0x101)));
+            packets.addAll(pes(0x100, 0xE0, 2000, 300, false, video)); // unbounded: ends at a PUSI or when it can get no more
+            packets.addAll(pes(0x101, 0xC0, 2000, 400, true, audio).subList(0, 2)); // bounded: 354 of 400 bytes
+            packets.addAll(psi(pmt(1, 0x1B, 0x102))); // video moves to PID 0x102, the audio stream is gone
+            List<String> expected = interest == Interest.WHOLE
+                    ? List.of("pmt program=1 v0 streams=2", "pes pid=256 pts=2000 size=300 first=1",
+                            "PES_DROPPED pid 0x0101: PES cut short after 354 bytes: stream removed from the PMT",
+                            "pmt program=1 v1 streams=1")
+                    : List.of("pmt program=1 v0 streams=2", "end pid=256 complete=true",
+                            "PES_DROPPED pid 0x0101: PES cut short after 354 bytes: stream removed from the PMT",
+                            "end pid=257 complete=false", "pmt program=1 v1 streams=1");
+            assertThat(demux(packets, interest)).as(interest.name()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void anUnboundedPesWhoseProgramAPatUpdateRemovesIsDelivered() {
+        java.util.Arrays.fill(CC, 0);
+        List<byte[]> packets = new ArrayList<>(psi(pmt(0, 0x1B, 0x100)));
+        packets.addAll(pes(0x100, 0xE0, 2000, 300, false, new int[1]));
+        ByteBuffer pat = ByteBuffer.allocate(1024);
+        Pat.of(1, 1, List.of(new Pat.Program(2, 0x1001))).writeTo(pat); // program 1 gone
+        packets.addAll(TsTestPackets.packetize(0, java.util.Arrays.copyOf(pat.array(), pat.position()), true, new int[] {CC[0]}));
+        assertThat(demux(packets, Interest.WHOLE)).containsExactly(
+                "pmt program=1 v0 streams=1", "pes pid=256 pts=2000 size=300 first=1");
+    }
+
+    /** A PES header announcing 65,535 bytes (or an unbounded PES) gets a buffer for what arrives, not for what is announced. */
+    @Test
+    void aDeclaredPesLengthIsNotAllocatedBeforeItsBytesArrive() {
+        long id = Thread.currentThread().getId();
+        for (boolean bounded : new boolean[] {true, false}) {
+            java.util.Arrays.fill(CC, 0);
+            List<byte[]> psi = psi(pmt(0, 0x1B, 0x100));
+            List<byte[]> pes = pes(0x100, 0xE0, 2000, 65_527, bounded, new int[1]); // PES_packet_length 65,535 or 0
+            pes.addAll(pes(0x100, 0xE0, 5600, 10, bounded, new int[] {pes.size()}));
+            for (int round = 0; round < 3; round++) { // the first rounds load and compile what the last one measures
+                Log log = new Log();
+                TsDemuxer d = new TsDemuxer(log);
+                TsPacket view = new TsPacket();
+                for (byte[] p : psi) {
+                    d.feedPacket(view.wrap(ByteBuffer.wrap(p), 0, 0));
+                }
+                ByteBuffer first = ByteBuffer.wrap(pes.get(0));
+                long before = Allocation.allocatedBytes(id);
+                d.feedPacket(view.wrap(first, 0, 0));
+                long allocated = Allocation.allocatedBytes(id) - before;
+                if (round == 2) {
+                    assertThat(allocated).as("bytes allocated for the first packet of a PES (bounded " + bounded + ")")
+                            .isLessThan(16 << 10);
+                }
+                for (byte[] p : pes.subList(1, pes.size())) {
+                    d.feedPacket(view.wrap(ByteBuffer.wrap(p), 0, 0));
+                }
+                d.endOfInput();
+                assertThat(log.events).containsExactly("pmt program=1 v0 streams=1", "pes pid=256 pts=2000 size=65527 first=1",
+                        "pes pid=256 pts=5600 size=10 first=1");
+            }
+        }
+    }
+
     @Test
     void pidLimitIsReported() {
         java.util.Arrays.fill(CC, 0);

@@ -284,22 +284,9 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         }
         int extLength = 0;
         if ((b7 & 0x01) != 0) {
-            need(i + 1 <= end, "PES_extension", offset, i - at);
-            int f = in.get(i) & 0xFF;
-            int n = 1 + ((f & 0x80) != 0 ? 16 : 0);
-            if ((f & 0x40) != 0) {
-                need(i + n + 1 <= end, "pack_field_length", offset, i + n - at);
-                n += 1 + (in.get(i + n) & 0xFF);
-            }
-            n += ((f & 0x20) != 0 ? 2 : 0) + ((f & 0x10) != 0 ? 2 : 0);
-            if ((f & 0x01) != 0) {
-                need(i + n + 1 <= end, "PES_extension_field_length", offset, i + n - at);
-                n += 1 + (in.get(i + n) & 0x7F);
-            }
-            need(i + n <= end, "PES_extension", offset, i - at);
             extAt = i;
-            extLength = n;
-            i += n;
+            i = extensionEnd(in, at, i, end, offset);
+            extLength = i - extAt;
         }
         if (!build) {
             return null;
@@ -307,6 +294,46 @@ public record PesHeader(int streamId, int pesPacketLength, int scramblingControl
         return new PesHeader(getStreamId(in, at), getPesPacketLength(in, at), (b6 >>> 4) & 3, (b6 & 8) != 0, (b6 & 4) != 0,
                 (b6 & 2) != 0, (b6 & 1) != 0, getPts(in, at), getDts(in, at), escr, escrExt, rate, trick, copy, crc,
                 extAt < 0 ? null : in.slice(extAt, extLength), end - i);
+    }
+
+    /**
+     * Walks the PES extension (Table 2-21, PES_extension_flag 1) from its flags byte at absolute
+     * {@code i}, checking each field where it starts, and returns the absolute index after it.
+     */
+    private static int extensionEnd(ByteBuffer in, int at, int i, int end, long offset) {
+        need(i + 1 <= end, "PES_extension", offset, i - at);
+        int f = in.get(i) & 0xFF;
+        int j = i + 1;
+        if ((f & 0x80) != 0) {
+            need(j + 16 <= end, "PES_private_data", offset, j - at);
+            j += 16;
+        }
+        if ((f & 0x40) != 0) {
+            need(j + 1 <= end, "pack_field_length", offset, j - at);
+            int packFieldLength = in.get(j) & 0xFF;
+            if (j + 1 + packFieldLength > end) {
+                throw malformed("pack_field_length", packFieldLength + " runs past PES_header_data_length", offset, j - at);
+            }
+            j += 1 + packFieldLength;
+        }
+        if ((f & 0x20) != 0) {
+            need(j + 2 <= end, "program_packet_sequence_counter", offset, j - at);
+            j += 2;
+        }
+        if ((f & 0x10) != 0) {
+            need(j + 2 <= end, "P-STD_buffer", offset, j - at);
+            j += 2;
+        }
+        if ((f & 0x01) != 0) {
+            need(j + 1 <= end, "PES_extension_field_length", offset, j - at);
+            int fieldLength = in.get(j) & 0x7F;
+            if (j + 1 + fieldLength > end) {
+                throw malformed("PES_extension_field_length", fieldLength + " runs past PES_header_data_length", offset,
+                        j - at);
+            }
+            j += 1 + fieldLength;
+        }
+        return j;
     }
 
     private static long at(long offset, int delta) {

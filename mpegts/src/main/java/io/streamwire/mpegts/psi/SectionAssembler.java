@@ -16,10 +16,10 @@ import java.util.Objects;
  * <p>Handles sections spanning packets, several sections in one packet, a section completed by the
  * bytes before the pointer_field target, and 0xFF stuffing after the last section. A section that
  * lies whole inside one packet is handed out in place (no copy); one spanning packets is copied into
- * a buffer of at most 3 + {@code maxSectionLength} bytes. CRC_32 is checked for sections with
- * section_syntax_indicator 1 and for SCTE-35 (table_id 0xFC): a mismatch is reported as
- * {@link TsAnomalyKind#CRC_MISMATCH} and the section dropped ({@link CrcMode#STRICT}), delivered anyway
- * ({@link CrcMode#LENIENT}) or not checked at all ({@link CrcMode#OFF}). pointer_field or
+ * a buffer that grows with the bytes that arrive, up to 3 + {@code maxSectionLength} bytes. CRC_32 is
+ * checked for sections with section_syntax_indicator 1 and for SCTE-35 (table_id 0xFC): a mismatch is
+ * reported as {@link TsAnomalyKind#CRC_MISMATCH} and the section dropped ({@link CrcMode#STRICT}),
+ * delivered anyway ({@link CrcMode#LENIENT}) or not checked at all ({@link CrcMode#OFF}). pointer_field or
  * section_length past {@link TsLimits#maxSectionLength()} are {@link TsAnomalyKind#MALFORMED_SECTION}:
  * the rest of the packet is dropped and assembly restarts at the next payload_unit_start_indicator.
  * Anomalies are {@link Anomaly}s whose detail starts with the PID ({@code "pid 0x0100: ..."}).
@@ -40,6 +40,8 @@ import java.util.Objects;
  */
 public final class SectionAssembler {
     private static final String SPEC = "ISO/IEC 13818-1 §2.4.4.2";
+    /** First capacity of the buffer of a section spanning packets: a packet's payload and some. */
+    private static final int INITIAL_PENDING = 256;
 
     /** What to do about CRC_32. */
     public enum CrcMode {
@@ -184,11 +186,24 @@ public final class SectionAssembler {
 
     private void startPending(long offset) {
         if (pending == null) {
-            pending = new byte[3 + maxSectionLength];
+            pending = new byte[INITIAL_PENDING];
             pendingView = ByteBuffer.wrap(pending);
         }
         have = 0;
         pendingOffset = offset;
+    }
+
+    /**
+     * Makes room for {@code k} more bytes of the pending section: the buffer grows with the bytes that
+     * arrive (doubling, at most to the section's declared size), never to section_length up front.
+     */
+    private void reserve(int k) {
+        int need = have + k;
+        if (need > pending.length) {
+            int size = Math.max(need, Math.min(total > 0 ? total : 3 + maxSectionLength, 2 * pending.length));
+            pending = java.util.Arrays.copyOf(pending, size);
+            pendingView = ByteBuffer.wrap(pending);
+        }
     }
 
     /** Appends up to {@code n} bytes to the pending section; returns the bytes used. */
@@ -211,6 +226,7 @@ public final class SectionAssembler {
             total = 3 + length;
         }
         int k = Math.min(total - have, n - used);
+        reserve(k);
         buf.get(p + used, pending, have, k);
         have += k;
         used += k;

@@ -26,6 +26,10 @@ public record SpliceDescriptor(int tag, int identifier, ByteBuffer body) {
     /** "CUEI". */
     public static final int CUEI = 0x43554549;
 
+    /** Bytes before the body: splice_descriptor_tag, descriptor_length, identifier. */
+    private static final int BODY_OFFSET = 6;
+    private static final String SEGMENTATION_SPEC = "ANSI/SCTE 35 2022 §10.3.3";
+
     /** Read-only copy. */
     public SpliceDescriptor {
         if (tag >>> 8 != 0 || body.remaining() > 251) {
@@ -55,7 +59,14 @@ public record SpliceDescriptor(int tag, int identifier, ByteBuffer body) {
     /**
      * The segmentation_descriptor fields, or null when this is another descriptor.
      *
-     * @throws TsException if the descriptor is too short for its flags
+     * <p>The record is detached from its section, so the offsets of the exceptions count from this
+     * descriptor's splice_descriptor_tag (0), which is 6 bytes before {@link #body()}: add the
+     * descriptor's position in the section or stream to place them there.
+     *
+     * @throws TsException if a field the flags announce runs past descriptor_length (the exception
+     *     names that field: segmentation_event_id, segmentation_event_cancel_indicator,
+     *     program_segmentation_flag, component_count, segmentation_duration, segmentation_upid_type,
+     *     segmentation_upid_length, segmentation_type_id, segment_num, segments_expected)
      */
     public Segmentation segmentation() {
         if (tag != TAG_SEGMENTATION || identifier != CUEI) {
@@ -63,43 +74,59 @@ public record SpliceDescriptor(int tag, int identifier, ByteBuffer body) {
         }
         ByteBuffer b = body;
         int n = b.remaining();
-        need(n >= 5, 0);
+        need(n, 0, 4, "segmentation_event_id");
+        need(n, 4, 1, "segmentation_event_cancel_indicator");
         long id = BigEndian.getInt(b, 0) & 0xFFFFFFFFL;
         boolean cancel = (b.get(4) & 0x80) != 0;
         if (cancel) {
             return new Segmentation(id, true, false, -1, 0, 0, ByteBuffer.allocate(0), 0, 0, 0);
         }
-        need(n >= 6, 5);
+        need(n, 5, 1, "program_segmentation_flag");
         int f = b.get(5) & 0xFF;
         boolean program = (f & 0x80) != 0;
         boolean hasDuration = (f & 0x40) != 0;
         int restrictions = f & 0x3F;
         int i = 6;
         if (!program) {
-            need(n >= i + 1, i);
+            need(n, i, 1, "component_count");
             int count = b.get(i) & 0xFF;
+            needCounted(n, i, 1 + 6 * count, "component_count", count);
             i += 1 + 6 * count;
         }
         long duration = -1;
         if (hasDuration) {
-            need(n >= i + 5, i);
+            need(n, i, 5, "segmentation_duration");
             duration = ((b.get(i) & 0xFFL) << 32) | (BigEndian.getInt(b, i + 1) & 0xFFFFFFFFL);
             i += 5;
         }
-        need(n >= i + 2, i);
+        need(n, i, 1, "segmentation_upid_type");
+        need(n, i + 1, 1, "segmentation_upid_length");
         int upidType = b.get(i) & 0xFF;
         int upidLength = b.get(i + 1) & 0xFF;
         i += 2;
-        need(n >= i + upidLength + 3, i);
+        needCounted(n, i - 1, 1 + upidLength, "segmentation_upid_length", upidLength);
         ByteBuffer upid = b.slice(i, upidLength);
         i += upidLength;
+        need(n, i, 1, "segmentation_type_id");
+        need(n, i + 1, 1, "segment_num");
+        need(n, i + 2, 1, "segments_expected");
         return new Segmentation(id, false, program, duration, restrictions, upidType, upid, b.get(i) & 0xFF,
                 b.get(i + 1) & 0xFF, b.get(i + 2) & 0xFF);
     }
 
-    private static void need(boolean ok, int at) {
-        if (!ok) {
-            throw new TsException("segmentation_descriptor", "too short at body byte " + at, -1, "ANSI/SCTE 35 2022 §10.3.3");
+    /** Checks that the {@code size}-byte field at body index {@code at} lies inside the {@code n}-byte body. */
+    private static void need(int n, int at, int size, String field) {
+        if (at + size > n) {
+            throw new TsException("segmentation_descriptor " + field, "runs past descriptor_length " + (n + 4),
+                    BODY_OFFSET + at, SEGMENTATION_SPEC);
+        }
+    }
+
+    /** As {@link #need}, for the {@code size} bytes a count or length field at body index {@code at} announces. */
+    private static void needCounted(int n, int at, int size, String field, int value) {
+        if (at + size > n) {
+            throw new TsException("segmentation_descriptor " + field, value + " runs past descriptor_length " + (n + 4),
+                    BODY_OFFSET + at, SEGMENTATION_SPEC);
         }
     }
 }

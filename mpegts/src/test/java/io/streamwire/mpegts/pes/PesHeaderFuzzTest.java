@@ -9,12 +9,13 @@ import java.util.Arrays;
  * Jazzer target for the one PES header parser: {@link PesHeader#parse} raises only the module's
  * {@link StreamwireException}; the allocation-free {@link PesHeader#requireWellFormed} and
  * {@code get*} methods the demuxer uses give the same verdict, message and fields; parse(write(h)) == h;
- * {@link PesHeader#writePtsDts} writes what {@code PesHeader.of(...).writeTo} writes. Seeds under
+ * {@link PesHeader#writePtsDts} writes what {@code PesHeader.of(...).writeTo} writes; every error's offset
+ * lies inside the input or at its end. Seeds under
  * {@code PesHeaderFuzzTestInputs/parse/}.
  */
 class PesHeaderFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void parse(byte[] data) {
         ByteBuffer in = ByteBuffer.wrap(data);
         PesHeader header;
@@ -22,6 +23,9 @@ class PesHeaderFuzzTest {
             header = PesHeader.parse(in);
         } catch (StreamwireException refused) {
             requireModule(refused);
+            if (refused.offset() < 0 || refused.offset() > data.length) {
+                throw new AssertionError("offset " + refused.offset() + " outside the " + data.length + " bytes given", refused);
+            }
             try {
                 PesHeader.requireWellFormed(ByteBuffer.wrap(data), 0, data.length, 0);
             } catch (StreamwireException alsoRefused) {

@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PesHeaderTest {
@@ -75,6 +76,52 @@ class PesHeaderTest {
         // header data length past PES_packet_length
         assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001c00004808005210001000100"))))
                 .isInstanceOfSatisfying(TsException.class, e -> assertThat(e.field()).isEqualTo("PES_header_data_length"));
+    }
+
+    /** Each field of the PES extension is checked where it starts and named when it runs past the header. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // PES_extension_flag, PES_header_data_length 3: flags 0x41 (pack_header_field_flag, PES_extension_flag_2),
+        // pack_field_length 255 with 1 byte left
+        "000001e0000080010341ff00, pack_field_length, 10",
+        // flags 0x40 (pack_header_field_flag only), pack_field_length 255
+        "000001e0000080010340ff00, pack_field_length, 10",
+        // flags 0x40, PES_header_data_length 1: no room for pack_field_length itself
+        "000001e000008001014000, pack_field_length, 10",
+        // flags 0x80 (PES_private_data_flag): 16 bytes announced, 2 left
+        "000001e0000080010380ffff, PES_private_data, 10",
+        // flags 0x20 (program_packet_sequence_counter_flag): 2 bytes announced, 1 left
+        "000001e00000800102208000, program_packet_sequence_counter, 10",
+        // flags 0x10 (P-STD_buffer_flag): 2 bytes announced, 1 left
+        "000001e00000800102104000, P-STD_buffer, 10",
+        // flags 0x21: program_packet_sequence_counter fits, PES_extension_field_length 127 with 0 bytes left
+        "000001e000008001042180017f, PES_extension_field_length, 12",
+        // flags 0x01, PES_header_data_length 1: no room for PES_extension_field_length itself
+        "000001e00000800101010000, PES_extension_field_length, 10",
+        // PES_extension_flag with PES_header_data_length 0: the flags byte itself is missing
+        "000001e000008001000000, PES_extension, 9",
+    })
+    void extensionErrorsNameTheFieldAtItsOffset(String hex, String field, long offset) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(bytes))).isInstanceOfSatisfying(TsException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.offset()).isEqualTo(offset);
+            assertThat(e.getMessage()).contains(" runs past PES_header_data_length at offset " + offset + ";");
+        });
+        // the demuxer's in-place check says the same, counted from the offset it is given
+        assertThatThrownBy(() -> PesHeader.requireWellFormed(ByteBuffer.wrap(bytes), 0, bytes.length, 1000))
+                .isInstanceOfSatisfying(TsException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.offset()).isEqualTo(1000 + offset);
+                });
+    }
+
+    @Test
+    void aLengthPastTheHeaderIsNamedWithItsValue() {
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001e0000080010341ff00"))))
+                .hasMessage("pack_field_length 255 runs past PES_header_data_length at offset 10; ISO/IEC 13818-1 §2.4.3.6");
+        assertThatThrownBy(() -> PesHeader.parse(ByteBuffer.wrap(HexFormat.of().parseHex("000001e000008001042180017f"))))
+                .hasMessage("PES_extension_field_length 127 runs past PES_header_data_length at offset 12; ISO/IEC 13818-1 §2.4.3.6");
     }
 
     @Test

@@ -137,6 +137,51 @@ class PsiTablesTest {
         assertThat(seg.segmentsExpected()).isEqualTo(3);
     }
 
+    /** The body of a segmentation_descriptor cut or lying at each field; offsets count from splice_descriptor_tag. */
+    @ParameterizedTest(name = "{1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        // segmentation_event_id 3 bytes of 4
+        "480000, segmentation_event_id, 6",
+        // no byte for segmentation_event_cancel_indicator
+        "4800008e, segmentation_event_cancel_indicator, 10",
+        // not cancelled, no flags byte
+        "4800008e7f, program_segmentation_flag, 11",
+        // program_segmentation_flag 0, no component_count
+        "4800008e7f3f, component_count, 12",
+        // component_count 2 (12 bytes) with 6 bytes left
+        "4800008e7f3f02aabbccddeeff, component_count 2, 12",
+        // segmentation_duration_flag 1, 4 bytes of 5
+        "4800008e7fff00000001, segmentation_duration, 12",
+        // no segmentation_upid_type
+        "4800008e7fbf, segmentation_upid_type, 12",
+        // no segmentation_upid_length
+        "4800008e7fbf0c, segmentation_upid_length, 13",
+        // segmentation_upid_length 8 with 2 bytes left
+        "4800008e7fbf0c08aabb, segmentation_upid_length 8, 13",
+        // no segmentation_type_id
+        "4800008e7fbf0c00, segmentation_type_id, 14",
+        // no segment_num
+        "4800008e7fbf0c0022, segment_num, 15",
+        // no segments_expected
+        "4800008e7fbf0c002202, segments_expected, 16",
+    })
+    void segmentationErrorsNameTheFieldAtItsOffset(String body, String what, long offset) {
+        SpliceDescriptor d = new SpliceDescriptor(SpliceDescriptor.TAG_SEGMENTATION, SpliceDescriptor.CUEI,
+                ByteBuffer.wrap(HexFormat.of().parseHex(body)));
+        String field = what.split(" ")[0];
+        assertThatThrownBy(d::segmentation).isInstanceOfSatisfying(TsException.class, e -> {
+            assertThat(e.module()).isEqualTo("mpegts");
+            assertThat(e.field()).isEqualTo("segmentation_descriptor " + field);
+            assertThat(e.offset()).isEqualTo(offset);
+            assertThat(e.getMessage()).isEqualTo("segmentation_descriptor " + what + " runs past descriptor_length "
+                    + (4 + body.length() / 2) + " at offset " + offset + "; ANSI/SCTE 35 2022 §10.3.3");
+        });
+        // one byte more and the field fits (the next one, if any, is then the one named)
+        SpliceDescriptor whole = new SpliceDescriptor(SpliceDescriptor.TAG_SEGMENTATION, SpliceDescriptor.CUEI,
+                ByteBuffer.wrap(HexFormat.of().parseHex("4800008e7fbf0c0022020300")));
+        assertThat(whole.segmentation().segmentsExpected()).isEqualTo(3);
+    }
+
     @Test
     void encryptedSpliceSectionsAreUnsupported() {
         byte[] section = write(new SpliceInfoSection(0, 0, 0, 0, 0xFFF, new SpliceInfoSection.SpliceNull(), List.of()));

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  */
 class SectionAssemblerFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void assemble(byte[] data) {
         if (data.length < 2) {
             return;
@@ -53,6 +53,7 @@ class SectionAssemblerFuzzTest {
             }
             if (table instanceof Pmt pmt) {
                 pmt.streams().forEach(s -> s.esInfo().forEach(Descriptor::typed));
+                pmt.streams().forEach(s -> io.streamwire.mpegts.StreamType.of(s.streamType(), s.esInfo()));
             }
             if (table instanceof SpliceInfoSection s) {
                 for (SpliceDescriptor d : s.descriptors()) {
@@ -60,6 +61,10 @@ class SectionAssemblerFuzzTest {
                         d.segmentation();
                     } catch (StreamwireException expected) {
                         requireModule(expected); // a short segmentation descriptor
+                        // offsets count from splice_descriptor_tag: inside the body, or just past its end
+                        if (expected.offset() < 6 || expected.offset() > 6 + d.body().remaining()) {
+                            throw new AssertionError("segmentation() offset " + expected.offset() + " outside the descriptor", expected);
+                        }
                     }
                 }
             }

@@ -6,6 +6,7 @@ import io.streamwire.core.Anomaly;
 import io.streamwire.mpegts.TsAnomalyKind;
 import io.streamwire.mpegts.TsLimits;
 import io.streamwire.mpegts.TsPacket;
+import io.streamwire.testkit.Allocation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -173,5 +174,37 @@ class SectionAssemblerTest {
         new SectionAssembler((pid, s, offset) -> offsets.add(offset), 0x1000, TsLimits.defaults().withMaxSectionLength(1021),
                 SectionAssembler.CrcMode.STRICT).feed(new TsPacket().wrap(ByteBuffer.wrap(packet), 0, 188));
         assertThat(offsets).containsExactly(188L + 5);
+    }
+    /** A section announcing section_length 4093 is not given 4096 bytes before its bytes arrive. */
+    @Test
+    void aDeclaredSectionLengthIsNotAllocatedBeforeItsBytesArrive() {
+        // private section (table_id 0x40, no syntax) declaring 4093 bytes, 180 of them in the first packet
+        byte[] section = new byte[3 + 4093];
+        section[0] = 0x40;
+        section[1] = (byte) 0x7F;
+        section[2] = (byte) 0xFD;
+        for (int k = 3; k < section.length; k++) {
+            section[k] = (byte) k;
+        }
+        boolean[] pusi = new boolean[40];
+        List<byte[]> payloads = layout(List.of(section), pusi, 0);
+        long id = Thread.currentThread().getId();
+        for (int round = 0; round < 3; round++) { // the first rounds load and compile what the last one measures
+            List<Integer> sizes = new ArrayList<>();
+            SectionAssembler a = new SectionAssembler((pid, s, offset) -> sizes.add(s.remaining()), 0x1000,
+                    TsLimits.defaults(), SectionAssembler.CrcMode.OFF);
+            ByteBuffer first = ByteBuffer.allocate(188).position(4).put(payloads.get(0)).flip().position(4);
+            long before = Allocation.allocatedBytes(id);
+            a.feed(first, 4, payloads.get(0).length, true, 4);
+            long allocated = Allocation.allocatedBytes(id) - before;
+            if (round == 2) {
+                assertThat(allocated).as("bytes allocated for the first packet of a 4096-byte section").isLessThan(1024);
+            }
+            for (int k = 1; k < payloads.size(); k++) {
+                ByteBuffer b = ByteBuffer.wrap(payloads.get(k));
+                a.feed(b, 0, b.remaining(), pusi[k], 188L * k);
+            }
+            assertThat(sizes).containsExactly(section.length);
+        }
     }
 }
