@@ -11,7 +11,8 @@ package io.streamwire.aac;
  */
 public enum AacAnomalyKind {
     /**
-     * Bytes that were neither a confirmed frame nor an ID3v2 tag were skipped while hunting for sync
+     * Bytes that were neither a confirmed frame nor a tag (ID3v2; in ADTS also an APEv2 tag with its
+     * header, or an ID3v1 tag at the end) were skipped while hunting for sync
      * (garbage, a frame whose successor did not follow where its length said, a cut frame): the
      * whole run is reported once, when sync is found again or the input ends. Detail:
      * {@code "<n> bytes"}.

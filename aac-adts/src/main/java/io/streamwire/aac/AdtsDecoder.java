@@ -17,15 +17,20 @@ import java.util.Objects;
  * <p><b>Model.</b> A {@link StreamDecoder}: {@link #feed(ByteBuffer)} consumes everything it is
  * given and calls the {@link Listener}: {@link Listener#onFrame} with a reusable
  * {@link AdtsFrameView}, {@link Listener#onId3Tag} with each ID3v2 tag found in front of or between
- * frames (HLS packed audio starts with an ID3 PRIV timestamp), and {@link Listener#onAnomaly} with
- * the bytes discarded while resynchronising ({@link AacAnomalyKind#BYTES_DISCARDED}).
+ * frames (HLS packed audio starts with an ID3 PRIV timestamp), {@link Listener#onApeTag} and
+ * {@link Listener#onId3v1Tag} with the APEv2 and ID3v1 tags that end {@code .aac} files, and
+ * {@link Listener#onAnomaly} with the bytes discarded while resynchronising
+ * ({@link AacAnomalyKind#BYTES_DISCARDED}).
  * {@link #endOfInput()} delivers the last frame, {@link #reset()} starts a new stream,
  * {@link #position()} counts the bytes fed. The events are the same however the input is split
  * into chunks. Every frame and tag is delivered whole, so the listener has no per-unit choice to
  * make (no {@link io.streamwire.core.Interest}).
  *
  * <p><b>Sync.</b> A frame is delivered only once the next header is seen exactly where
- * aac_frame_length says (or an ID3v2 tag, or the end of input). A header must have the syncword,
+ * aac_frame_length says, or a tag, or the end of input. The tags that end a frame this way are an
+ * ID3v2 tag, an APEv2 tag that starts with its header ({@code APETAGEX}, version 2000, as
+ * {@code ffmpeg -write_apetag 1} writes) and an ID3v1 tag ({@code TAG} and 125 more bytes that end
+ * the input, so a frame followed by one is delivered at {@link #endOfInput()}). A header must have the syncword,
  * layer 0, a sampling index of Table 1.18 and a frame length that covers its own header; a frame
  * whose successor is not there is discarded with the bytes after it up to the next candidate, and
  * the whole run is reported once as {@link AacAnomalyKind#BYTES_DISCARDED}.
@@ -36,12 +41,13 @@ import java.util.Objects;
  * nothing per frame.
  *
  * <p><b>Limits</b> ({@link AacLimits}): {@code maxFrameSize} (a locked stream whose next header
- * declares more fails), {@code maxId3TagSize}, {@code maxResyncDistance} (a longer run of garbage
- * fails).
+ * declares more fails), {@code maxId3TagSize} (ID3v2 and APEv2 tags), {@code maxResyncDistance} (a
+ * longer run of garbage fails). Tags and frames that straddle feeds are buffered as their bytes
+ * arrive, never allocated at their declared size in advance.
  *
  * <p><b>Errors and lifecycle</b> (the one of {@link StreamDecoder}). {@link LimitExceededException}
  * for the limits above, {@link TruncatedInputException} from {@link #endOfInput()} when the stream
- * ends inside a frame of a synchronised stream or inside an ID3v2 tag; both with
+ * ends inside a frame of a synchronised stream or inside an ID3v2 or APEv2 tag; both with
  * {@code module()} {@code "aac"}. {@code feed} after {@code endOfInput} throws
  * {@link IllegalStateException}, a second {@code endOfInput} does nothing, and after any exception
  * out of {@code feed} or {@code endOfInput} (a listener's included) every call but {@link #reset()}
@@ -60,6 +66,7 @@ import java.util.Objects;
 public final class AdtsDecoder implements StreamDecoder {
     private static final String SPEC = "ISO/IEC 14496-3 §1.A.2";
     private static final String ID3_SPEC = "ID3v2.4.0 structure §3.1";
+    private static final String APE_SPEC = "APEv2 tag header";
 
     /**
      * Receives what the decoder finds, inside {@code feed}/{@code endOfInput}; only {@link #onFrame}
@@ -82,6 +89,29 @@ public final class AdtsDecoder implements StreamDecoder {
          * @param streamOffset stream offset of the tag's first byte
          */
         default void onId3Tag(ByteBuffer tag, long streamOffset) {}
+
+        /**
+         * An APEv2 tag that starts with its header (header, items and footer), as
+         * {@code ffmpeg -write_apetag 1} and tagging tools append after the last frame; it ends the
+         * frame before it as the next header would. A read-only slice valid until this call returns.
+         * Does nothing by default.
+         *
+         * @param tag the whole tag, a read-only slice starting with {@code APETAGEX}
+         * @param streamOffset stream offset of the tag's first byte
+         * @since 0.1.0
+         */
+        default void onApeTag(ByteBuffer tag, long streamOffset) {}
+
+        /**
+         * An ID3v1 tag: the 128 bytes starting with {@code TAG} that end the stream; it ends the frame
+         * before it as the next header would. A read-only slice valid until this call returns. Does
+         * nothing by default.
+         *
+         * @param tag the 128-byte tag, a read-only slice
+         * @param streamOffset stream offset of the tag's first byte
+         * @since 0.1.0
+         */
+        default void onId3v1Tag(ByteBuffer tag, long streamOffset) {}
     }
 
     /** Whether the last unit was a confirmed frame (a larger frame is then an error, not garbage). */
@@ -126,7 +156,8 @@ public final class AdtsDecoder implements StreamDecoder {
     public AdtsDecoder(Listener listener, AacLimits limits) {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.carryBound = Math.max(limits.maxFrameSize() + 10, limits.maxId3TagSize());
+        // a frame and what confirms it: the next header, an ID3v2 or APEv2 header, or an ID3v1 tag and one more byte
+        this.carryBound = Math.max(limits.maxFrameSize() + MetadataTags.ID3V1_SIZE + 1, limits.maxId3TagSize());
     }
 
     /**
@@ -156,7 +187,7 @@ public final class AdtsDecoder implements StreamDecoder {
      * and reports trailing garbage. A second call does nothing.
      *
      * @throws TruncatedInputException if the stream ends inside a frame of a synchronised stream or
-     *     inside an ID3v2 tag (the decoder is then failed)
+     *     inside an ID3v2 or APEv2 tag (the decoder is then failed)
      * @throws IllegalStateException after a failure
      */
     @Override
@@ -201,6 +232,7 @@ public final class AdtsDecoder implements StreamDecoder {
                 windowBase = streamPosition - start;
                 int consumed = process(in, start, in.limit(), false);
                 streamPosition = windowBase + consumed;
+                need -= consumed; // an index into the carry from now on: it starts with in[consumed]
                 int rest = in.limit() - consumed;
                 ensureCarry(rest);
                 in.get(consumed, carry, 0, rest);
@@ -294,8 +326,8 @@ public final class AdtsDecoder implements StreamDecoder {
                     }
                 }
             } else if (b0 == 'I') {
-                int size = id3Size(w, pos, end);
-                if (size == -2 && !eoi) {
+                int size = MetadataTags.id3v2Size(w, pos, end);
+                if (size == MetadataTags.MORE && !eoi) {
                     need = pos + 10;
                     return pos;
                 }
@@ -317,13 +349,49 @@ public final class AdtsDecoder implements StreamDecoder {
                     pos += size;
                     continue;
                 }
+            } else if (b0 == 'A') {
+                long size = MetadataTags.apeSize(w, pos, end);
+                if (size == MetadataTags.MORE && !eoi) {
+                    need = pos + MetadataTags.APE_HEADER_SIZE;
+                    return pos;
+                }
+                if (size >= 0) {
+                    if (size > limits.maxId3TagSize()) {
+                        throw new LimitExceededException(AacException.MODULE, "apev2 tag size",
+                                "AacLimits.maxId3TagSize()", limits.maxId3TagSize(), size, offset(pos));
+                    }
+                    if (available < size) {
+                        if (eoi) {
+                            throw new TruncatedInputException(AacException.MODULE, "apev2 tag", "needs " + size
+                                    + " bytes, the stream ends after " + available, offset(pos), APE_SPEC);
+                        }
+                        need = pos + (int) size;
+                        return pos;
+                    }
+                    flushGarbage();
+                    listener.onApeTag(w.slice(pos, (int) size).asReadOnlyBuffer(), offset(pos));
+                    pos += (int) size;
+                    continue;
+                }
+            } else if (b0 == 'T') {
+                int size = MetadataTags.id3v1Size(w, pos, end, eoi);
+                if (size == MetadataTags.MORE) {
+                    need = pos + MetadataTags.ID3V1_SIZE + 1;
+                    return pos;
+                }
+                if (size >= 0) {
+                    flushGarbage();
+                    listener.onId3v1Tag(w.slice(pos, size).asReadOnlyBuffer(), offset(pos));
+                    pos += size;
+                    continue;
+                }
             }
             // Not the start of a confirmed unit: discard up to the next candidate.
             sync = Sync.HUNTING;
             int skipTo = pos + 1;
             while (skipTo < end) {
                 byte b = w.get(skipTo);
-                if (b == (byte) 0xFF || b == 'I') {
+                if (b == (byte) 0xFF || b == 'I' || b == 'A' || b == 'T') {
                     break;
                 }
                 skipTo++;
@@ -380,16 +448,36 @@ public final class AdtsDecoder implements StreamDecoder {
                 return 1;
             }
         }
-        if (available > 0 && w.get(next) == 'I') {
-            int size = id3Size(w, next, end);
+        byte b = available > 0 ? w.get(next) : 0;
+        if (b == 'I') {
+            int size = MetadataTags.id3v2Size(w, next, end);
             if (size >= 0) {
                 return 1;
             }
-            if (size == -2 && !eoi) {
+            if (size == MetadataTags.MORE && !eoi) {
                 need = next + 10;
                 return -1;
             }
             return eoi && available < 7 ? 1 : 0;
+        }
+        if (b == 'A') {
+            long size = MetadataTags.apeSize(w, next, end);
+            if (size >= 0) {
+                return 1;
+            }
+            if (size == MetadataTags.MORE && !eoi) {
+                need = next + MetadataTags.APE_HEADER_SIZE;
+                return -1;
+            }
+        } else if (b == 'T') {
+            int size = MetadataTags.id3v1Size(w, next, end, eoi);
+            if (size >= 0) {
+                return 1;
+            }
+            if (size == MetadataTags.MORE) {
+                need = next + MetadataTags.ID3V1_SIZE + 1;
+                return -1;
+            }
         }
         if (available >= 7) {
             return 0;
@@ -399,35 +487,6 @@ public final class AdtsDecoder implements StreamDecoder {
             return -1;
         }
         return 1; // the frame is complete and the input ends within 7 bytes: nothing left to confirm with
-    }
-
-    /**
-     * Size of the ID3v2 tag at {@code at} (header + body + footer), -1 if none starts there, -2 if the
-     * bytes so far match a tag header but fewer than 10 are available.
-     */
-    static int id3Size(ByteBuffer w, int at, int end) {
-        int available = Math.min(10, end - at);
-        for (int i = 0; i < available; i++) {
-            int b = w.get(at + i) & 0xFF;
-            boolean ok = switch (i) {
-                case 0 -> b == 'I';
-                case 1 -> b == 'D';
-                case 2 -> b == '3';
-                case 3, 4 -> b != 0xFF;
-                case 5 -> true;
-                default -> b < 0x80;
-            };
-            if (!ok) {
-                return -1;
-            }
-        }
-        if (available < 10) {
-            return -2;
-        }
-        int size = ((w.get(at + 6) & 0x7F) << 21) | ((w.get(at + 7) & 0x7F) << 14)
-                | ((w.get(at + 8) & 0x7F) << 7) | (w.get(at + 9) & 0x7F);
-        boolean footer = (w.get(at + 3) & 0xFF) >= 4 && (w.get(at + 5) & 0x10) != 0;
-        return 10 + size + (footer ? 10 : 0);
     }
 
     private long offset(int index) {

@@ -9,8 +9,9 @@
  *   <li>[x] adts_fixed_header / adts_variable_header ({@link io.streamwire.aac.AdtsHeader})</li>
  *   <li>[x] adts_frame with adts_error_check / adts_header_error_check, raw_data_block_position and
  *       per-block CRC words ({@link io.streamwire.aac.AdtsFrame}); CRC values are not verified</li>
- *   <li>[x] ADTS stream decoder with sync confirmation, resync and ID3v2 skipping
- *       ({@link io.streamwire.aac.AdtsDecoder}, {@link io.streamwire.aac.AdtsFrameView})</li>
+ *   <li>[x] ADTS stream decoder with sync confirmation, resync, ID3v2 tags, and the APEv2 (with
+ *       header) and ID3v1 tags that end {@code .aac} files ({@link io.streamwire.aac.AdtsDecoder},
+ *       {@link io.streamwire.aac.AdtsFrameView})</li>
  *   <li>[x] AudioSpecificConfig with AOT escape, explicit frequencies, SBR/PS explicit and
  *       backward-compatible signalling ({@link io.streamwire.aac.AudioSpecificConfig},
  *       {@link io.streamwire.aac.SyncExtension})</li>

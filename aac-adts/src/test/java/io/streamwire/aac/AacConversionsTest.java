@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamwire.core.UnsupportedFeatureException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AacConversionsTest {
@@ -56,15 +58,59 @@ class AacConversionsTest {
         assertThat(config.channelCount()).isEqualTo(6);
         assertThat(AudioSpecificConfig.parse(ByteBuffer.wrap(config.toByteArray()))).isEqualTo(config);
         assertThat(AacConversions.withoutLeadingPce(frame)).isEqualTo(ByteBuffer.wrap(rest));
-        // Not a PCE first: refused.
+        // Not a PCE first: this frame does not carry the layout (an encoder may write it once).
         byte[] noPce = channelConfigZeroFrame(PCE_5_1, rest);
         noPce[7] = (byte) ((noPce[7] & 0x1F) | (1 << 5)); // id_syn_ele 1 (CPE)
         AdtsFrame cpeFirst = AdtsFrame.parse(ByteBuffer.wrap(noPce));
-        assertThatThrownBy(() -> AacConversions.audioSpecificConfig(cpeFirst)).isInstanceOf(UnsupportedFeatureException.class);
+        assertThat(AacConversions.audioSpecificConfig(cpeFirst)).isNull();
+        assertThatThrownBy(() -> AacConversions.audioSpecificConfig(cpeFirst, null))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.module()).isEqualTo("aac");
+                    assertThat(e.field()).isEqualTo("adts channel_configuration");
+                });
         // Other channel configurations: the header alone decides, the block is untouched.
         AdtsFrame plain = AdtsFrame.parse(ByteBuffer.wrap(AdtsDecoderTest.frame(4, 2, 5, 9)));
         assertThat(AacConversions.audioSpecificConfig(plain)).isEqualTo(AudioSpecificConfig.of(2, 4, 2));
         assertThat(AacConversions.withoutLeadingPce(plain).remaining()).isEqualTo(5);
+    }
+
+    /** A channel_configuration 0 frame whose raw data block starts with {@code block} (no PCE). */
+    static byte[] channelConfigZeroFrameWithoutPce(byte[] block) {
+        int length = 7 + block.length;
+        ByteBuffer out = ByteBuffer.allocate(length);
+        new AdtsHeader(0, 0, true, 1, 3, 0, 0, 0, 0, 0, 0, length, 0x7FF, 0).writeTo(out);
+        return out.put(block).array();
+    }
+
+    @Test
+    void pceInTheFirstFrameOnlyIsCarriedToTheFramesAfterIt() {
+        // As ffmpeg's native aac encoder writes quad and 6.1: the PCE leads the first frame's raw
+        // data block only; the later frames start with their channel elements (here an SCE, then a CPE).
+        AdtsFrame first = AdtsFrame.parse(ByteBuffer.wrap(channelConfigZeroFrame(PCE_5_1, new byte[] {0x01, 0x02})));
+        byte[] sceBlock = {0x00, 0x11, 0x22, 0x33}; // id_syn_ele 0 (SCE)
+        byte[] cpeBlock = {0x20, 0x44};             // id_syn_ele 1 (CPE)
+        AdtsFrame second = AdtsFrame.parse(ByteBuffer.wrap(channelConfigZeroFrameWithoutPce(sceBlock)));
+        AdtsFrame third = AdtsFrame.parse(ByteBuffer.wrap(channelConfigZeroFrameWithoutPce(cpeBlock)));
+
+        assertThat(AacConversions.withoutLeadingPce(second)).isEqualTo(ByteBuffer.wrap(sceBlock));
+        assertThat(AacConversions.withoutLeadingPce(third)).isEqualTo(ByteBuffer.wrap(cpeBlock));
+        assertThat(AacConversions.audioSpecificConfig(second)).isNull();
+
+        AudioSpecificConfig config = null;
+        List<ByteBuffer> raw = new ArrayList<>();
+        for (AdtsFrame frame : List.of(first, second, third)) {
+            config = AacConversions.audioSpecificConfig(frame, config);
+            raw.add(AacConversions.withoutLeadingPce(frame));
+        }
+        assertThat(config).isEqualTo(AacConversions.audioSpecificConfig(first));
+        assertThat(config.channelCount()).isEqualTo(6);
+        assertThat(raw).containsExactly(ByteBuffer.wrap(new byte[] {0x01, 0x02}), ByteBuffer.wrap(sceBlock),
+                ByteBuffer.wrap(cpeBlock));
+        // A frame that repeats the PCE gives its own config; a carried config of another stream is refused.
+        assertThat(AacConversions.audioSpecificConfig(first, AudioSpecificConfig.of(2, 4, 2)))
+                .isEqualTo(AacConversions.audioSpecificConfig(first));
+        assertThatThrownBy(() -> AacConversions.audioSpecificConfig(second, AudioSpecificConfig.of(2, 4, 2)))
+                .isInstanceOf(UnsupportedFeatureException.class).hasMessageContaining("does not match");
     }
 
     @Test

@@ -11,14 +11,15 @@ import java.util.List;
  * Jazzer target for {@link AdtsDecoder}: any bytes only ever raise a {@link StreamwireException} of
  * module {@code "aac"}, the events are the same fed whole or in chunks whose sizes come from the
  * first byte, every frame survives an {@link AdtsFrame} parse/write round trip (and, with
- * channel_configuration 0, the conversion of its leading PCE to an AudioSpecificConfig), and the
+ * channel_configuration 0, the conversion of its leading PCE to an AudioSpecificConfig, or the
+ * config carried from an earlier frame and the block unchanged when it has none), and the
  * {@link io.streamwire.core.StreamDecoder} lifecycle holds (position, a second endOfInput, calls
  * after a failure). Seeds and kept findings:
  * {@code src/test/resources/io/streamwire/aac/AdtsDecoderFuzzTestInputs/decode/}.
  */
 class AdtsDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void decode(byte[] data) {
         if (data.length == 0) {
             return;
@@ -38,6 +39,7 @@ class AdtsDecoderFuzzTest {
 
     private static List<String> run(List<ByteBuffer> pieces) {
         List<String> events = new ArrayList<>();
+        AudioSpecificConfig[] carried = {null};
         AdtsDecoder decoder = new AdtsDecoder(new AdtsDecoder.Listener() {
             @Override
             public void onFrame(AdtsFrameView frame) {
@@ -50,9 +52,19 @@ class AdtsDecoderFuzzTest {
                         throw new AssertionError("AdtsFrame write(parse(x)) != x at " + frame.streamOffset());
                     }
                     if (parsed.header().channelConfiguration() == 0) {
-                        // the program_config_element leading the raw data block (read with the bit reader)
-                        AacConversions.audioSpecificConfig(parsed).toByteArray();
-                        AacConversions.withoutLeadingPce(parsed);
+                        // the program_config_element leading the raw data block (read with the bit
+                        // reader), or the config carried from the last frame that had one
+                        AudioSpecificConfig own = AacConversions.audioSpecificConfig(parsed);
+                        if (own != null) {
+                            own.toByteArray();
+                            carried[0] = own;
+                        } else if (carried[0] != null && AacConversions.audioSpecificConfig(parsed, carried[0]) != carried[0]) {
+                            throw new AssertionError("the carried config was not kept");
+                        }
+                        ByteBuffer raw = AacConversions.withoutLeadingPce(parsed);
+                        if (own == null && !raw.equals(parsed.rawDataBlocks().get(0))) {
+                            throw new AssertionError("a block without a leading PCE was changed");
+                        }
                     }
                 } catch (StreamwireException e) {
                     FuzzChecks.requireAac(e);
@@ -63,6 +75,16 @@ class AdtsDecoderFuzzTest {
             @Override
             public void onId3Tag(ByteBuffer tag, long streamOffset) {
                 events.add("id3 " + streamOffset + " " + tag.remaining());
+            }
+
+            @Override
+            public void onApeTag(ByteBuffer tag, long streamOffset) {
+                events.add("ape " + streamOffset + " " + tag.remaining());
+            }
+
+            @Override
+            public void onId3v1Tag(ByteBuffer tag, long streamOffset) {
+                events.add("id3v1 " + streamOffset + " " + tag.remaining());
             }
 
             @Override

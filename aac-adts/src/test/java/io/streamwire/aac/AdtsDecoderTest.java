@@ -39,6 +39,16 @@ class AdtsDecoderTest {
         }
 
         @Override
+        public void onApeTag(ByteBuffer tag, long streamOffset) {
+            events.add("ape@" + streamOffset + " size=" + tag.remaining() + " first=" + (char) tag.get(tag.position()));
+        }
+
+        @Override
+        public void onId3v1Tag(ByteBuffer tag, long streamOffset) {
+            events.add("id3v1@" + streamOffset + " size=" + tag.remaining() + " first=" + (char) tag.get(tag.position()));
+        }
+
+        @Override
         public void onAnomaly(Anomaly<AacAnomalyKind> anomaly) {
             events.add(anomaly.kind() + "@" + anomaly.offset() + " " + anomaly.detail());
         }

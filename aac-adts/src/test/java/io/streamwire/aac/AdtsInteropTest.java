@@ -130,6 +130,46 @@ class AdtsInteropTest {
         assertThat(ExternalTools.run(120, cmd).requireSuccess(cmd).stderr()).isEmpty();
     }
 
+    /**
+     * ffmpeg's quad fixture (channel_configuration 0, the PCE in the first frame only): the config
+     * carried through every frame equals the extradata ffmpeg's aac_adtstoasc puts into MP4, and the
+     * raw frames we hand out (the first without its PCE, the others unchanged) are the MP4's samples.
+     */
+    @Test
+    void pceInTheFirstFrameOnlyMatchesFfmpegMp4(@TempDir Path dir) throws IOException {
+        Path ffmpeg = ExternalTools.require("ffmpeg", "ffmpeg");
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        String name = AdtsEncoderQuirksFixtureTest.QUAD;
+        Path file = Fixtures.copyTo("adts/" + name, dir);
+        Path mp4 = dir.resolve(name + ".m4a");
+        run(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-y", "-i", file.toString(), "-c", "copy", mp4.toString()));
+        StringBuilder hex = new StringBuilder();
+        for (String line : run(List.of(ffprobe.toString(), "-v", "error", "-show_entries", "stream=extradata", "-show_data",
+                mp4.toString()))) {
+            if (line.matches("^[0-9a-f]{8}: .*")) {
+                hex.append(line.substring(10, Math.min(line.length(), 49)).replace(" ", ""));
+            }
+        }
+        AudioSpecificConfig[] config = {null};
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        AdtsDecoder decoder = new AdtsDecoder(frame -> {
+            AdtsFrame parsed = frame.toFrame();
+            config[0] = AacConversions.audioSpecificConfig(parsed, config[0]);
+            ByteBuffer block = AacConversions.withoutLeadingPce(parsed);
+            byte[] bytes = new byte[block.remaining()];
+            block.get(bytes);
+            raw.writeBytes(bytes);
+        });
+        decoder.feed(ByteBuffer.wrap(Files.readAllBytes(file)));
+        decoder.endOfInput();
+        assertThat(HexFormat.of().formatHex(config[0].toByteArray())).isEqualTo(hex.toString());
+        // the MP4's samples back to back, as ffmpeg copied them
+        Path samples = dir.resolve(name + ".raw");
+        run(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-y", "-i", mp4.toString(), "-map", "0:a", "-c", "copy", "-f", "data",
+                samples.toString()));
+        assertThat(raw.toByteArray()).isEqualTo(Files.readAllBytes(samples));
+    }
+
     @Test
     void comcastGaadBroadcastFrames() throws IOException {
         Path root = Corpus.resolve("comcast-gaad");

@@ -61,12 +61,13 @@ public final class AttributeList {
     }
 
     /**
-     * Parses an attribute list strictly (no white space around names, no empty entries).
+     * Parses an attribute list strictly (no white space outside quoted-strings, no empty entries).
      *
-     * @throws PlaylistException when {@code text} is not an attribute list; {@code column()} is
-     *     1-based within {@code text}
+     * @throws PlaylistException when {@code text} is not an attribute list; {@code offset()} is the
+     *     0-based index in {@code text} of the character at fault (in chars) and {@code column()} that
+     *     index + 1
      * @throws io.streamwire.core.LimitExceededException past {@link PlaylistLimits#DEFAULT_MAX_ATTRIBUTES}
-     *     attributes
+     *     attributes; {@code offset()} is the index in {@code text} of the first attribute too many
      */
     public static AttributeList parse(String text) {
         return parse(text, true, PlaylistLimits.DEFAULT_MAX_ATTRIBUTES);
@@ -74,15 +75,27 @@ public final class AttributeList {
 
     /**
      * Parses an attribute list. Lenient parsing skips white space around names and values and
-     * empty entries ({@code A=1,,B=2}); strict parsing rejects them.
+     * empty entries ({@code A=1,,B=2}) and keeps white space inside an unquoted value; strict
+     * parsing rejects white space outside quoted-strings (RFC 8216bis §4.1, §4.2: no unquoted type
+     * contains any) and empty entries.
      *
      * @param maxAttributes the most attributes accepted ({@link PlaylistLimits#maxAttributes()})
-     * @throws PlaylistException when {@code text} is not an attribute list; {@code column()} is
-     *     1-based within {@code text}
+     * @throws PlaylistException when {@code text} is not an attribute list; {@code offset()} is the
+     *     0-based index in {@code text} of the character at fault (in chars) and {@code column()} that
+     *     index + 1
      * @throws io.streamwire.core.LimitExceededException when it has more than {@code maxAttributes}
      *     attributes; {@code offset()} is the index in {@code text} of the first attribute too many
      */
     public static AttributeList parse(String text, boolean strict, int maxAttributes) {
+        return parse(text, strict, maxAttributes, null);
+    }
+
+    /**
+     * {@link #parse(String, boolean, int)}, noting in {@code whiteSpace[0]} (when not null) the index
+     * of the first white space outside quoted-strings that lenient parsing accepted, or -1.
+     */
+    static AttributeList parse(String text, boolean strict, int maxAttributes, int[] whiteSpace) {
+        int ws = -1;
         int n = text.length();
         for (int k = 0; k < n; k++) {
             char c = text.charAt(k);
@@ -96,6 +109,9 @@ public final class AttributeList {
         while (i < n) {
             if (!strict) {
                 while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == ',')) {
+                    if (ws < 0 && text.charAt(i) != ',') {
+                        ws = i;
+                    }
                     i++;
                 }
                 if (i == n) {
@@ -108,6 +124,10 @@ public final class AttributeList {
                 if (c == '=' || c == ',' || c == '"' || (!strict && (c == ' ' || c == '\t'))) {
                     break;
                 }
+                if (strict && (c == ' ' || c == '\t')) {
+                    throw error(i == nameStart ? "AttributeName" : text.substring(nameStart, i),
+                            i == nameStart ? "is preceded by white space" : "is followed by white space", i);
+                }
                 if (strict && !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
                     throw error("AttributeName", "has character '" + printable(c) + "' outside [A-Z0-9-]", i);
                 }
@@ -115,8 +135,9 @@ public final class AttributeList {
             }
             int nameEnd = i;
             if (!strict) {
-                while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                    i++;
+                i = skipWhiteSpace(text, i);
+                if (ws < 0 && i > nameEnd) {
+                    ws = nameEnd;
                 }
             }
             if (nameEnd == nameStart) {
@@ -127,8 +148,10 @@ public final class AttributeList {
             }
             i++;
             if (!strict) {
-                while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                    i++;
+                int from = i;
+                i = skipWhiteSpace(text, i);
+                if (ws < 0 && i > from) {
+                    ws = from;
                 }
             }
             String name = text.substring(nameStart, nameEnd);
@@ -141,18 +164,29 @@ public final class AttributeList {
                 attribute = new Attribute(name, text.substring(i + 1, close), true);
                 i = close + 1;
                 if (!strict) {
-                    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                        i++;
+                    int from = i;
+                    i = skipWhiteSpace(text, i);
+                    if (ws < 0 && i > from) {
+                        ws = from;
                     }
                 }
                 if (i < n && text.charAt(i) != ',') {
-                    throw error(name, "quoted-string is followed by '" + printable(text.charAt(i)) + "' instead of ','", i);
+                    char c = text.charAt(i);
+                    throw error(name, "quoted-string is followed by " + (c == ' ' || c == '\t' ? "white space"
+                            : "'" + printable(c) + "'") + " instead of ','", i);
                 }
             } else {
                 int valueStart = i;
                 while (i < n && text.charAt(i) != ',') {
-                    if (text.charAt(i) == '"') {
+                    char c = text.charAt(i);
+                    if (c == '"') {
                         throw error(name, "unquoted value contains '\"'", i);
+                    }
+                    if ((c == ' ' || c == '\t') && ws < 0) {
+                        if (strict) {
+                            throw error(name, "unquoted value contains white space", i);
+                        }
+                        ws = i;
                     }
                     i++;
                 }
@@ -186,10 +220,20 @@ public final class AttributeList {
                 }
             }
         }
+        if (whiteSpace != null) {
+            whiteSpace[0] = ws;
+        }
         if (out != null) {
             return new AttributeList(out.toArray(new Attribute[0]));
         }
         return single == null ? EMPTY : new AttributeList(new Attribute[] {single});
+    }
+
+    private static int skipWhiteSpace(String text, int i) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     private static String printable(char c) {
@@ -197,7 +241,7 @@ public final class AttributeList {
     }
 
     private static PlaylistException error(String field, String problem, int index) {
-        return new PlaylistException(field, problem, -1, 0, index + 1, "RFC 8216bis §4.2");
+        return new PlaylistException(field, problem, index, 0, index + 1, "RFC 8216bis §4.2");
     }
 
     /** Number of attributes. */

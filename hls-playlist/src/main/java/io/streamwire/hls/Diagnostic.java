@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param problem what is wrong
  * @param line 1-based line, or 0 when the playlist was built in code
  * @param column 1-based column, or 0
- * @param offset offset from the start of the playlist (bytes, or chars for text input), or -1
+ * @param offset offset from the start of the playlist (bytes, or chars for text input), or -1 for
+ *     a playlist built in code ({@link PlaylistValidator#validate(Playlist)}), which has no offsets
  * @param specRef the spec section, e.g. {@code RFC 8216bis §4.4.3.1}
  * @since 0.1.0
  */

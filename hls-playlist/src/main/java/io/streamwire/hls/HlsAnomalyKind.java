@@ -23,7 +23,11 @@ public enum HlsAnomalyKind {
      */
     LONE_CARRIAGE_RETURN,
     /**
-     * White space before or after a URI line (§4.1). The URI is kept without it.
+     * White space where §4.1 forbids it: before or after a URI line, after a known tag's name
+     * ({@code #EXT-X-ENDLIST }), around a known tag's value or an EXTINF duration, or outside the
+     * quoted-strings of an attribute list (§4.2). The line is read without it, so the tag keeps its
+     * meaning (an EXTINF title, the rest of its line, keeps its white space; an unknown tag is kept
+     * as written). In strict mode it is an error with the line and column of the first white space.
      */
     WHITE_SPACE,
     /**

@@ -39,6 +39,9 @@ final class LineParser {
     /** Where lenient problems go as they are found, or null to collect them in {@link #diagnostics}. */
     private final Consumer<Diagnostic> sink;
     private final Variables variables;
+    /** Where a lenient attribute list parse notes its first white space. */
+    private final int[] whiteSpace = new int[1];
+    private static final String SPEC_WHITE_SPACE = "RFC 8216bis §4.1";
     private int[] lineNumbers;
     private long[] offsets;
     /** Each line's {@link PlaylistValidator#KIND_URI kind}, so later passes skip the segment lines unread. */
@@ -271,7 +274,8 @@ final class LineParser {
         String end = text;
         int last = end.length() - 1;
         if (end.charAt(last) == ' ' || end.charAt(last) == '\t') {
-            problem(WHITE_SPACE, "URI", "has trailing white space", lineNo, last + 1, offset, "RFC 8216bis §4.1");
+            int first = endOfText(end); // column of the first trailing white space, 1-based: first + 1
+            problem(WHITE_SPACE, "URI", "has trailing white space", lineNo, first + 1, offset, "RFC 8216bis §4.1");
             end = end.stripTrailing();
         }
         return substitute(end, "URI", lineNo, 1, offset);
@@ -310,7 +314,40 @@ final class LineParser {
         String name = colon < 0 ? text.substring(1) : text.substring(1, colon);
         String value = colon < 0 ? null : text.substring(colon + 1);
         TagName tagName = name.equals("EXTINF") ? TagName.EXTINF : TagName.of(name);
+        if (tagName == TagName.UNKNOWN && isWhiteSpace(name.charAt(name.length() - 1))) {
+            // "#EXT-X-ENDLIST " or "#EXT-X-VERSION :3": a known tag with white space after its name
+            String trimmed = name.substring(0, endOfText(name));
+            TagName known = TagName.of(trimmed);
+            if (known != TagName.UNKNOWN) {
+                problem(WHITE_SPACE, trimmed, "name is followed by white space", lineNo, 2 + trimmed.length(), offset,
+                        SPEC_WHITE_SPACE);
+                name = trimmed;
+                tagName = known;
+            }
+        }
         int valueColumn = colon + 2;
+        if (value != null && !value.isEmpty() && tagName != TagName.UNKNOWN
+                && (tagName.form() != TagName.Form.EXTINF || value.indexOf(',') < 0)) {
+            // §4.1: no white space around a known tag's value (an EXTINF title is the rest of the line)
+            int end = value.length();
+            if (isWhiteSpace(value.charAt(end - 1))) {
+                end = endOfText(value);
+                problem(WHITE_SPACE, name, "value is followed by white space", lineNo, valueColumn + end, offset,
+                        SPEC_WHITE_SPACE);
+            }
+            int start = 0;
+            while (start < end && isWhiteSpace(value.charAt(start))) {
+                start++;
+            }
+            if (start > 0) {
+                problem(WHITE_SPACE, name, "value is preceded by white space", lineNo, valueColumn, offset,
+                        SPEC_WHITE_SPACE);
+                valueColumn += start;
+            }
+            if (start > 0 || end < value.length()) {
+                value = value.substring(start, end);
+            }
+        }
         switch (tagName.form()) {
             case NONE:
                 if (value != null) {
@@ -337,6 +374,16 @@ final class LineParser {
                 if (comma < 0) {
                     problem(MALFORMED_TAG, name, "has no ',' after the duration", lineNo, valueColumn, offset,
                             tagName.specRef());
+                }
+                int durationEnd = endOfText(duration);
+                int durationStart = 0;
+                while (durationStart < durationEnd && isWhiteSpace(duration.charAt(durationStart))) {
+                    durationStart++;
+                }
+                if (durationStart > 0 || durationEnd < duration.length()) {
+                    problem(WHITE_SPACE, name, "duration has white space around it", lineNo,
+                            valueColumn + (durationStart > 0 ? 0 : durationEnd), offset, SPEC_WHITE_SPACE);
+                    duration = duration.substring(durationStart, durationEnd);
                 }
                 if (!strict) {
                     duration = duration.strip();
@@ -375,8 +422,9 @@ final class LineParser {
             }
             case ATTRIBUTES: {
                 AttributeList attributes;
+                int[] whiteSpace = strict ? null : this.whiteSpace;
                 try {
-                    attributes = AttributeList.parse(value == null ? "" : value, strict, limits.maxAttributes());
+                    attributes = AttributeList.parse(value == null ? "" : value, strict, limits.maxAttributes(), whiteSpace);
                 } catch (LimitExceededException e) {
                     throw exceeded(lineNo, name + " attribute count", "maxAttributes", e.limit(), e.actual(),
                             offset + valueColumn - 1 + e.offset());
@@ -384,6 +432,10 @@ final class LineParser {
                     problem(MALFORMED_TAG, e.field(), e.problem(), lineNo, valueColumn + e.column() - 1, offset,
                             "RFC 8216bis §4.2");
                     return new UnknownTag(name, value);
+                }
+                if (whiteSpace != null && whiteSpace[0] >= 0) {
+                    problem(WHITE_SPACE, name, "attribute list has white space outside a quoted-string", lineNo,
+                            valueColumn + whiteSpace[0], offset, "RFC 8216bis §4.2");
                 }
                 if (tagName == TagName.EXT_X_DEFINE) {
                     define(attributes, lineNo, offset);
@@ -397,6 +449,19 @@ final class LineParser {
             default:
                 throw new IllegalStateException(tagName.form().name());
         }
+    }
+
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The length of {@code text} without its trailing spaces and tabs. */
+    private static int endOfText(String text) {
+        int end = text.length();
+        while (end > 0 && isWhiteSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     private AttributeList substitute(AttributeList attributes, int lineNo, int column, long offset) {

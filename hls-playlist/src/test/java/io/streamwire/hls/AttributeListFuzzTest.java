@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 class AttributeListFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void parse(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         for (boolean strict : new boolean[] {true, false}) {

@@ -77,6 +77,57 @@ class AttributeListTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "URI=\"abc|4",
+        "=1|0",
+        "A=1,|3",
+        "A|1",
+        "a=1|0",
+        "A=|2",
+        "A=\"x\"y|5",
+    })
+    void strictErrorsHaveTheIndexInTheTextAsOffset(String text, int index) {
+        assertThatThrownBy(() -> AttributeList.parse(text))
+                .isInstanceOfSatisfying(PlaylistException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(index);
+                    assertThat(e.column()).isEqualTo(index + 1);
+                    assertThat(e.getMessage()).endsWith("at offset " + index + "; RFC 8216bis §4.2");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        // text | field | index of the first white space
+        "A=1, B=2|AttributeName|4",
+        "A =1|A|1",
+        "A= 1|A|2",
+        "A=x y|A|3",
+        "'A=1 '|A|3",
+        "A=\"x\" ,B=1|A|5",
+        "'A=\"x y\",B=1\t'|B|11",
+    })
+    void whiteSpaceOutsideQuotedStringsIsAStrictError(String text, String field, int index) {
+        assertThatThrownBy(() -> AttributeList.parse(text)).isInstanceOfSatisfying(PlaylistException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.offset()).isEqualTo(index);
+            assertThat(e.column()).isEqualTo(index + 1);
+            assertThat(e.getMessage()).contains("white space");
+        });
+        // lenient: accepted, and the first white space is noted for the playlist's diagnostic
+        int[] whiteSpace = {-2};
+        AttributeList.parse(text, false, 10, whiteSpace);
+        assertThat(whiteSpace[0]).isEqualTo(index);
+    }
+
+    @Test
+    void lenientNotesNoWhiteSpaceInsideQuotedStrings() {
+        int[] whiteSpace = {-2};
+        AttributeList a = AttributeList.parse("A=\"x y\",,B=1", false, 10, whiteSpace);
+        assertThat(a).isEqualTo(AttributeList.builder().quoted("A", "x y").enumerated("B", "1").build());
+        assertThat(whiteSpace[0]).isEqualTo(-1);
+    }
+
     @Test
     void lenientSkipsWhiteSpace() {
         AttributeList a = AttributeList.parse(" A = 1 , B=\"x\" ,,", false, 10);

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 class PlaylistDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void decode(FuzzedDataProvider data) {
         boolean strict = data.consumeBoolean();
         int chunk = data.consumeInt(1, 64);

@@ -10,7 +10,7 @@ import io.streamwire.core.StreamwireException;
  */
 class PlaylistParserFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void parse(byte[] data) {
         try {
             PlaylistParser.strict().parse(data);

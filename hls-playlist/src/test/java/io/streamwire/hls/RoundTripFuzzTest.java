@@ -10,7 +10,7 @@ import io.streamwire.core.LimitExceededException;
  */
 class RoundTripFuzzTest {
 
-    @FuzzTest(maxDuration = "120s")
+    @FuzzTest(maxDuration = "60s")
     void roundTrip(byte[] data) {
         PlaylistParser lenient = PlaylistParser.lenient().withLimits(PlaylistLimits.defaults().withMaxVariableExpansion(1 << 16));
         Playlist p;
