@@ -282,8 +282,13 @@ final class Amf0TreeReader {
         }
         pos = p + 5;
         int n = (int) count;
-        Amf0Value[] values = new Amf0Value[n];
+        // grown with the values read, not sized by the count: nested arrays each declaring the
+        // bytes that remain would otherwise allocate depth times the input before reading any
+        Amf0Value[] values = new Amf0Value[Math.min(n, 1024)];
         for (int i = 0; i < n; i++) {
+            if (i == values.length) {
+                values = java.util.Arrays.copyOf(values, (int) Math.min(n, 2L * i));
+            }
             if ((values[i] = value(depth + 1)) == null) {
                 return null;
             }

@@ -330,7 +330,8 @@ public final class Amf3Reader {
             }
             result = new Amf3Externalizable(t.className(), reader.read(t.className(), input));
         } else {
-            List<Amf3Value> sealedValues = new ArrayList<>(t.sealedMemberNames().size());
+            // a traits reference repeats a sealed count without its names: size by what is read
+            List<Amf3Value> sealedValues = new ArrayList<>(Math.min(t.sealedMemberNames().size(), 1024));
             for (int i = 0; i < t.sealedMemberNames().size(); i++) {
                 sealedValues.add(value());
             }

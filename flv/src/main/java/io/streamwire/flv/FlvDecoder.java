@@ -21,7 +21,8 @@ import java.util.Objects;
  *   <li>{@link Interest#WHOLE} (the default): the tag comes to {@link Listener#onTag}. A tag that
  *       lies wholly inside one fed buffer is handed out zero-copy (the {@link FlvTag} view points
  *       into the caller's buffer, valid during the call); a tag crossing feeds is gathered into a
- *       bounded internal buffer first (at most {@link FlvLimits#maxTagSize()} + 15 bytes).</li>
+ *       bounded internal buffer first (at most {@link FlvLimits#maxTagSize()} + 15 bytes), which
+ *       grows with the bytes that arrive, not to the declared DataSize.</li>
  *   <li>{@link Interest#FRAGMENTS}: the body comes to {@link Listener#onTagFragment} in the pieces
  *       in which it arrives, zero-copy, nothing buffered, the last piece marked (one piece, marked
  *       last, when the tag lies in one buffer; an empty one for DataSize 0); {@code onTag} is not
@@ -292,13 +293,18 @@ public final class FlvDecoder implements StreamDecoder {
         return scan.hintedTagCount;
     }
 
+    /**
+     * Carries {@code n} bytes of {@code in} over to the next feed. The buffer grows with the bytes
+     * present (doubling, at most to {@code need}, the contiguous bytes the current step waits for),
+     * never to a declared DataSize before its bytes arrive.
+     */
     private void append(ByteBuffer in, int n, int need) {
         int live = carryEnd - carryStart;
         if (carryEnd + n > carry.capacity()) {
-            int required = Math.max(need, live + n);
+            int required = live + n;
             byte[] target = carry.capacity() >= required ? carry.array()
-                    : new byte[Math.max(required, Math.min(FlvTagHeader.LENGTH + limits.maxTagSize() + 4,
-                            Math.max(256, carry.capacity() * 2)))];
+                    : new byte[(int) Math.max(required,
+                            Math.min(Math.max(256L, 2L * carry.capacity()), Math.max(256, need)))];
             System.arraycopy(carry.array(), carryStart, target, 0, live);
             carry = target == carry.array() ? carry : ByteBuffer.wrap(target);
             carryStart = 0;

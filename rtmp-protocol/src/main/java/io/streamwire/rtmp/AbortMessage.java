@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Abort Message, §5.4.2: the receiver drops the partly received message on that chunk stream. Adobe RTMP Specification 1.0.
+ * {@link ChunkDecoder} applies it; one naming a chunk stream with nothing to drop changes nothing
+ * and is reported as {@link RtmpAnomalyKind#ABORT_WITHOUT_PARTIAL_MESSAGE}.
  *
  * <pre>
  * chunkStreamId (32)

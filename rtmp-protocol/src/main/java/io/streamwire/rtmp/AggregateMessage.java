@@ -29,6 +29,12 @@ public final class AggregateMessage {
         void onSubMessage(long timestamp, int messageTypeId, int messageStreamId, ByteBuffer body);
     }
 
+    /** A sub-message with the stream offset of its body, for the sessions' errors. */
+    @FunctionalInterface
+    interface LocatedListener {
+        void onSubMessage(long timestamp, int messageTypeId, int messageStreamId, ByteBuffer body, long bodyOffset);
+    }
+
     private AggregateMessage() {}
 
     /**
@@ -43,6 +49,14 @@ public final class AggregateMessage {
      */
     public static int split(long timestamp, int messageStreamId, ByteBuffer payload, RtmpLimits limits, long offset,
             Listener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        return split(timestamp, messageStreamId, payload, limits, offset,
+                (LocatedListener) (ts, type, streamId, body, bodyOffset) -> listener.onSubMessage(ts, type, streamId, body));
+    }
+
+    /** As {@link #split(long, int, ByteBuffer, RtmpLimits, long, Listener)}, with each body's stream offset. */
+    static int split(long timestamp, int messageStreamId, ByteBuffer payload, RtmpLimits limits, long offset,
+            LocatedListener listener) {
         int at = payload.position();
         int end = payload.limit();
         long first = -1;
@@ -69,7 +83,8 @@ public final class AggregateMessage {
             }
             long corrected = (timestamp + ts - first) & 0xFFFFFFFFL;
             int body = at + 11;
-            listener.onSubMessage(corrected, type, messageStreamId, payload.slice(body, size));
+            listener.onSubMessage(corrected, type, messageStreamId, payload.slice(body, size),
+                    offset + body - payload.position());
             at = body + size;
             if (end - at >= 4) {
                 int back = BigEndian.getInt(payload, at);

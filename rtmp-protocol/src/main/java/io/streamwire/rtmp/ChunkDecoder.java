@@ -28,7 +28,9 @@ import java.util.Objects;
  * otherwise it is reassembled into a per-chunk-stream buffer. Either way the payload is valid only
  * during the call. The result is identical however the input is split. A message cut short by a
  * new message header on its chunk stream is dropped and reported as
- * {@link RtmpAnomalyKind#MESSAGE_DROPPED}.
+ * {@link RtmpAnomalyKind#MESSAGE_DROPPED}. An Abort Message drops the partial message of the chunk
+ * stream it names; one that names a chunk stream with no partial message (unknown, idle, or out of
+ * range) changes nothing and is reported as {@link RtmpAnomalyKind#ABORT_WITHOUT_PARTIAL_MESSAGE}.
  *
  * <p>Limits ({@link RtmpLimits}): chunk size, message length, number of chunk streams and the total
  * of messages being reassembled; reassembly buffers grow with the bytes received, so memory and work
@@ -95,6 +97,8 @@ public final class ChunkDecoder implements StreamDecoder {
     private int chunkRemaining;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private long offset;
+    /** Added to every reported offset: the bytes of the connection before the chunk stream (the handshake). */
+    private long base;
 
     /** A decoder with {@link RtmpLimits#defaults()} that hands messages to {@code listener}. */
     public ChunkDecoder(Listener listener) {
@@ -111,7 +115,7 @@ public final class ChunkDecoder implements StreamDecoder {
      * Consumes all of {@code in}, calling the listener for each completed message.
      *
      * @throws RtmpException on malformed input (fmt 1-3 with no previous header, bad Set Chunk Size,
-     *     Abort of an unknown chunk stream)
+     *     an Abort Message shorter than 4 bytes)
      * @throws io.streamwire.core.LimitExceededException past a setting of {@link RtmpLimits}
      * @throws IllegalStateException after {@link #endOfInput()} or an earlier failure
      */
@@ -163,7 +167,7 @@ public final class ChunkDecoder implements StreamDecoder {
             }
         }
         if (partial) {
-            throw RtmpException.truncated("chunk", "input ended inside a chunk or message", offset, SPEC_HEADER);
+            throw RtmpException.truncated("chunk", "input ended inside a chunk or message", base + offset, SPEC_HEADER);
         }
     }
 
@@ -181,6 +185,15 @@ public final class ChunkDecoder implements StreamDecoder {
         return offset;
     }
 
+    /**
+     * For the sessions: the stream offset of this decoder's first byte within the connection (the
+     * handshake's length), added to the offsets of its errors and anomalies; {@link #position()}
+     * still counts from 0.
+     */
+    void startsAt(long streamOffset) {
+        base = streamOffset;
+    }
+
     /** Forgets every chunk stream and the chunk size, as after a new connection; position 0. */
     @Override
     public void reset() {
@@ -195,6 +208,7 @@ public final class ChunkDecoder implements StreamDecoder {
         current = null;
         chunkSize = DEFAULT_CHUNK_SIZE;
         offset = 0;
+        base = 0;
     }
 
     private ChunkStreamState lookup(int csid) {
@@ -254,9 +268,10 @@ public final class ChunkDecoder implements StreamDecoder {
         }
         int csid = ChunkBasicHeader.chunkStreamId(src, at, basic);
         ChunkStreamState s = lookup(csid);
+        long headerOffset = base + offset - carryLength; // carried bytes are counted in offset already
         if (fmt != 0 && s == null) {
             throw new RtmpException("chunk fmt", fmt + " on chunk stream " + csid + " that has no previous message header",
-                    offset, SPEC_HEADER);
+                    headerOffset, SPEC_HEADER);
         }
         int h = at + basic;
         long field = 0;
@@ -291,7 +306,7 @@ public final class ChunkDecoder implements StreamDecoder {
         if (s == null) {
             if (streams >= limits.maxChunkStreams()) {
                 throw RtmpException.limit("chunk stream id " + csid, "maxChunkStreams",
-                        limits.maxChunkStreams(), streams + 1L, offset);
+                        limits.maxChunkStreams(), streams + 1L, headerOffset);
             }
             s = new ChunkStreamState(csid);
             if (csid < 64) {
@@ -304,7 +319,7 @@ public final class ChunkDecoder implements StreamDecoder {
         if (fmt < 3) {
             if (s.inProgress) {
                 // a new header before the message ended: the partial message is dropped
-                listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.MESSAGE_DROPPED, offset - carryLength,
+                listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.MESSAGE_DROPPED, headerOffset,
                         "chunk stream " + csid + ": " + s.received + " of " + s.messageLength + " bytes dropped"));
                 discard(s);
             }
@@ -313,7 +328,7 @@ public final class ChunkDecoder implements StreamDecoder {
                 int messageLength = readUnsignedMedium(src, h + 3);
                 if (messageLength > limits.maxMessageLength()) {
                     throw RtmpException.limit("message length", "maxMessageLength",
-                            limits.maxMessageLength(), messageLength, offset + h + 3 - at);
+                            limits.maxMessageLength(), messageLength, headerOffset + h + 3 - at);
                 }
                 s.messageLength = messageLength;
                 s.messageTypeId = src.get(h + 6) & 0xFF;
@@ -363,7 +378,7 @@ public final class ChunkDecoder implements StreamDecoder {
         if (!s.reserved) {
             if (bufferedBytes + length > limits.maxBufferedBytes()) {
                 throw RtmpException.limit("message length", "maxBufferedBytes", limits.maxBufferedBytes(),
-                        bufferedBytes + length, offset);
+                        bufferedBytes + length, base + offset - prefixLength);
             }
             bufferedBytes += length;
             s.reserved = true;
@@ -409,26 +424,28 @@ public final class ChunkDecoder implements StreamDecoder {
     private void deliver(ChunkStreamState s, ByteBuffer payload) {
         int type = s.messageTypeId;
         if (type == MessageType.SET_CHUNK_SIZE || type == MessageType.ABORT) {
+            long at = base + offset - payload.remaining(); // the payload's first byte: the whole message is counted
             if (type == MessageType.SET_CHUNK_SIZE) {
-                int size = SetChunkSize.readChunkSize(payload, offset);
+                int size = SetChunkSize.readChunkSize(payload, at);
                 if (SetChunkSize.highBitSet(payload)) { // must be zero, §5.4.1; ignored
-                    listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.CHUNK_SIZE_HIGH_BIT, offset - payload.remaining(),
+                    listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.CHUNK_SIZE_HIGH_BIT, at,
                             String.format("chunk size 0x%08X", size | 0x8000_0000)));
                 }
                 if (size > limits.maxChunkSize()) {
-                    throw RtmpException.limit("set chunk size", "maxChunkSize", limits.maxChunkSize(), size,
-                            offset);
+                    throw RtmpException.limit("set chunk size", "maxChunkSize", limits.maxChunkSize(), size, at);
                 }
                 chunkSize = size;
             } else {
-                int value = AbortMessage.readChunkStreamId(payload, offset);
-                ChunkStreamState target = value >= 0 && value <= ChunkBasicHeader.MAX_CHUNK_STREAM_ID ? lookup(value) : null;
-                if (target == null) {
-                    throw new RtmpException("abort chunk stream id", Integer.toUnsignedString(value) + " is not a known chunk stream",
-                            offset, "RTMP 1.0 §5.4.2");
-                }
-                if (target.inProgress && target != s) {
+                int value = AbortMessage.readChunkStreamId(payload, at);
+                ChunkStreamState target = value >= ChunkBasicHeader.MIN_CHUNK_STREAM_ID
+                        && value <= ChunkBasicHeader.MAX_CHUNK_STREAM_ID ? lookup(value) : null;
+                if (target != null && target.inProgress && target != s) {
                     discard(target);
+                } else {
+                    // §5.4.2 only asks to discard a partial message: with none, there is nothing to do
+                    listener.onAnomaly(new Anomaly<>(RtmpAnomalyKind.ABORT_WITHOUT_PARTIAL_MESSAGE, at,
+                            "chunk stream " + Integer.toUnsignedString(value) + ": "
+                                    + (target == null ? "unknown" : "no partial message")));
                 }
             }
         }

@@ -293,7 +293,8 @@ public final class ClientSession implements StreamDecoder {
             case MessageType.DATA_AMF0, MessageType.DATA_AMF3 ->
                     listener.onData(this, sid, timestamp, DataMessage.parse(type, payload, offset, connection.amfLimits));
             case MessageType.AGGREGATE -> AggregateMessage.split(timestamp, sid, payload, connection.limits, offset,
-                    (ts, subType, subSid, body) -> handle(ts, subType, subSid, body, offset));
+                    (AggregateMessage.LocatedListener) (ts, subType, subSid, body, bodyOffset) ->
+                            handle(ts, subType, subSid, body, bodyOffset));
             case MessageType.SET_CHUNK_SIZE, MessageType.ABORT, MessageType.ACKNOWLEDGEMENT, MessageType.USER_CONTROL,
                     MessageType.WINDOW_ACKNOWLEDGEMENT_SIZE, MessageType.SET_PEER_BANDWIDTH -> {
                 ControlMessage m = ControlMessage.parse(type, payload, offset);

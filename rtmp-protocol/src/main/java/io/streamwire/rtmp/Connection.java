@@ -62,7 +62,7 @@ final class Connection {
 
             @Override
             public void onAnomaly(Anomaly<RtmpAnomalyKind> anomaly) {
-                handler.onAnomaly(new Anomaly<>(anomaly.kind(), handshakeBytes + anomaly.offset(), anomaly.detail()));
+                handler.onAnomaly(anomaly); // offsets counted from the connection's start (startsAt)
             }
         }, limits);
         if (clientHandshake != null) {
@@ -85,6 +85,7 @@ final class Connection {
                 return;
             }
             handshakeDone = true;
+            decoder.startsAt(handshakeBytes);
             handler.onHandshakeDone();
         }
         decoder.feed(in);

@@ -67,7 +67,9 @@ public sealed interface DataMessage {
         try {
             values = Amf0Reader.readAll(in, limits);
         } catch (StreamwireException e) {
-            throw RtmpException.fromAmf("data message", "is malformed", e, offset, "RTMP 1.0 §7.1.2");
+            // offsets past the AMF3 format byte, when there is one
+            throw RtmpException.fromAmf("data message", "is malformed", e, offset + (in.position() - body.position()),
+                    "RTMP 1.0 §7.1.2");
         }
         String first = values.isEmpty() ? null : values.get(0).asString();
         if ("@setDataFrame".equals(first) && values.size() >= 3 && "onMetaData".equals(values.get(1).asString())) {

@@ -25,5 +25,16 @@ public enum RtmpAnomalyKind {
      * the other 31 bits are the chunk size. Offset: the message payload; detail
      * {@code "chunk size 0x<8 hex digits>"}.
      */
-    CHUNK_SIZE_HIGH_BIT
+    CHUNK_SIZE_HIGH_BIT,
+    /**
+     * An Abort Message (§5.4.2) naming a chunk stream with no partially received message: one never
+     * used, one whose last message is complete, the Abort Message's own chunk stream, or a value
+     * outside 2..65599. §5.4.2 only asks the receiver to discard a partial message, so nothing
+     * changes and the connection goes on; the Abort Message still reaches the listener. Offset: the
+     * message payload; detail {@code "chunk stream <id>: unknown"} or
+     * {@code "chunk stream <id>: no partial message"} ({@code <id>} as an unsigned 32-bit value).
+     *
+     * @since 0.1.0
+     */
+    ABORT_WITHOUT_PARTIAL_MESSAGE
 }

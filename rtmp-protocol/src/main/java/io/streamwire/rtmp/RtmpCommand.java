@@ -46,17 +46,23 @@ public sealed interface RtmpCommand {
         private final List<String> fourCcList;
         private final List<Amf0Value> arguments;
         private final byte[] commandObjectBytes;
+        /** Stream offset of {@link #commandObjectBytes}, for errors. */
+        private final long commandObjectOffset;
+        /** The limits the connect was parsed with, applied again when the tree is built. */
+        private final AmfLimits limits;
         private volatile Amf0Value commandObject;
 
         /** A connect with these fields; {@code commandObject} should agree with them. */
         public Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
                 List<String> fourCcList, Amf0Value commandObject, List<Amf0Value> arguments) {
             this(transactionId, app, flashVer, tcUrl, objectEncoding, fourCcList,
-                    java.util.Objects.requireNonNull(commandObject, "commandObject"), null, arguments);
+                    java.util.Objects.requireNonNull(commandObject, "commandObject"), null, 0, AmfLimits.defaults(),
+                    arguments);
         }
 
         Connect(double transactionId, String app, String flashVer, String tcUrl, double objectEncoding,
-                List<String> fourCcList, Amf0Value commandObject, byte[] commandObjectBytes, List<Amf0Value> arguments) {
+                List<String> fourCcList, Amf0Value commandObject, byte[] commandObjectBytes, long commandObjectOffset,
+                AmfLimits limits, List<Amf0Value> arguments) {
             this.transactionId = transactionId;
             this.app = app;
             this.flashVer = flashVer;
@@ -66,6 +72,8 @@ public sealed interface RtmpCommand {
             this.arguments = List.copyOf(arguments);
             this.commandObject = commandObject;
             this.commandObjectBytes = commandObjectBytes;
+            this.commandObjectOffset = commandObjectOffset;
+            this.limits = limits;
         }
 
         /** A connect as ffmpeg sends it. */
@@ -115,16 +123,19 @@ public sealed interface RtmpCommand {
          *
          * @throws RtmpException when the parsed object cannot be a tree: flv's value tree rejects a
          *     property name repeated within one object, which the typed fields above tolerate (the
-         *     last value wins)
+         *     last value wins). Its field names the AMF element ({@code "connect command object amf0
+         *     property name"}) and its offset is that of the repeated name in the stream the command
+         *     was parsed from (counted as for the message the session received it in), the AMF
+         *     module's exception being the cause.
          */
         public Amf0Value commandObject() {
             Amf0Value value = commandObject;
             if (value == null) {
                 try {
-                    value = io.streamwire.amf.Amf0Reader.readValue(ByteBuffer.wrap(commandObjectBytes));
+                    value = io.streamwire.amf.Amf0Reader.readValue(ByteBuffer.wrap(commandObjectBytes), limits);
                 } catch (StreamwireException e) {
-                    throw RtmpException.fromAmf("connect command object", "cannot be a value tree", e, -1,
-                            "RTMP 1.0 §7.2.1.1");
+                    throw RtmpException.fromAmf("connect command object", "cannot be a value tree", e,
+                            commandObjectOffset, "RTMP 1.0 §7.2.1.1");
                 }
                 commandObject = value;
             }
@@ -341,17 +352,19 @@ public sealed interface RtmpCommand {
         if (messageTypeId == MessageType.COMMAND_AMF3 && in.hasRemaining() && in.get(in.position()) == 0) {
             in.position(in.position() + 1);
         }
-        RtmpCommand fast = RtmpCommands.fast(in, limits);
+        long amf0Offset = offset + (in.position() - body.position()); // past the AMF3 format byte
+        RtmpCommand fast = RtmpCommands.fast(in, amf0Offset, limits);
         if (fast != null) {
             return fast;
         }
+        ByteBuffer amf0 = in.duplicate();
         Amf0Command c;
         try {
             c = Amf0Command.parse(in, limits);
         } catch (StreamwireException e) {
-            throw RtmpException.fromAmf("command", "is malformed", e, offset, "RTMP 1.0 §7.1.1");
+            throw RtmpException.fromAmf("command", "is malformed", e, amf0Offset, "RTMP 1.0 §7.1.1");
         }
-        return RtmpCommands.typed(c, offset);
+        return RtmpCommands.typed(c, amf0Offset, amf0);
     }
 
     /** As {@link #parse(int, ByteBuffer, long, AmfLimits)} with default AMF limits. */

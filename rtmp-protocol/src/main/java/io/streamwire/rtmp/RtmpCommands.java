@@ -15,6 +15,15 @@ final class RtmpCommands {
     private RtmpCommands() {}
 
     static RtmpCommand typed(Amf0Command c, long offset) {
+        return typed(c, offset, null);
+    }
+
+    /**
+     * As {@link #typed(Amf0Command, long)}; {@code body} (the command's AMF0 bytes, position at
+     * stream offset {@code offset}, or null) lets an error name the offset of the argument at fault.
+     */
+    static RtmpCommand typed(Amf0Command c, long offset, ByteBuffer body) {
+        java.util.function.IntToLongFunction argumentOffset = i -> body == null ? offset : argumentOffset(body, offset, i);
         double tid = c.transactionId();
         return switch (c.name()) {
             case "connect" -> {
@@ -28,10 +37,10 @@ final class RtmpCommands {
             case "_result", "_error" -> new RtmpCommand.Result(c.name().equals("_error"), tid, c.commandObject(), c.arguments());
             case "createStream" -> new RtmpCommand.CreateStream(tid);
             case "releaseStream", "FCPublish", "FCUnpublish", "FCSubscribe", "getStreamLength" ->
-                    new RtmpCommand.StreamNameCommand(c.name(), tid, argString(c, 0, offset));
-            case "publish" -> new RtmpCommand.Publish(tid, argString(c, 0, offset),
+                    new RtmpCommand.StreamNameCommand(c.name(), tid, argString(c, 0, argumentOffset));
+            case "publish" -> new RtmpCommand.Publish(tid, argString(c, 0, argumentOffset),
                     c.argument(1) != null && c.argument(1).asString() != null ? c.argument(1).asString() : "live");
-            case "play" -> new RtmpCommand.Play(tid, argString(c, 0, offset), num(c, 1, -2), num(c, 2, -1),
+            case "play" -> new RtmpCommand.Play(tid, argString(c, 0, argumentOffset), num(c, 1, -2), num(c, 2, -1),
                     !(c.argument(3) instanceof Amf0Boolean b) || b.value());
             case "deleteStream" -> new RtmpCommand.DeleteStream(tid, num(c, 0, 0));
             case "closeStream" -> new RtmpCommand.CloseStream(tid);
@@ -51,13 +60,18 @@ final class RtmpCommands {
      * general path, which also produces the errors).
      */
     static RtmpCommand fast(ByteBuffer body, AmfLimits limits) {
+        return fast(body, 0, limits);
+    }
+
+    /** As {@link #fast(ByteBuffer, AmfLimits)}; {@code offset} is the stream offset of the body's position. */
+    static RtmpCommand fast(ByteBuffer body, long offset, AmfLimits limits) {
         Amf0TokenReader r = new Amf0TokenReader(limits).reset(body);
         try {
             if (r.next() != Amf0Token.STRING) {
                 return null;
             }
             if (r.stringEquals("connect")) {
-                return fastConnect(r, body);
+                return fastConnect(r, body, offset, limits);
             }
             int kind = r.stringEquals("publish") ? 1 : r.stringEquals("play") ? 2 : r.stringEquals("createStream") ? 3
                     : r.stringEquals("deleteStream") ? 4 : r.stringEquals("closeStream") ? 5
@@ -112,7 +126,7 @@ final class RtmpCommands {
      * connect: the typed fields off the tokens; the command object kept as bytes, its tree built on
      * demand. A repeated property name is tolerated here (last value wins) where flv's tree rejects it.
      */
-    private static RtmpCommand fastConnect(Amf0TokenReader r, ByteBuffer body) {
+    private static RtmpCommand fastConnect(Amf0TokenReader r, ByteBuffer body, long offset, AmfLimits limits) {
         if (!r.hasRemaining() || r.next() != Amf0Token.NUMBER) {
             return null;
         }
@@ -120,6 +134,7 @@ final class RtmpCommands {
         if (!r.hasRemaining() || r.next() != Amf0Token.OBJECT_START) {
             return null;
         }
+        long objectOffset = offset + r.tokenOffset();
         int objectStart = body.position() + (int) r.tokenOffset();
         String app = null;
         String flashVer = null;
@@ -181,7 +196,8 @@ final class RtmpCommands {
         }
         byte[] object = new byte[r.position() - objectStart];
         body.get(objectStart, object);
-        return new RtmpCommand.Connect(tid, app, flashVer, tcUrl, objectEncoding, fourCc, null, object, java.util.List.of());
+        return new RtmpCommand.Connect(tid, app, flashVer, tcUrl, objectEncoding, fourCc, null, object, objectOffset,
+                limits, java.util.List.of());
     }
 
     private static String nextString(Amf0TokenReader r) {
@@ -197,13 +213,31 @@ final class RtmpCommands {
         return v == null ? null : v.asString();
     }
 
-    private static String argString(Amf0Command c, int i, long offset) {
+    private static String argString(Amf0Command c, int i, java.util.function.IntToLongFunction offset) {
         Amf0Value v = c.argument(i);
         if (v == null || v.asString() == null) {
-            throw new RtmpException("command " + c.name() + " argument " + i, "must be a string, got " + v, offset,
-                    "RTMP 1.0 §7.2");
+            throw new RtmpException("command " + c.name() + " argument " + i, "must be a string, got " + v,
+                    offset.applyAsLong(i), "RTMP 1.0 §7.2");
         }
         return v.asString();
+    }
+
+    /**
+     * Stream offset of optional argument {@code index} of a command body (after the name, the
+     * transaction id and the command object), or of the body's end when there are fewer arguments.
+     * Called on a body that parsed; should the walk fail all the same (limits tighter than the
+     * parse's), the body's own offset is the answer.
+     */
+    static long argumentOffset(ByteBuffer body, long offset, int index) {
+        Amf0TokenReader r = new Amf0TokenReader(AmfLimits.defaults()).reset(body, offset);
+        try {
+            for (int k = 0; k < 3 + index && r.hasRemaining(); k++) {
+                r.skipValue();
+            }
+            return r.offset();
+        } catch (io.streamwire.core.StreamwireException e) {
+            return offset;
+        }
     }
 
     private static double num(Amf0Command c, int i, double absent) {

@@ -393,9 +393,9 @@ public final class ServerSession implements StreamDecoder {
                 }
             }
             case MessageType.AGGREGATE -> AggregateMessage.split(timestamp, streamId, payload, connection.limits, offset,
-                    (ts, subType, sid, body) -> {
+                    (AggregateMessage.LocatedListener) (ts, subType, sid, body, bodyOffset) -> {
                         if (subType == MessageType.AUDIO || subType == MessageType.VIDEO || subType == MessageType.DATA_AMF0) {
-                            handle(ts, subType, sid, body, offset);
+                            handle(ts, subType, sid, body, bodyOffset);
                         }
                     });
             case MessageType.COMMAND_AMF0, MessageType.COMMAND_AMF3 ->
@@ -413,7 +413,7 @@ public final class ServerSession implements StreamDecoder {
                 throw new RtmpException("command connect", "sent twice on one connection", offset, SPEC + ".1.1");
             }
             connectRequested = true;
-            long id = request(new Pending(Kind.CONNECT, c.transactionId(), 0, c.app()));
+            long id = request(new Pending(Kind.CONNECT, c.transactionId(), 0, c.app()), offset);
             listener.onConnectRequest(this, id, c);
             return;
         }
@@ -432,11 +432,11 @@ public final class ServerSession implements StreamDecoder {
                     Amf0Null.INSTANCE, java.util.List.of(Amf0Value.of(id))).toAmf0());
         } else if (command instanceof RtmpCommand.Publish p) {
             requireStream(streamId, "publish", offset);
-            long id = request(new Pending(Kind.PUBLISH, p.transactionId(), streamId, p.publishingName()));
+            long id = request(new Pending(Kind.PUBLISH, p.transactionId(), streamId, p.publishingName()), offset);
             listener.onPublishRequest(this, id, streamId, p);
         } else if (command instanceof RtmpCommand.Play p) {
             requireStream(streamId, "play", offset);
-            long id = request(new Pending(Kind.PLAY, p.transactionId(), streamId, p.streamName()));
+            long id = request(new Pending(Kind.PLAY, p.transactionId(), streamId, p.streamName()), offset);
             listener.onPlayRequest(this, id, streamId, p);
         } else if (command instanceof RtmpCommand.DeleteStream d) {
             ended((int) d.streamId());
@@ -473,9 +473,11 @@ public final class ServerSession implements StreamDecoder {
         }
     }
 
-    private long request(Pending p) {
+    /** Registers a request; {@code offset} is the stream offset of the command message, for the error. */
+    private long request(Pending p, long offset) {
         if (pending.size() >= MAX_STREAMS) {
-            throw new RtmpException("command " + p.kind, "more than " + MAX_STREAMS + " unanswered requests", -1, SPEC);
+            throw new RtmpException("command " + p.kind.name().toLowerCase(java.util.Locale.ROOT),
+                    "more than " + MAX_STREAMS + " unanswered requests", offset, SPEC);
         }
         long id = nextRequestId++;
         pending.put(id, p);
