@@ -12,7 +12,11 @@ import java.nio.ByteBuffer;
  * while (aus.next()) { if (aus.isKeyframe()) { ... stream.slice(aus.start(), aus.end() - aus.start()) ... } }
  * }</pre>
  *
- * <p>Not thread-safe. Parameter sets carry over {@link #reset} calls (a new scanner forgets them).
+ * <p>Parameter sets carry over {@link #reset} calls (a new scanner forgets them, unless it is given
+ * a {@link ParameterSets} kept for the stream with {@link #AccessUnitScanner(ParameterSets, H264Limits)}:
+ * then each buffer, e.g. one PES payload, may use the SPS and PPS of earlier ones).
+ *
+ * <p>Not thread-safe.
  *
  * @since 0.1.0
  */
@@ -39,11 +43,23 @@ public final class AccessUnitScanner {
         this.splitter = new AccessUnitSplitter(limits);
     }
 
+    /**
+     * A scanner that reads and fills {@code sets}: slices may refer to the SPSs and PPSs already in
+     * it, and those found in the scanned buffers are added to it.
+     *
+     * @param sets the stream's parameter sets, shared with the caller
+     * @param limits the limits to apply
+     * @since 0.1.0
+     */
+    public AccessUnitScanner(ParameterSets sets, H264Limits limits) {
+        this.splitter = new AccessUnitSplitter(sets, limits);
+    }
+
     /** Scans {@code stream[position, limit)} from its start. */
     public AccessUnitScanner reset(ByteBuffer stream) {
         this.buf = stream;
         nals.reset(stream);
-        splitter.finish();
+        splitter.reset();
         pendingStart = -1;
         done = false;
         return this;
@@ -56,14 +72,14 @@ public final class AccessUnitScanner {
         }
         while (nals.next()) {
             int from = nals.nalStart();
-            boolean starts = splitter.push(buf, from, nals.nalEnd(), from);
-            if (starts && pendingStart >= 0) {
+            if (splitter.push(buf, from, nals.nalEnd(), from)) {
+                // this NAL unit begins the next access unit and completes the pending one
                 complete(pendingStart, lastEnd);
                 pendingStart = from;
                 lastEnd = nals.nalEnd();
                 return true;
             }
-            if (starts) {
+            if (pendingStart < 0) {
                 pendingStart = from;
             }
             lastEnd = nals.nalEnd();

@@ -113,36 +113,21 @@ public final class Avcc {
     }
 
     /**
-     * AVCC to Annex B with 4-byte start codes. When {@code config} is not null and the sample has an
-     * IDR slice (type 5) not preceded in the sample by both an SPS and a PPS, the configuration's
-     * SPS, SPS extension and PPS NAL units are inserted before the first IDR slice, as MPEG-TS players
-     * need parameter sets in-band.
+     * AVCC to Annex B with 4-byte start codes, into a new array of {@link #annexBSize} bytes: exactly
+     * the bytes {@link #toAnnexB(ByteBuffer, int, AvcDecoderConfigurationRecord, ByteBuffer)} writes
+     * (parameter sets inserted at the start of an IDR access unit, after its AUD; zero-length NAL
+     * units skipped; trailing zero bytes of a NAL unit dropped). {@code sample}'s position is
+     * unchanged.
      *
      * @throws H264Exception as {@link #split(ByteBuffer, int, H264Limits, long)}
+     * @throws IllegalArgumentException if {@code lengthSize} is not 1, 2 or 4
      */
     public static byte[] toAnnexB(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config) {
-        List<ByteBuffer> nals = split(sample, lengthSize);
-        List<ByteBuffer> out = new ArrayList<>(nals.size() + 4);
-        boolean sawSps = false;
-        boolean sawPps = false;
-        boolean inserted = false;
-        for (ByteBuffer nal : nals) {
-            int type = nal.get(nal.position()) & 0x1F;
-            if (type == 7) {
-                sawSps = true;
-            } else if (type == 8) {
-                sawPps = true;
-            } else if (type == 5 && config != null && !inserted && !(sawSps && sawPps)) {
-                out.addAll(config.sequenceParameterSets());
-                if (config.highProfileExtension() != null) {
-                    out.addAll(config.highProfileExtension().sequenceParameterSetExtNalUnits());
-                }
-                out.addAll(config.pictureParameterSets());
-                inserted = true;
-            }
-            out.add(nal);
-        }
-        return AnnexB.toByteArray(out);
+        requireLengthSize(lengthSize);
+        long plan = plan(sample, lengthSize, config);
+        byte[] out = new byte[(int) plan];
+        write(sample, lengthSize, config, plan, ByteBuffer.wrap(out));
+        return out;
     }
 
     /**
@@ -165,29 +150,51 @@ public final class Avcc {
      * starts with one (§7.4.1.2.3 order: AUD, then parameter sets, then SEI and slices). Zero-length
      * NAL units are skipped.
      *
+     * <p>Trailing zero bytes of a NAL unit (of the sample or of the configuration) are not written,
+     * and a NAL unit made only of zero bytes in the sample raises {@link H264Exception} (field
+     * {@code "avcc nal_unit"}; one in the configuration is left out): §7.4.1 says the last
+     * byte of a NAL unit is never 0x00, and Annex B cannot carry one that is (a reader takes the zeros
+     * for trailing_zero_8bits, or a one-byte {@code 00} for part of the next start code).
+     *
      * <p>Every length is checked (as {@link #split(ByteBuffer, int, H264Limits, long)} with default
      * limits) before anything is written, and so is the room in {@code out}: on an exception
      * {@code out} is unchanged.
      *
+     * @implNote Some cameras send parameter sets ending in 0x00 (padding); ffmpeg's decoder ignores
+     *     the zeros too. Dropping them here keeps the NAL units an Annex B reader finds the same as
+     *     the sample's, rather than refusing the sample.
      * @return the number of bytes written, {@link #annexBSize} of the sample
      * @throws H264Exception as {@link #split(ByteBuffer, int, H264Limits, long)}
      * @throws BufferOverflowException if {@code out} has fewer than {@link #annexBSize} bytes remaining
+     * @throws IllegalArgumentException if {@code lengthSize} is not 1, 2 or 4
      */
     public static int toAnnexB(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config, ByteBuffer out) {
         requireLengthSize(lengthSize);
         long plan = plan(sample, lengthSize, config);
-        int size = (int) plan;
-        boolean insert = (plan & INSERT) != 0;
-        if (out.remaining() < size) {
+        if (out.remaining() < (int) plan) {
             throw new BufferOverflowException();
         }
+        return write(sample, lengthSize, config, plan, out);
+    }
+
+    /** Writes the sample as {@link #plan} planned it; the lengths are checked and {@code out} has room. */
+    private static int write(ByteBuffer sample, int lengthSize, AvcDecoderConfigurationRecord config, long plan, ByteBuffer out) {
+        int size = (int) plan;
+        boolean insert = (plan & INSERT) != 0;
         int p = sample.position();
         int end = sample.limit();
         boolean first = true;
         while (p < end) {
             int length = readLength(sample, p, lengthSize);
             p += lengthSize;
-            if (length > 0) {
+            int n = withoutTrailingZeros(sample, p, length);
+            if (n == 0 && length > 0) {
+                // not a NAL unit Annex B can carry: its header byte itself is 0x00 (nal_unit_type 0)
+                // and every byte after it too; dropping it would lose the unit silently
+                throw new H264Exception("avcc nal_unit", length + " zero bytes: no NAL unit header",
+                        p - sample.position(), SPEC);
+            }
+            if (n > 0) {
                 int type = sample.get(p) & 0x1F;
                 if (insert && !(first && type == NalUnitHeader.TYPE_AUD)) {
                     putAll(config.sequenceParameterSets(), out);
@@ -197,7 +204,7 @@ public final class Avcc {
                     putAll(config.pictureParameterSets(), out);
                     insert = false;
                 }
-                putNal(sample, p, length, out);
+                putNal(sample, p, n, out);
                 first = false;
             }
             p += length;
@@ -222,7 +229,14 @@ public final class Avcc {
         while (p < end) {
             int length = checkedLength(sample, p, end, lengthSize, limits, p - sample.position());
             p += lengthSize;
-            if (length > 0) {
+            int n = withoutTrailingZeros(sample, p, length);
+            if (n == 0 && length > 0) {
+                // not a NAL unit Annex B can carry: its header byte itself is 0x00 (nal_unit_type 0)
+                // and every byte after it too; dropping it would lose the unit silently
+                throw new H264Exception("avcc nal_unit", length + " zero bytes: no NAL unit header",
+                        p - sample.position(), SPEC);
+            }
+            if (n > 0) {
                 int type = sample.get(p) & 0x1F;
                 if (type == NalUnitHeader.TYPE_SPS) {
                     sawSps = true;
@@ -231,7 +245,7 @@ public final class Avcc {
                 } else if (type == 5 && config != null && !(sawSps && sawPps)) {
                     insert = true;
                 }
-                size += 4L + length;
+                size += 4L + n;
             }
             p += length;
         }
@@ -278,10 +292,23 @@ public final class Avcc {
         return length;
     }
 
+    /**
+     * The length of {@code buf[from, from + length)} without its trailing zero bytes: what Annex B can
+     * carry of the NAL unit (§7.4.1: its last byte is never 0x00); 0 when every byte is zero.
+     */
+    private static int withoutTrailingZeros(ByteBuffer buf, int from, int length) {
+        int n = length;
+        while (n > 0 && buf.get(from + n - 1) == 0) {
+            n--;
+        }
+        return n;
+    }
+
     private static long sizeOf(List<ByteBuffer> nals) {
         long size = 0;
         for (int i = 0; i < nals.size(); i++) {
-            int n = nals.get(i).remaining();
+            ByteBuffer nal = nals.get(i);
+            int n = withoutTrailingZeros(nal, nal.position(), nal.remaining());
             size += n > 0 ? 4 + n : 0;
         }
         return size;
@@ -290,8 +317,9 @@ public final class Avcc {
     private static void putAll(List<ByteBuffer> nals, ByteBuffer out) {
         for (int i = 0; i < nals.size(); i++) {
             ByteBuffer nal = nals.get(i);
-            if (nal.hasRemaining()) {
-                putNal(nal, nal.position(), nal.remaining(), out);
+            int n = withoutTrailingZeros(nal, nal.position(), nal.remaining());
+            if (n > 0) {
+                putNal(nal, nal.position(), n, out);
             }
         }
     }

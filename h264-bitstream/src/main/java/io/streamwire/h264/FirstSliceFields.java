@@ -48,9 +48,9 @@ final class FirstSliceFields {
         if (nalType == NalUnitHeader.TYPE_IDR && sliceType % 5 != SliceHeader.I && sliceType % 5 != SliceHeader.SI) {
             throw r.error("slice_type", sliceType + " is not I or SI in an IDR picture");
         }
-        int picSizeInMbs = sps.picWidthInMbs() * sps.frameHeightInMbs();
-        if (firstMbInSlice >= picSizeInMbs) {
-            throw r.error("first_mb_in_slice", firstMbInSlice + " out of range (expected: 0.." + (picSizeInMbs - 1) + ")");
+        int frameSizeInMbs = sps.frameSizeInMbs(); // an int: Sps bounds PicSizeInMapUnits
+        if (firstMbInSlice >= frameSizeInMbs) {
+            throw r.error("first_mb_in_slice", firstMbInSlice + " out of range (expected: 0.." + (frameSizeInMbs - 1) + ")");
         }
         colourPlaneId = sps.separateColourPlaneFlag() ? r.u(2, "colour_plane_id") : 0;
         if (colourPlaneId == 3) {
@@ -63,6 +63,12 @@ final class FirstSliceFields {
             fieldPicFlag = r.flag("field_pic_flag");
             if (fieldPicFlag) {
                 bottomFieldFlag = r.flag("bottom_field_flag");
+            }
+            // §7.4.3: first_mb_in_slice * (1 + MbaffFrameFlag) < PicSizeInMbs, which is half a frame
+            // for a field; either way twice the value must stay inside the frame
+            if ((fieldPicFlag || sps.mbAdaptiveFrameFieldFlag()) && 2L * firstMbInSlice >= frameSizeInMbs) {
+                throw r.error("first_mb_in_slice", firstMbInSlice + " out of range (expected: 0.." + (frameSizeInMbs / 2 - 1)
+                        + (fieldPicFlag ? " in a field)" : " macroblock pairs in an MBAFF frame)"));
             }
         }
         idrPicId = nalType == NalUnitHeader.TYPE_IDR ? r.ue("idr_pic_id", 65535) : 0;

@@ -121,8 +121,22 @@ public record PicTiming(long cpbRemovalDelay, long dpbOutputDelay, int picStruct
         return new PicTiming(cpb, dpb, picStruct, stamps);
     }
 
-    /** The field order pic_struct implies, as ffprobe names it: "tt" (3, top first), "bb" (4), else null. */
+    /**
+     * The field order pic_struct implies for a frame (Table D-1), as ffprobe 5.1 names it:
+     * {@code "progressive"} for 0 (frame), 7 (frame doubling) and 8 (frame tripling);
+     * {@code "tt"} for 3 (top field, bottom field) and 5 (top, bottom, top repeated); {@code "bb"}
+     * for 4 and 6; null for 1 and 2 (one field: the order depends on the field pair) and when
+     * pic_struct is not coded.
+     *
+     * <p>So a stream with frame_mbs_only_flag 0 whose pictures are all frames ({@code pic_struct} 0,
+     * as x264's {@code --fake-interlaced} writes) reports {@code "progressive"}, as ffprobe does.
+     */
     public String fieldOrder() {
-        return picStruct == 3 ? "tt" : picStruct == 4 ? "bb" : null;
+        switch (picStruct) {
+            case 0: case 7: case 8: return "progressive";
+            case 3: case 5: return "tt";
+            case 4: case 6: return "bb";
+            default: return null;
+        }
     }
 }

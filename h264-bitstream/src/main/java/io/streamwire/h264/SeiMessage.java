@@ -18,7 +18,7 @@ import java.util.List;
  * sei_payload(payloadType, payloadSize)
  * </pre>
  *
- * @param payloadType payloadType, the sum of its bytes (0xFF extension)
+ * @param payloadType payloadType, the sum of its bytes (0xFF extension), 0..2^31-1
  * @param payload the payloadSize RBSP bytes (emulation prevention removed), read-only
  * @param offset stream offset of the message's first byte (approximate by the emulation prevention
  *     bytes removed before it)
@@ -68,7 +68,8 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
      *
      * @param offset stream offset of the header byte
      * @throws LimitExceededException if a payloadSize exceeds {@link H264Limits#maxSeiPayloadSize()}
-     * @throws H264Exception if a payloadSize runs past the NAL unit's end, or the type is not 6
+     * @throws H264Exception if a payloadSize runs past the NAL unit's end, a payloadType exceeds
+     *     {@link Integer#MAX_VALUE} (a run of more than 8,421,504 ff_byte), or the NAL unit type is not 6
      * @throws TruncatedInputException if the NAL unit ends inside a payloadType or payloadSize
      */
     public static List<SeiMessage> parseAll(ByteBuffer nal, H264Limits limits, long offset) {
@@ -85,7 +86,7 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
                 return messages; // rbsp_trailing_bits
             }
             long at = offset + 1 + i;
-            int type = 0;
+            long type = 0;
             int b;
             do {
                 if (i >= end) {
@@ -94,6 +95,10 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
                 }
                 b = rbsp.get(i++) & 0xFF;
                 type += b;
+                if (type > Integer.MAX_VALUE) {
+                    throw new H264Exception("sei payloadType", "exceeds " + Integer.MAX_VALUE + " (the int range) after "
+                            + (offset + 1 + i - at) + " bytes", at, SPEC);
+                }
             } while (b == 0xFF);
             long size = 0;
             do {
@@ -111,7 +116,7 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
             if (size > end - i) {
                 throw new H264Exception("sei payloadSize", size + " runs past the end of the NAL unit (" + (end - i) + " bytes remain)", at, SPEC);
             }
-            messages.add(new SeiMessage(type, rbsp.slice(i, (int) size), at));
+            messages.add(new SeiMessage((int) type, rbsp.slice(i, (int) size), at));
             i += (int) size;
         }
         return messages; // lenient: no rbsp_trailing_bits

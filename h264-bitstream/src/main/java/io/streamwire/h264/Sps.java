@@ -50,7 +50,8 @@ import java.util.List;
  * @param maxNumRefFrames max_num_ref_frames, 0..16
  * @param gapsInFrameNumValueAllowedFlag gaps_in_frame_num_value_allowed_flag
  * @param picWidthInMbsMinus1 pic_width_in_mbs_minus1, bounded here to 0..65535
- * @param picHeightInMapUnitsMinus1 pic_height_in_map_units_minus1, bounded here to 0..65535
+ * @param picHeightInMapUnitsMinus1 pic_height_in_map_units_minus1, bounded here to 0..65535, and the
+ *     product PicSizeInMapUnits of both plus one to at most {@link #MAX_PIC_SIZE_IN_MAP_UNITS}
  * @param frameMbsOnlyFlag frame_mbs_only_flag
  * @param mbAdaptiveFrameFieldFlag mb_adaptive_frame_field_flag
  * @param direct8x8InferenceFlag direct_8x8_inference_flag
@@ -78,7 +79,21 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
     static final String SPEC = "ITU-T H.264 §7.3.2.1.1";
     static final int MAX_MBS_MINUS1 = 65535;
 
-    /** Checks ranges, the presence rules and that the cropping leaves a picture. */
+    /**
+     * The largest PicSizeInMapUnits (PicWidthInMbs × PicHeightInMapUnits) {@link #parse} accepts:
+     * 2^21 = 2,097,152, e.g. 32,768 × 16,384 luma samples coded as frames. Level 6.2, the highest,
+     * allows 139,264 macroblocks (MaxFS, Table A-1) and ffmpeg refuses pictures of more than about 2^28
+     * luma samples (2^20 macroblocks); the bound keeps every derived size an {@code int}:
+     * FrameSizeInMbs ≤ 2^22 and a frame's luma samples ≤ 2^30.
+     *
+     * @since 0.1.0
+     */
+    public static final int MAX_PIC_SIZE_IN_MAP_UNITS = 1 << 21;
+
+    /**
+     * Checks ranges (PicSizeInMapUnits included), the presence rules and that the cropping leaves a
+     * picture.
+     */
     public Sps {
         offsetForRefFrame = List.copyOf(offsetForRefFrame);
         int crops = frameCropLeftOffset | frameCropRightOffset | frameCropTopOffset | frameCropBottomOffset;
@@ -109,7 +124,8 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
                 | outside(seqParameterSetId, 31) | outside(chromaFormatIdc, 3) | outside(bitDepthLumaMinus8, 6)
                 | outside(bitDepthChromaMinus8, 6) | outside(log2MaxFrameNumMinus4, 12) | outside(picOrderCntType, 2)
                 | outside(log2MaxPicOrderCntLsbMinus4, 12) | outside(refFrames, 255) | outside(maxNumRefFrames, 16)
-                | outside(picWidthInMbsMinus1, MAX_MBS_MINUS1) | outside(picHeightInMapUnitsMinus1, MAX_MBS_MINUS1)
+                | (picWidthInMbsMinus1 | picHeightInMapUnitsMinus1) >>> 16 // both in 0..MAX_MBS_MINUS1 = 2^16 - 1
+                | (int) ((MAX_PIC_SIZE_IN_MAP_UNITS - (picWidthInMbsMinus1 + 1L) * (picHeightInMapUnitsMinus1 + 1L)) >>> 63)
                 | cropOffsets >>> 31;
     }
 
@@ -251,6 +267,9 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         boolean gaps = r.flag("gaps_in_frame_num_value_allowed_flag");
         int width = r.ue("pic_width_in_mbs_minus1", MAX_MBS_MINUS1);
         int height = r.ue("pic_height_in_map_units_minus1", MAX_MBS_MINUS1);
+        if ((width | height) > 1023) { // below, PicSizeInMapUnits <= 2^20: no product to check
+            checkPicSize(r, width, height);
+        }
         boolean frameMbsOnly = r.flag("frame_mbs_only_flag");
         boolean mbaff = !frameMbsOnly && r.flag("mb_adaptive_frame_field_flag");
         boolean direct8x8 = r.flag("direct_8x8_inference_flag");
@@ -371,6 +390,15 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
                 height, frameMbsOnly, mbaff, direct8x8, cropping, left, right, top, bottom, vui);
     }
 
+    /** Refuses a PicSizeInMapUnits above {@link #MAX_PIC_SIZE_IN_MAP_UNITS} (out of line: see {@link #read}). */
+    private static void checkPicSize(BitReader r, int width, int height) {
+        long size = (width + 1L) * (height + 1L);
+        if (size > MAX_PIC_SIZE_IN_MAP_UNITS) {
+            throw r.error("pic_height_in_map_units_minus1", height + " makes PicSizeInMapUnits " + (width + 1) + " x "
+                    + (height + 1) + " = " + size + " (expected: at most " + MAX_PIC_SIZE_IN_MAP_UNITS + ")");
+        }
+    }
+
     /** The error for num_units_in_tick or time_scale 0 (out of line: see {@link #read}). */
     private static StreamwireException zero(BitReader r, String field) {
         return r.error(field, "is 0 (expected: > 0)");
@@ -489,9 +517,22 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         return (frameMbsOnlyFlag ? 1 : 2) * (picHeightInMapUnitsMinus1 + 1);
     }
 
-    /** PicSizeInMapUnits. */
+    /**
+     * PicSizeInMapUnits = PicWidthInMbs × PicHeightInMapUnits, at most
+     * {@link #MAX_PIC_SIZE_IN_MAP_UNITS} (checked by the parser and the constructor).
+     */
     public int picSizeInMapUnits() {
-        return Math.multiplyExact(picWidthInMbsMinus1 + 1, picHeightInMapUnitsMinus1 + 1);
+        return (picWidthInMbsMinus1 + 1) * (picHeightInMapUnitsMinus1 + 1);
+    }
+
+    /**
+     * FrameSizeInMbs = PicWidthInMbs × FrameHeightInMbs (§7.4.2.1.1), the macroblocks of a frame;
+     * at most 2 × {@link #MAX_PIC_SIZE_IN_MAP_UNITS}.
+     *
+     * @since 0.1.0
+     */
+    public int frameSizeInMbs() {
+        return picWidthInMbs() * frameHeightInMbs();
     }
 
     /** Decoded frame width before cropping, in luma samples. */
@@ -614,16 +655,36 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
         }
     }
 
-    /** The pixel format as ffmpeg names it: chroma sampling and bit depth, e.g. "yuv420p10le", "gray". */
+    /**
+     * The pixel format as ffmpeg 5.1's H.264 decoder names it (what ffprobe prints as
+     * {@code pix_fmt}): chroma sampling, bit depth and, from the VUI, the range and RGB coding, e.g.
+     * {@code "yuv420p"}, {@code "yuv420p10le"}, {@code "yuvj420p"}.
+     *
+     * <ul>
+     *   <li>4:0:0 (monochrome) is named as 4:2:0, as ffmpeg 5.1 decodes it: {@code "yuv420p"},
+     *       {@code "yuvj420p"} (x264 writes full range for ffmpeg's {@code gray} input) or
+     *       {@code "yuv420p10le"}, never {@code "gray"};</li>
+     *   <li>8-bit 4:2:0, 4:2:2 and 4:4:4 with video_full_range_flag 1 are {@code "yuvj420p"},
+     *       {@code "yuvj422p"} and {@code "yuvj444p"} (ffmpeg has full-range names for 8 bits only;
+     *       deeper full-range formats keep the {@code yuv} name);</li>
+     *   <li>4:4:4 with matrix_coefficients 0 (Table E-5, GBR) is {@code "gbrp"}, or
+     *       {@code "gbrp10le"} and so on, whatever the range.</li>
+     * </ul>
+     */
     public String pixelFormat() {
+        VuiParameters v = vuiParameters;
+        boolean fullRange = v != null && v.videoSignalTypePresentFlag() && v.videoFullRangeFlag();
+        boolean gbr = chromaFormatIdc == 3 && v != null && v.videoSignalTypePresentFlag()
+                && v.colourDescriptionPresentFlag() && v.matrixCoefficients() == 0;
+        int depth = bitDepthLuma();
         String base;
         switch (chromaFormatIdc) {
-            case 0: base = "gray"; break;
-            case 1: base = "yuv420p"; break;
-            case 2: base = "yuv422p"; break;
-            default: base = "yuv444p"; break;
+            case 0: // ffmpeg 5.1 outputs monochrome as 4:2:0 with neutral chroma
+            case 1: base = fullRange && depth == 8 ? "yuvj420p" : "yuv420p"; break;
+            case 2: base = fullRange && depth == 8 ? "yuvj422p" : "yuv422p"; break;
+            default: base = gbr ? "gbrp" : fullRange && depth == 8 ? "yuvj444p" : "yuv444p"; break;
         }
-        return bitDepthLuma() == 8 ? base : base + bitDepthLuma() + "le";
+        return depth == 8 ? base : base + depth + "le";
     }
 
     /**

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamwire.core.Interest;
 import io.streamwire.h264.AccessUnit;
+import io.streamwire.h264.AccessUnitSplitter;
 import io.streamwire.h264.AnnexB;
 import io.streamwire.h264.AnnexBDecoder;
 import io.streamwire.h264.AvcDecoderConfigurationRecord;
 import io.streamwire.h264.Avcc;
+import io.streamwire.h264.H264Limits;
 import io.streamwire.h264.NalUnitHeader;
+import io.streamwire.h264.ParameterSets;
 import io.streamwire.h264.Sps;
 import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
@@ -35,6 +38,52 @@ class H264ReadmeExampleTest {
         assertThat(codecs).isEqualTo("avc1.64000D");
         assertThat(size).isEqualTo("320x240 @ 25.0");
         assertThat(AccessUnit.split(annexB)).hasSize(12);
+    }
+
+    @Test
+    void keyframesPerPesAndPerRtmpSample() {
+        byte[] stream = Fixtures.bytes("h264/high.h264");
+        List<AccessUnit> whole = AccessUnit.split(ByteBuffer.wrap(stream));
+        List<ByteBuffer> pesPayloads = new ArrayList<>();
+        List<ByteBuffer> samples = new ArrayList<>();
+        for (AccessUnit au : whole) {
+            byte[] pes = new byte[4 + au.length()];
+            pes[3] = 1; // start code
+            System.arraycopy(stream, (int) au.offset(), pes, 4, au.length());
+            pesPayloads.add(ByteBuffer.wrap(pes));
+            samples.add(ByteBuffer.wrap(Avcc.fromAnnexB(ByteBuffer.wrap(pes), 4, true)));
+        }
+        List<ByteBuffer> nals = AnnexB.split(ByteBuffer.wrap(stream));
+        AvcDecoderConfigurationRecord config = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x0D, 3,
+                List.of(nals.get(0)), List.of(nals.get(1)), null);
+        List<Boolean> expected = whole.stream().map(AccessUnit::keyframe).toList();
+        List<Boolean> pesKeyframes = new ArrayList<>();
+        List<Boolean> sampleKeyframes = new ArrayList<>();
+        // README:begin
+        // MPEG-TS: one access unit per PES payload; the SPS and PPS came in an earlier PES
+        ParameterSets sets = new ParameterSets();                 // one per video PID, kept across PES packets
+        for (ByteBuffer pes : pesPayloads) {
+            boolean keyframe = false;
+            for (AccessUnit au : AccessUnit.split(pes, sets)) {   // adds the SPS and PPS it meets to sets
+                keyframe |= au.keyframe();                        // IDR or recovery point
+            }
+            pesKeyframes.add(keyframe);
+        }
+        // README:end
+        // README:begin
+        // RTMP/FLV: the SPS and PPS are only in the sequence header (avcC), one access unit per sample
+        AccessUnitSplitter splitter = new AccessUnitSplitter(config, H264Limits.defaults());
+        for (ByteBuffer sample : samples) {
+            for (ByteBuffer nal : Avcc.split(sample, config.nalUnitLengthSize())) {
+                splitter.push(nal, 0);                            // true: a second access unit began
+            }
+            boolean keyframe = splitter.finish() && splitter.completedIsKeyframe(); // handed out once
+            splitter.reset();                                     // next sample; the parameter sets stay
+            sampleKeyframes.add(keyframe);
+        }
+        // README:end
+        assertThat(pesKeyframes).isEqualTo(expected).hasSize(12).contains(false);
+        assertThat(sampleKeyframes).isEqualTo(expected);
     }
 
     @Test

@@ -67,12 +67,13 @@ class AvccTest {
     }
 
     @Test
-    void avccToAnnexBInsertsParameterSetsBeforeIdrOnlyWhenMissing() {
+    void avccToAnnexBInsertsParameterSetsAtTheAccessUnitStartOnlyWhenMissing() {
         AvcDecoderConfigurationRecord config = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
                 List.of(nal("6764001f")), List.of(nal("68ee3cb0")), null);
         byte[] idrSample = Avcc.toByteArray(List.of(nal("06050102"), nal("65888480")), 4);
+        // the array form writes what the buffer form writes: parameter sets first (§7.4.1.2.3), then the SEI
         assertThat(AnnexB.split(ByteBuffer.wrap(Avcc.toAnnexB(ByteBuffer.wrap(idrSample), 4, config))))
-                .containsExactly(nal("06050102"), nal("6764001f"), nal("68ee3cb0"), nal("65888480"));
+                .containsExactly(nal("6764001f"), nal("68ee3cb0"), nal("06050102"), nal("65888480"));
         byte[] withSets = Avcc.toByteArray(List.of(nal("6764001f"), nal("68ee3cb0"), nal("65888480"), nal("65888481")), 4);
         assertThat(AnnexB.split(ByteBuffer.wrap(Avcc.toAnnexB(ByteBuffer.wrap(withSets), 4, config)))).hasSize(4);
         byte[] pSample = Avcc.toByteArray(List.of(nal("419a0080")), 4);
@@ -168,10 +169,69 @@ class AvccTest {
             ByteBuffer out = ByteBuffer.allocate(Avcc.annexBSize(ByteBuffer.wrap(avcc), 4, config));
             Avcc.toAnnexB(ByteBuffer.wrap(avcc), 4, config, out);
             assertThat(out.hasRemaining()).isFalse();
-            // same NAL units; only the place of inserted parameter sets may differ
-            assertThat(AnnexB.split(out.flip())).containsExactlyInAnyOrderElementsOf(AnnexB.split(ByteBuffer.wrap(expected)));
-            assertThat(out.limit()).isEqualTo(expected.length);
+            assertThat(out.array()).isEqualTo(expected);
         }
+    }
+
+    /** Any sample, well formed or not: both forms write the same bytes or raise the same module error. */
+    @Property(tries = 2000)
+    void bothToAnnexBFormsAgreeOnAnySample(@ForAll byte[] sample, @ForAll boolean withConfig) {
+        AvcDecoderConfigurationRecord config = withConfig ? CONFIG : null;
+        String array;
+        try {
+            array = HEX.formatHex(Avcc.toAnnexB(ByteBuffer.wrap(sample), 4, config));
+        } catch (io.streamwire.core.StreamwireException e) {
+            ModuleErrors.requireH264(e);
+            array = e.getClass().getSimpleName() + " " + e.getMessage();
+        }
+        String buffer;
+        try {
+            ByteBuffer out = ByteBuffer.allocate(sample.length * 2 + 64);
+            Avcc.toAnnexB(ByteBuffer.wrap(sample), 4, config, out);
+            buffer = HEX.formatHex(java.util.Arrays.copyOf(out.array(), out.position()));
+        } catch (io.streamwire.core.StreamwireException e) {
+            ModuleErrors.requireH264(e);
+            buffer = e.getClass().getSimpleName() + " " + e.getMessage();
+        }
+        assertThat(array).isEqualTo(buffer);
+    }
+
+    /**
+     * A NAL unit ending in 0x00 (§7.4.1 forbids it; some cameras pad parameter sets so): both forms
+     * leave the trailing zeros out, as an Annex B reader would take them for trailing_zero_8bits, and
+     * skip a NAL unit of zeros only. The array form used to throw IllegalArgumentException from
+     * AnnexB.writeNal where the buffer form wrote the zero.
+     */
+    @Test
+    void nalUnitsEndingInZeroConvertTheSameInBothForms() {
+        // a NAL unit of zero bytes only has no header: the module's exception from both forms
+        byte[] onlyZero = HEX.parseHex("0000000100");
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(onlyZero), 4, CONFIG)).isInstanceOfSatisfying(H264Exception.class, e -> {
+            assertThat(e.field()).isEqualTo("avcc nal_unit");
+            assertThat(e.offset()).isEqualTo(4);
+        });
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(onlyZero), 4, CONFIG)).isInstanceOf(H264Exception.class);
+        assertThatThrownBy(() -> Avcc.annexBSize(ByteBuffer.wrap(onlyZero), 4, CONFIG)).isInstanceOf(H264Exception.class);
+        ByteBuffer out = ByteBuffer.allocate(16);
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(onlyZero), 4, CONFIG, out)).isInstanceOf(H264Exception.class);
+        assertThat(out.position()).isZero();
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("00000004" + "65888080" + "00000002" + "0000")), 4, CONFIG))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.offset()).isEqualTo(12));
+
+        byte[] padded = HEX.parseHex("00000004" + "65888000" + "00000000" + "00000004" + "41e10000");
+        byte[] expected = HEX.parseHex("00000001" + "6764001f" + "00000001" + "68ee3cb0" + "00000001" + "658880"
+                + "00000001" + "41e1");
+        assertThat(Avcc.toAnnexB(ByteBuffer.wrap(padded), 4, CONFIG)).isEqualTo(expected);
+        assertThat(intoBuffer(padded, 4, CONFIG)).containsExactly(nal("6764001f"), nal("68ee3cb0"), nal("658880"), nal("41e1"));
+        assertThat(Avcc.annexBSize(ByteBuffer.wrap(padded), 4, CONFIG)).isEqualTo(expected.length);
+
+        // a configuration whose PPS ends in a padding zero (as some cameras send): inserted without it
+        AvcDecoderConfigurationRecord paddedConfig = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
+                List.of(nal("6764001f")), List.of(nal("68ee3cb000")), null);
+        byte[] idr = Avcc.toByteArray(List.of(nal("65888480")), 4);
+        assertThat(Avcc.toAnnexB(ByteBuffer.wrap(idr), 4, paddedConfig))
+                .isEqualTo(HEX.parseHex("00000001" + "6764001f" + "00000001" + "68ee3cb0" + "00000001" + "65888480"));
+        assertThat(intoBuffer(idr, 4, paddedConfig)).containsExactly(nal("6764001f"), nal("68ee3cb0"), nal("65888480"));
     }
 
     @Test

@@ -126,4 +126,62 @@ class FfmpegInteropTest {
         List<AccessUnit> again = AccessUnit.split(ByteBuffer.wrap(out.toByteArray()));
         assertThat(again.stream().map(AccessUnit::keyframe).toList()).isEqualTo(aus.stream().map(AccessUnit::keyframe).toList());
     }
+
+    /** A few frames of ffmpeg's test pattern encoded by {@code encoder} in {@code pixFmt}, as raw H.264. */
+    static byte[] encode(Path dir, String encoder, String pixFmt, String x264Params) throws IOException {
+        Path ffmpeg = ExternalTools.require("ffmpeg", "ffmpeg");
+        Path file = dir.resolve(encoder + "-" + pixFmt + ".h264");
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-f", "lavfi", "-i",
+                "testsrc=size=64x64:rate=25:duration=0.2", "-pix_fmt", pixFmt, "-c:v", encoder));
+        if (x264Params != null) {
+            cmd.addAll(List.of("-x264-params", x264Params));
+        }
+        cmd.addAll(List.of("-f", "h264", file.toString()));
+        ExternalTools.run(120, cmd).requireSuccess(cmd);
+        return Files.readAllBytes(file);
+    }
+
+    static String probe(Path dir, byte[] stream, String entry) throws IOException {
+        Path ffprobe = ExternalTools.require("ffprobe", "ffmpeg");
+        Path file = Files.write(dir.resolve("probe.h264"), stream);
+        return run(List.of(ffprobe.toString(), "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=" + entry,
+                "-of", "csv=p=0", file.toString())).get(0);
+    }
+
+    /** pix_fmt of ffmpeg 5.1's decoder, full range (yuvj*) and GBR included. */
+    @ParameterizedTest
+    @ValueSource(strings = {"libx264:yuv420p", "libx264:yuvj420p", "libx264:yuvj422p", "libx264:yuvj444p",
+        "libx264:yuv420p10le", "libx264:yuv422p10le", "libx264:gray", "libx264:gray10le", "libx264rgb:bgr0"})
+    void pixelFormatAgreesWithLiveFfprobe(String encoderAndFormat, @TempDir Path dir) throws IOException {
+        String[] p = encoderAndFormat.split(":");
+        byte[] stream = encode(dir, p[0], p[1], null);
+        Sps sps = Sps.parse(SpsTest.nalsOfType(stream, 7).get(0));
+        assertThat(sps.pixelFormat()).as(encoderAndFormat).isEqualTo(probe(dir, stream, "pix_fmt"));
+    }
+
+    /**
+     * x264's fake-interlaced mode: frame_mbs_only_flag 0, but every picture a frame with pic_struct 0;
+     * ffprobe says progressive, and so does {@link PicTiming#fieldOrder()}.
+     */
+    @Test
+    void fakeInterlacedFramesAreProgressive(@TempDir Path dir) throws IOException {
+        byte[] stream = encode(dir, "libx264", "yuv420p", "fake-interlaced=1:pic-struct=1");
+        ParameterSets sets = new ParameterSets();
+        int picTimings = 0;
+        String fieldOrder = probe(dir, stream, "field_order");
+        assertThat(fieldOrder).isEqualTo("progressive");
+        for (ByteBuffer nal : AnnexB.split(ByteBuffer.wrap(stream))) {
+            if (sets.accept(nal, 0)) {
+                assertThat(sets.sps(0).frameMbsOnlyFlag()).isFalse();
+            } else if ((nal.get(nal.position()) & 0x1F) == 6) {
+                for (SeiMessage m : SeiMessage.parseAll(nal)) {
+                    if (m.payloadType() == SeiMessage.PIC_TIMING) {
+                        assertThat(PicTiming.parse(m, sets.sps(0)).fieldOrder()).isEqualTo(fieldOrder);
+                        picTimings++;
+                    }
+                }
+            }
+        }
+        assertThat(picTimings).isPositive();
+    }
 }

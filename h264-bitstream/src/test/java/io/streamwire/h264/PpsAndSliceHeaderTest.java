@@ -114,4 +114,58 @@ class PpsAndSliceHeaderTest {
         assertThatThrownBy(() -> Pps.parse(ByteBuffer.wrap(id.toNal(0x68)), sets))
                 .hasMessageContaining("pps pic_parameter_set_id 256 out of range (expected: 0..255)");
     }
+
+    /** An IDR I slice header (baseline PPS 0 of {@link #frameOrFieldSets}) starting at {@code firstMbInSlice}. */
+    static ByteBuffer idrSlice(long firstMbInSlice, boolean interlacedSps, boolean fieldPic) {
+        RbspWriter w = new RbspWriter();
+        w.ue(firstMbInSlice).ue(7).ue(0).u(4, 0); // first_mb_in_slice, slice_type I, pic_parameter_set_id, frame_num
+        if (interlacedSps) {
+            w.flag(fieldPic); // field_pic_flag
+            if (fieldPic) {
+                w.flag(false); // bottom_field_flag
+            }
+        }
+        // idr_pic_id, pic_order_cnt_lsb, no_output_of_prior_pics_flag, long_term_reference_flag, slice_qp_delta
+        w.ue(0).u(4, 0).flag(false).flag(false).se(0);
+        return ByteBuffer.wrap(w.trailingBits().toNal(0x65));
+    }
+
+    static ParameterSets frameOrFieldSets(int picWidthInMbsMinus1, int picHeightInMapUnitsMinus1, boolean frameMbsOnly, boolean mbaff) {
+        ParameterSets sets = new ParameterSets();
+        sets.accept(ByteBuffer.wrap(SpsTest.spsOfSize(picWidthInMbsMinus1, picHeightInMapUnitsMinus1, frameMbsOnly, mbaff)), 0);
+        sets.accept(ByteBuffer.wrap(new RbspWriter().ue(0).ue(0).flag(false).flag(false).ue(0).ue(0).ue(0).flag(false).u(2, 0)
+                .se(0).se(0).se(0).flag(false).flag(false).flag(false).trailingBits().toNal(0x68)), 0);
+        return sets;
+    }
+
+    /**
+     * first_mb_in_slice < PicSizeInMbs (§7.4.3), counted without wrapping: for the largest picture
+     * the SPS allows (2^22 macroblocks a frame) slice 0 is fine (it once read "expected: 0..-1"
+     * when PicSizeInMapUnits wrapped to 0), and a field or an MBAFF frame counts half as many
+     * addresses (macroblock pairs).
+     */
+    @Test
+    void firstMbInSliceIsCheckedAgainstThePictureItStarts() {
+        int frame = 1 << 22;
+        ParameterSets fields = frameOrFieldSets(2047, 1023, false, false);
+        assertThat(SliceHeader.parse(idrSlice(0, true, false), fields, 0).firstMbInSlice()).isZero();
+        assertThat(SliceHeader.parse(idrSlice(frame - 1, true, false), fields, 0).firstMbInSlice()).isEqualTo(frame - 1);
+        assertThatThrownBy(() -> SliceHeader.parse(idrSlice(frame, true, false), fields, 0))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("slice_header first_mb_in_slice");
+                    assertThat(e.getMessage()).contains(frame + " out of range (expected: 0.." + (frame - 1) + ")");
+                });
+        assertThat(SliceHeader.parse(idrSlice(frame / 2 - 1, true, true), fields, 0).fieldPicFlag()).isTrue();
+        assertThatThrownBy(() -> SliceHeader.parse(idrSlice(frame / 2, true, true), fields, 0))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.getMessage())
+                        .contains(frame / 2 + " out of range (expected: 0.." + (frame / 2 - 1) + " in a field)"));
+        ParameterSets mbaff = frameOrFieldSets(19, 7, false, true); // 20 x 16 macroblocks, 160 pairs
+        assertThat(SliceHeader.parse(idrSlice(159, true, false), mbaff, 0).firstMbInSlice()).isEqualTo(159);
+        assertThatThrownBy(() -> SliceHeader.parse(idrSlice(160, true, false), mbaff, 0))
+                .hasMessageContaining("160 out of range (expected: 0..159 macroblock pairs in an MBAFF frame)");
+        ParameterSets progressive = frameOrFieldSets(19, 14, true, false);
+        assertThat(SliceHeader.parse(idrSlice(299, false, false), progressive, 0).firstMbInSlice()).isEqualTo(299);
+        assertThatThrownBy(() -> SliceHeader.parse(idrSlice(300, false, false), progressive, 0))
+                .hasMessageContaining("300 out of range (expected: 0..299)");
+    }
 }

@@ -6,12 +6,19 @@ import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
 
 /**
- * Jazzer target for {@link Pps#parse} over the SPSs of the high and 4:4:4 fixtures (ids 0); the
- * first byte picks which. Only a {@link StreamwireException} of module {@code "h264"} may escape; what
- * parses survives write/parse.
+ * Jazzer target for {@link Pps#parse} over the SPSs of the high and 4:4:4 fixtures and of the
+ * largest picture an SPS may declare (ids 0); the first byte picks which. Only a
+ * {@link StreamwireException} of module {@code "h264"} may escape; what parses survives write/parse.
  */
 class PpsFuzzTest {
-    private static final ParameterSets[] SETS = {sets("high"), sets("yuv444")};
+    private static final ParameterSets[] SETS = {sets("high"), sets("yuv444"), largest()};
+
+    /** An SPS (id 0) of the largest picture {@link Sps#parse} accepts, 2^21 map units as fields. */
+    static ParameterSets largest() {
+        ParameterSets sets = new ParameterSets();
+        sets.accept(ByteBuffer.wrap(SpsTest.spsOfSize(2047, 1023, false, true)), 0);
+        return sets;
+    }
 
     static ParameterSets sets(String name) {
         ParameterSets sets = new ParameterSets();
@@ -28,7 +35,7 @@ class PpsFuzzTest {
         if (data.length == 0) {
             return;
         }
-        ParameterSets sets = SETS[data[0] & 1];
+        ParameterSets sets = SETS[(data[0] & 0xFF) % SETS.length];
         byte[] nal = data.clone();
         nal[0] = 0x68;
         Pps pps;

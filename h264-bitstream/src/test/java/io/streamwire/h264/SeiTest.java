@@ -143,6 +143,63 @@ class SeiTest {
                 .isInstanceOf(TruncatedInputException.class);
     }
 
+    /**
+     * payloadType is a sum of 0xFF bytes: 8,421,505 of them pass the int range. It raised
+     * IllegalArgumentException from the record's constructor after wrapping to a negative int.
+     */
+    @Test
+    void payloadTypePastTheIntRangeRaisesTheModulesException() {
+        int ffBytes = 8_421_505; // 255 x 8,421,505 = 2,147,483,775 > 2^31 - 1
+        byte[] nal = new byte[1 + ffBytes + 4];
+        nal[0] = 0x06;
+        java.util.Arrays.fill(nal, 1, 1 + ffBytes, (byte) 0xFF);
+        System.arraycopy(HEX.parseHex("05010080"), 0, nal, 1 + ffBytes, 4);
+        assertThatThrownBy(() -> SeiMessage.parseAll(ByteBuffer.wrap(nal), H264Limits.defaults(), 7))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.module()).isEqualTo("h264");
+                    assertThat(e.field()).isEqualTo("sei payloadType");
+                    assertThat(e.offset()).isEqualTo(8);
+                    assertThat(e.getMessage()).contains("exceeds 2147483647");
+                });
+        // the largest type that fits: 8,421,504 x 255 + 127 = 2^31 - 1
+        byte[] largest = nal.clone();
+        largest[ffBytes] = 0x7F;
+        System.arraycopy(HEX.parseHex("01aa80"), 0, largest, 1 + ffBytes, 3);
+        List<SeiMessage> messages = SeiMessage.parseAll(ByteBuffer.wrap(largest, 0, largest.length - 1));
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).payloadType()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(messages.get(0).payloadBytes()).containsExactly(0xAA);
+    }
+
+    /**
+     * Table D-1 as ffprobe 5.1 reports field_order: pic_struct 0 (a frame, as x264's fake-interlaced
+     * mode writes in a stream with frame_mbs_only_flag 0), 7 and 8 (frame doubling, tripling) are
+     * progressive; 3 and 5 top field first, 4 and 6 bottom first; a lone field says nothing.
+     */
+    @Test
+    void picStructOfAFrameIsProgressive() {
+        String[] expected = {"progressive", null, null, "tt", "bb", "tt", "bb", "progressive", "progressive"};
+        for (int picStruct = 0; picStruct <= 8; picStruct++) {
+            assertThat(new PicTiming(-1, -1, picStruct, List.of()).fieldOrder()).as("pic_struct " + picStruct)
+                    .isEqualTo(expected[picStruct]);
+        }
+        assertThat(new PicTiming(-1, -1, -1, List.of()).fieldOrder()).isNull();
+        // parsed: an interlaced-capable SPS (frame_mbs_only_flag 0) with pic_struct_present_flag and no HRD
+        VuiParameters vui = new VuiParameters(false, 0, 0, 0, false, false, false, 0, false, false, 0, 0, 0, false, 0, 0,
+                false, 0, 0, false, null, null, false, true, false, false, 0, 0, 0, 0, 0, 0);
+        Sps sps = new Sps(77, 0, 0, 30, 0, 1, false, 0, 0, false, null, 0, 0, 0, false, 0, 0, List.of(), 1, false, 19, 7,
+                false, false, true, false, 0, 0, 0, 0, vui);
+        // pic_struct u(4), then clock_timestamp_flag 0 for each of NumClockTS (1, 2 or 3)
+        assertThat(PicTiming.parse(new SeiMessage(SeiMessage.PIC_TIMING, ByteBuffer.wrap(HEX.parseHex("00")), 0), sps)
+                .fieldOrder()).isEqualTo("progressive");
+        assertThat(PicTiming.parse(new SeiMessage(SeiMessage.PIC_TIMING, ByteBuffer.wrap(HEX.parseHex("70")), 0), sps)
+                .fieldOrder()).isEqualTo("progressive");
+        assertThat(PicTiming.parse(new SeiMessage(SeiMessage.PIC_TIMING, ByteBuffer.wrap(HEX.parseHex("80")), 0), sps)
+                .fieldOrder()).isEqualTo("progressive");
+        assertThat(PicTiming.parse(new SeiMessage(SeiMessage.PIC_TIMING, ByteBuffer.wrap(HEX.parseHex("50")), 0), sps)
+                .fieldOrder()).isEqualTo("tt");
+    }
+
     @Test
     void accessUnitDelimiter() {
         for (int t = 0; t < 8; t++) {

@@ -36,6 +36,9 @@ class SpsFuzzTest {
         }
         sps.widthPixels();
         sps.heightPixels();
+        sps.picSizeInMapUnits();
+        sps.frameSizeInMbs();
+        sps.pixelFormat();
         sps.codecString();
         sps.framesPerSecond();
     }

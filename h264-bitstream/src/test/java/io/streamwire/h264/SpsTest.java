@@ -377,10 +377,11 @@ class SpsTest {
                 base.seqParameterSetId(), base.chromaFormatIdc(), base.separateColourPlaneFlag(), base.bitDepthLumaMinus8(),
                 base.bitDepthChromaMinus8(), base.qpprimeYZeroTransformBypassFlag(), null, base.log2MaxFrameNumMinus4(),
                 base.picOrderCntType(), base.log2MaxPicOrderCntLsbMinus4(), false, 0, 0, List.of(),
-                base.maxNumRefFrames(), base.gapsInFrameNumValueAllowedFlag(), 65535, base.picHeightInMapUnitsMinus1(),
+                base.maxNumRefFrames(), base.gapsInFrameNumValueAllowedFlag(), 65535, 31, // PicSizeInMapUnits 2^21, the most
                 base.frameMbsOnlyFlag(), base.mbAdaptiveFrameFieldFlag(), base.direct8x8InferenceFlag(), true, 70_000, 0, 0, 0,
                 base.vuiParameters());
         assertThat(Sps.parse(ByteBuffer.wrap(wide.toNal(3)))).isEqualTo(wide);
+        assertThat(wide.picSizeInMapUnits()).isEqualTo(Sps.MAX_PIC_SIZE_IN_MAP_UNITS);
         // max_num_ref_frames 17 is out of range and named; 16 is read
         byte[] tooMany = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(0).ue(0).ue(17).flag(false).ue(19).ue(14)
                 .flag(true).flag(true).flag(false).flag(false).trailingBits().toNal(0x67);
@@ -389,5 +390,91 @@ class SpsTest {
         byte[] ok = new RbspWriter().u(8, 66).u(8, 0).u(8, 30).ue(0).ue(0).ue(0).ue(0).ue(16).flag(false).ue(19).ue(14)
                 .flag(true).flag(true).flag(false).flag(false).trailingBits().toNal(0x67);
         assertThat(Sps.parse(ByteBuffer.wrap(ok)).maxNumRefFrames()).isEqualTo(16);
+    }
+
+    /** A baseline SPS of the given size in macroblocks (POC type 0, no cropping, no VUI). */
+    static byte[] spsOfSize(int picWidthInMbsMinus1, int picHeightInMapUnitsMinus1, boolean frameMbsOnly, boolean mbaff) {
+        RbspWriter w = new RbspWriter().u(8, 77).u(8, 0).u(8, 30).ue(0).ue(0).ue(0).ue(0).ue(1).flag(false)
+                .ue(picWidthInMbsMinus1).ue(picHeightInMapUnitsMinus1).flag(frameMbsOnly);
+        if (!frameMbsOnly) {
+            w.flag(mbaff);
+        }
+        return w.flag(true).flag(false).flag(false).trailingBits().toNal(0x67);
+    }
+
+    /**
+     * PicSizeInMapUnits is bounded at parse time by {@link Sps#MAX_PIC_SIZE_IN_MAP_UNITS}, so every
+     * derived size is an int. 65,536 x 65,536 macroblocks (each dimension inside 0..65535) used to
+     * parse and then throw ArithmeticException from picSizeInMapUnits(), inside Pps.parse,
+     * AccessUnit.split and ParameterSets.accept.
+     */
+    @Test
+    void pictureSizeIsBoundedAtParseTime() {
+        byte[] huge = HEX.parseHex("6742c01eda000040000000200019");
+        ByteBuffer buf = ByteBuffer.wrap(huge);
+        assertThatThrownBy(() -> Sps.parse(buf, 100)).isInstanceOfSatisfying(H264Exception.class, e -> {
+            assertThat(e.field()).isEqualTo("sps pic_height_in_map_units_minus1");
+            assertThat(e.getMessage()).contains("PicSizeInMapUnits 65536 x 65536 = 4294967296 (expected: at most 2097152)");
+            assertThat(e.offset()).isBetween(104L, 113L);
+        });
+        assertThat(buf.position()).isZero();
+        assertThatThrownBy(() -> new ParameterSets().accept(ByteBuffer.wrap(huge), 0))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.field()).isEqualTo("sps pic_height_in_map_units_minus1"));
+        // a stream of that SPS, a PPS with two slice groups (68c5) and an IDR slice
+        byte[] stream = HEX.parseHex("00000001" + "6742c01eda000040000000200019" + "00000001" + "68c5" + "00000001" + "65888480");
+        assertThatThrownBy(() -> AccessUnit.split(ByteBuffer.wrap(stream)))
+                .isInstanceOfSatisfying(H264Exception.class, e -> assertThat(e.field()).isEqualTo("sps pic_height_in_map_units_minus1"));
+        // one macroblock more than the bound is refused, the bound itself parses
+        assertThatThrownBy(() -> Sps.parse(ByteBuffer.wrap(spsOfSize(2048, 1023, true, false))))
+                .hasMessageContaining("PicSizeInMapUnits 2049 x 1024 = 2098176 (expected: at most 2097152)");
+        Sps largest = Sps.parse(ByteBuffer.wrap(spsOfSize(2047, 1023, false, false)));
+        assertThat(largest.picSizeInMapUnits()).isEqualTo(1 << 21);
+        assertThat(largest.frameSizeInMbs()).isEqualTo(1 << 22);
+        assertThat(largest.codedWidthPixels()).isEqualTo(32768);
+        assertThat(largest.codedHeightPixels()).isEqualTo(32768);
+        // the record refuses it too, as an API misuse
+        Sps base = Sps.parse(ByteBuffer.wrap(spsOfSize(19, 14, true, false)));
+        assertThatThrownBy(() -> new Sps(base.profileIdc(), base.constraintSetFlags(), base.reservedZero2bits(), base.levelIdc(),
+                base.seqParameterSetId(), base.chromaFormatIdc(), base.separateColourPlaneFlag(), base.bitDepthLumaMinus8(),
+                base.bitDepthChromaMinus8(), base.qpprimeYZeroTransformBypassFlag(), null, base.log2MaxFrameNumMinus4(),
+                base.picOrderCntType(), base.log2MaxPicOrderCntLsbMinus4(), false, 0, 0, List.of(), base.maxNumRefFrames(),
+                false, 65535, 65535, true, false, true, false, 0, 0, 0, 0, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An SPS of any chroma format (High 4:4:4 Predictive codes them all) with a video signal type. */
+    static Sps withSignal(int chromaFormatIdc, int bitDepthMinus8, boolean fullRange, int matrixCoefficients) {
+        boolean colour = matrixCoefficients >= 0;
+        VuiParameters vui = new VuiParameters(false, 0, 0, 0, false, false, true, 5, fullRange, colour, colour ? 1 : 0,
+                colour ? 1 : 0, colour ? matrixCoefficients : 0, false, 0, 0, false, 0, 0, false, null, null, false, false,
+                false, false, 0, 0, 0, 0, 0, 0);
+        Sps sps = new Sps(244, 0, 0, 30, 0, chromaFormatIdc, false, bitDepthMinus8, bitDepthMinus8, false, null, 0, 2, 0,
+                false, 0, 0, List.of(), 1, false, 19, 14, true, false, true, false, 0, 0, 0, 0, vui);
+        return Sps.parse(ByteBuffer.wrap(sps.toNal(3)));
+    }
+
+    /**
+     * ffmpeg 5.1's H.264 decoder names 8-bit full-range formats yuvj420p, yuvj422p and yuvj444p, and
+     * 4:4:4 with matrix_coefficients 0 gbrp; pixelFormat() ignored the VUI and said yuv420p.
+     */
+    @Test
+    void pixelFormatFollowsTheVideoSignalTypeAsFfmpegDoes() {
+        assertThat(withSignal(1, 0, false, -1).pixelFormat()).isEqualTo("yuv420p");
+        assertThat(withSignal(1, 0, true, -1).pixelFormat()).isEqualTo("yuvj420p");
+        assertThat(withSignal(1, 0, true, 1).pixelFormat()).isEqualTo("yuvj420p");
+        assertThat(withSignal(2, 0, true, 1).pixelFormat()).isEqualTo("yuvj422p");
+        assertThat(withSignal(3, 0, true, 1).pixelFormat()).isEqualTo("yuvj444p");
+        assertThat(withSignal(3, 0, false, 1).pixelFormat()).isEqualTo("yuv444p");
+        // no full-range names beyond 8 bits
+        assertThat(withSignal(1, 2, true, 1).pixelFormat()).isEqualTo("yuv420p10le");
+        assertThat(withSignal(2, 2, true, -1).pixelFormat()).isEqualTo("yuv422p10le");
+        // GBR (matrix_coefficients 0) is planar RGB whatever the range
+        assertThat(withSignal(3, 0, true, 0).pixelFormat()).isEqualTo("gbrp");
+        assertThat(withSignal(3, 0, false, 0).pixelFormat()).isEqualTo("gbrp");
+        assertThat(withSignal(3, 2, false, 0).pixelFormat()).isEqualTo("gbrp10le");
+        assertThat(withSignal(1, 0, false, 0).pixelFormat()).isEqualTo("yuv420p");
+        // ffmpeg 5.1 decodes monochrome (4:0:0) to 4:2:0: ffprobe says yuvj420p for x264's -pix_fmt gray
+        assertThat(withSignal(0, 0, true, 1).pixelFormat()).isEqualTo("yuvj420p");
+        assertThat(withSignal(0, 0, false, -1).pixelFormat()).isEqualTo("yuv420p");
+        assertThat(withSignal(0, 2, true, 1).pixelFormat()).isEqualTo("yuv420p10le");
     }
 }
