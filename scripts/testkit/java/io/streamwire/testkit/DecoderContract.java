@@ -2,7 +2,6 @@ package io.streamwire.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -256,11 +255,5 @@ public final class DecoderContract {
             sb.append(String.format("%02x", b[i]));
         }
         return b.length > max ? sb + "…(" + b.length + " B)" : sb.toString();
-    }
-
-    /** Checks a type against the rule that nothing but the module's exceptions escape. */
-    public static void assertModuleException(String module, Throwable t) {
-        StreamwireException e = assertInstanceOf(StreamwireException.class, t);
-        assertEquals(module, e.module());
     }
 }

@@ -71,25 +71,13 @@ public final class BigEndian {
         return (double) DOUBLE.get(b, i);
     }
 
-    /** {@link ByteBuffer#getShort()}, big-endian. */
-    public static short getShortRelative(ByteBuffer b) {
-        return (short) SHORT.get(b, consume(b, Short.BYTES));
-    }
 
-    /** {@link ByteBuffer#getInt()}, big-endian. */
-    public static int getIntRelative(ByteBuffer b) {
-        return (int) INT.get(b, consume(b, Integer.BYTES));
-    }
 
     /** {@link ByteBuffer#getLong()}, big-endian. */
     public static long getLongRelative(ByteBuffer b) {
         return (long) LONG.get(b, consume(b, Long.BYTES));
     }
 
-    /** {@link ByteBuffer#getDouble()}, big-endian. */
-    public static double getDoubleRelative(ByteBuffer b) {
-        return (double) DOUBLE.get(b, consume(b, Double.BYTES));
-    }
 
     /** {@link ByteBuffer#putShort(int, short)}, big-endian. */
     public static ByteBuffer putShort(ByteBuffer b, int i, short v) {
@@ -142,11 +130,6 @@ public final class BigEndian {
         return b;
     }
 
-    /** {@link ByteBuffer#putInt(int)}, little-endian (the RTMP message stream id). */
-    public static ByteBuffer putIntLeRelative(ByteBuffer b, int v) {
-        INT_LE.set(b, reserve(b, Integer.BYTES), v);
-        return b;
-    }
 
     /** {@link ByteBuffer#putLong(long)}, big-endian. */
     public static ByteBuffer putLongRelative(ByteBuffer b, long v) {

@@ -87,25 +87,9 @@ public final class DecoderState {
         failure = null;
     }
 
-    /** True when open. */
-    public boolean isOpen() {
-        return state == OPEN;
-    }
 
-    /** True when ended. */
-    public boolean isEnded() {
-        return state == ENDED;
-    }
 
-    /** True when failed. */
-    public boolean isFailed() {
-        return state == FAILED;
-    }
 
-    /** The error that failed the decoder, or null. */
-    public Throwable failure() {
-        return failure;
-    }
 
     private IllegalStateException notOpen(String call) {
         if (state == FAILED) {

@@ -29,7 +29,8 @@ class BigEndianTest {
         BigEndian.putShortRelative(b, (short) 0x0102);
         BigEndian.putMediumRelative(b, 0x030405);
         BigEndian.putIntRelative(b, 0x06070809);
-        BigEndian.putIntLeRelative(b, 0x0D0C0B0A);
+        BigEndian.putIntLe(b, b.position(), 0x0D0C0B0A);
+        b.position(b.position() + 4);
         BigEndian.putDoubleRelative(b, 1.0);
         assertThat(b.position()).isEqualTo(21);
         assertThat(java.util.Arrays.copyOf(b.array(), 13))
