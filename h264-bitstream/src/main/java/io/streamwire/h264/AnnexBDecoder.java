@@ -6,7 +6,7 @@ import io.streamwire.core.Interest;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.StreamDecoder;
 import io.streamwire.core.internal.DecoderState;
-import io.streamwire.h264.internal.StartCodes;
+import io.streamwire.core.internal.StartCodes;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.streamwire.h264;
 
-import io.streamwire.h264.internal.StartCodes;
+import io.streamwire.core.internal.StartCodes;
 import java.nio.ByteBuffer;
 
 /**

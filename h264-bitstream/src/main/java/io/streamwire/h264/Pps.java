@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.RbspWriter;
+
 import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 
@@ -132,7 +134,7 @@ public record Pps(int picParameterSetId, int seqParameterSetId, boolean entropyC
     }
 
     /** Writes pic_parameter_set_rbsp() including rbsp_trailing_bits(). */
-    public void writeTo(RbspWriter w) {
+    void writeTo(RbspWriter w) {
         w.ue(picParameterSetId).ue(seqParameterSetId).flag(entropyCodingModeFlag).flag(bottomFieldPicOrderInFramePresentFlag)
                 .ue(numSliceGroupsMinus1);
         if (sliceGroups != null) {

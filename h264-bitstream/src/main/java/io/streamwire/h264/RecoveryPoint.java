@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.RbspWriter;
+
 import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 

@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.EmulationPrevention;
+
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
 import io.streamwire.core.internal.BitReader;

@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.RbspWriter;
+
 import io.streamwire.core.StreamwireException;
 import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
@@ -416,7 +418,7 @@ public record Sps(int profileIdc, int constraintSetFlags, int reservedZero2bits,
     }
 
     /** Writes seq_parameter_set_data() and rbsp_trailing_bits(). */
-    public void writeTo(RbspWriter w) {
+    void writeTo(RbspWriter w) {
         w.u(8, profileIdc).u(6, constraintSetFlags).u(2, reservedZero2bits).u(8, levelIdc).ue(seqParameterSetId);
         if (hasChromaFields(profileIdc)) {
             w.ue(chromaFormatIdc);

@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.RbspWriter;
+
 /**
  * vui_parameters(): ITU-T H.264 (08/2021) Annex E §E.1.1, semantics §E.2.1. Fields whose presence
  * flag is 0 are 0 here (or null for the HRD parameters). Read as part of the SPS by {@link Sps#parse}

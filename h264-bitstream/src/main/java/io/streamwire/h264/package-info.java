@@ -13,8 +13,8 @@
  *   <li>[x] Annex B push decoder, splitter and scanner ({@link io.streamwire.h264.AnnexBDecoder},
  *       {@link io.streamwire.h264.AnnexB}, {@link io.streamwire.h264.AnnexBScanner})</li>
  *   <li>[x] AVCC and the conversions ({@link io.streamwire.h264.Avcc})</li>
- *   <li>[x] emulation prevention and the RBSP writer ({@link io.streamwire.h264.EmulationPrevention},
- *       {@link io.streamwire.h264.RbspWriter}); parsing reads the escaped RBSP in place</li>
+ *   <li>[x] emulation prevention and RBSP writing (shared with H.265 in {@code core}'s internal package);
+ *       parsing reads the escaped RBSP in place</li>
  *   <li>[x] SPS with VUI and HRD, bit-exact writer ({@link io.streamwire.h264.Sps})</li>
  *   <li>[x] PPS with slice groups, bit-exact writer ({@link io.streamwire.h264.Pps})</li>
  *   <li>[x] slice header ({@link io.streamwire.h264.SliceHeader}); [ ] slice header writer</li>

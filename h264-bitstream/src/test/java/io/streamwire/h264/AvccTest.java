@@ -1,5 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.EmulationPrevention;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

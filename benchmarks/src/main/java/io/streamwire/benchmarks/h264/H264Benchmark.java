@@ -6,7 +6,7 @@ import io.streamwire.benchmarks.Main;
 import io.streamwire.benchmarks.Scaling;
 import io.streamwire.h264.AccessUnitScanner;
 import io.streamwire.h264.AnnexBScanner;
-import io.streamwire.h264.EmulationPrevention;
+import io.streamwire.core.internal.EmulationPrevention;
 import io.streamwire.h264.H264Limits;
 import io.streamwire.h264.Sps;
 import io.streamwire.h264.VuiParameters;

@@ -1,4 +1,4 @@
-package io.streamwire.h264.internal;
+package io.streamwire.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

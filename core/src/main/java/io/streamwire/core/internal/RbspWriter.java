@@ -1,11 +1,11 @@
-package io.streamwire.h264;
+package io.streamwire.core.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Bit writer producing an RBSP (ITU-T H.264 (08/2021) §7.2 descriptors u(n), ue(v), se(v),
- * rbsp_trailing_bits()), and the NAL unit around it with emulation prevention inserted
+ * Bit writer producing an RBSP (ITU-T H.264 (08/2021) §7.2 and ITU-T H.265 (09/2023) §7.2 descriptors
+ * u(n), ue(v), se(v), rbsp_trailing_bits()), and the NAL unit around it with emulation prevention inserted
  * (§7.4.1, {@link EmulationPrevention}).
  *
  * <p>Grows its internal array as needed. Not thread-safe.
@@ -125,10 +125,25 @@ public final class RbspWriter {
      * Requires byte alignment.
      */
     public byte[] toNal(int header) {
+        return toNal(header, 1);
+    }
+
+    /**
+     * The NAL unit: a {@code headerLength}-byte header (1 for H.264, 2 for H.265 §7.3.1.2), big-endian
+     * from {@code header}'s low bytes, then the RBSP with emulation prevention inserted. Requires byte
+     * alignment.
+     */
+    public byte[] toNal(int header, int headerLength) {
+        if (headerLength != 1 && headerLength != 2) {
+            throw new IllegalArgumentException("headerLength " + headerLength + " (expected: 1 or 2)");
+        }
         byte[] rbsp = toRbsp();
-        byte[] nal = new byte[1 + EmulationPrevention.escapedSize(ByteBuffer.wrap(rbsp))];
-        nal[0] = (byte) header;
-        EmulationPrevention.insert(ByteBuffer.wrap(rbsp), ByteBuffer.wrap(nal, 1, nal.length - 1));
+        byte[] nal = new byte[headerLength + EmulationPrevention.escapedSize(ByteBuffer.wrap(rbsp))];
+        if (headerLength == 2) {
+            nal[0] = (byte) (header >>> 8);
+        }
+        nal[headerLength - 1] = (byte) header;
+        EmulationPrevention.insert(ByteBuffer.wrap(rbsp), ByteBuffer.wrap(nal, headerLength, nal.length - headerLength));
         return nal;
     }
 

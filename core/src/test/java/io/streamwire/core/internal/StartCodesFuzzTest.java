@@ -1,4 +1,4 @@
-package io.streamwire.h264.internal;
+package io.streamwire.core.internal;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;

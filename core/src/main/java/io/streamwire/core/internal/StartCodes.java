@@ -1,4 +1,4 @@
-package io.streamwire.h264.internal;
+package io.streamwire.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Finds start code prefixes {@code 00 00 01} in Annex B byte streams (ITU-T H.264 (08/2021) §B.2).
+ * Finds start code prefixes {@code 00 00 01} in Annex B byte streams (ITU-T H.264 (08/2021) §B.2, ITU-T H.265 (09/2023) §B.2; one search for both).
  * Over arrays it filters 64 bytes per step on 16-bit lanes and looks at single bytes only around
  * the lanes that fire; over other buffers, eight bytes at a time.
  *

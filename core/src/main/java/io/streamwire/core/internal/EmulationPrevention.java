@@ -1,10 +1,10 @@
-package io.streamwire.h264;
+package io.streamwire.core.internal;
 
-import io.streamwire.h264.internal.StartCodes;
 import java.nio.ByteBuffer;
 
 /**
- * Emulation prevention (ITU-T H.264 (08/2021) §7.3.1 and §7.4.1): the encoder inserts
+ * Emulation prevention (ITU-T H.264 (08/2021) §7.3.1 and §7.4.1; the same in ITU-T H.265 (09/2023) §7.3.1.1
+ * and §7.4.2): the encoder inserts
  * {@code emulation_prevention_three_byte} (0x03) after every two zero bytes followed by a byte
  * &le; 0x03, so that no start code prefix appears inside a NAL unit; the decoder removes it to get
  * the RBSP back.
