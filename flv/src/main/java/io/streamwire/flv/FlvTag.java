@@ -17,12 +17,14 @@ import java.nio.ByteBuffer;
  * @since 0.1.0
  */
 public final class FlvTag {
-    int reserved;
-    boolean filter;
-    int tagType;
+    /** The header word at byte 0 (Reserved, Filter, TagType, DataSize), decoded by {@link FlvTagHeader}'s accessors. */
+    int typeSize;
+    /** The header word at byte 4 (Timestamp, TimestampExtended). */
+    int timestampWord;
+    /** The header word at byte 7 (its low 24 bits are StreamID). */
+    int streamIdWord;
+    /** DataSize, kept decoded too: the decoder's state machine reads it on every feed. */
     int dataSize;
-    int timestamp;
-    int streamId;
     long offset;
     ByteBuffer buffer;
     int bodyIndex;
@@ -34,23 +36,21 @@ public final class FlvTag {
      * stream offset of its first byte; the body fields are left alone.
      */
     void set(int typeSize, int timestampWord, int streamIdWord, long tagOffset) {
-        reserved = FlvTagHeader.reserved(typeSize);
-        filter = FlvTagHeader.filter(typeSize);
-        tagType = FlvTagHeader.tagType(typeSize);
+        this.typeSize = typeSize;
+        this.timestampWord = timestampWord;
+        this.streamIdWord = streamIdWord;
         dataSize = FlvTagHeader.dataSize(typeSize);
-        timestamp = FlvTagHeader.timestamp(timestampWord);
-        streamId = FlvTagHeader.streamId(streamIdWord);
         offset = tagOffset;
     }
 
     /** TagType: 8 audio, 9 video, 18 script data. */
     public int tagType() {
-        return tagType;
+        return FlvTagHeader.tagType(typeSize);
     }
 
     /** Filter bit (encrypted body). */
     public boolean filter() {
-        return filter;
+        return FlvTagHeader.filter(typeSize);
     }
 
     /** DataSize: bytes of the body. */
@@ -60,12 +60,12 @@ public final class FlvTag {
 
     /** Timestamp with TimestampExtended, SI32 milliseconds. */
     public int timestamp() {
-        return timestamp;
+        return FlvTagHeader.timestamp(timestampWord);
     }
 
     /** StreamID (0). */
     public int streamId() {
-        return streamId;
+        return FlvTagHeader.streamId(streamIdWord);
     }
 
     /** Stream offset of the tag header's first byte. */
@@ -101,11 +101,11 @@ public final class FlvTag {
 
     /** The header as an immutable record. */
     public FlvTagHeader header() {
-        return new FlvTagHeader(reserved, filter, tagType, dataSize, timestamp, streamId);
+        return new FlvTagHeader(FlvTagHeader.reserved(typeSize), filter(), tagType(), dataSize, timestamp(), streamId());
     }
 
     @Override
     public String toString() {
-        return "FlvTag[type=" + tagType + ", size=" + dataSize + ", timestamp=" + timestamp + ", offset=" + offset + "]";
+        return "FlvTag[type=" + tagType() + ", size=" + dataSize + ", timestamp=" + timestamp() + ", offset=" + offset + "]";
     }
 }

@@ -46,6 +46,12 @@ public record FlvTagHeader(int reserved, boolean filter, int tagType, int dataSi
     static final int WORD_TIMESTAMP = 4;
     /** Header byte of the word that holds {@code TimestampExtended | StreamID}. */
     static final int WORD_STREAM_ID = 7;
+    /**
+     * Header byte of the long that holds bytes 3..10, {@code DataSize low byte | Timestamp |
+     * TimestampExtended | StreamID}: its high 40 bits shifted by 24 are the {@link #WORD_TIMESTAMP}
+     * word and its low 32 bits the {@link #WORD_STREAM_ID} word (one read for both).
+     */
+    static final int LONG_TIMESTAMP_STREAM_ID = 3;
 
     /**
      * Bit {@code b} is set for each plausible first header byte {@code b} below 64 (Reserved bits
@@ -112,6 +118,21 @@ public record FlvTagHeader(int reserved, boolean filter, int tagType, int dataSi
     /** The big-endian int at index {@code i} of {@code b}, through its array {@code a} (offset {@code base}) when it has one. */
     static int word(byte[] a, int base, ByteBuffer b, int i) {
         return a != null ? BigEndian.getInt(a, base + i) : BigEndian.getInt(b, i);
+    }
+
+    /** The big-endian long at index {@code i} of {@code b}, as {@link #word}. */
+    static long longWord(byte[] a, int base, ByteBuffer b, int i) {
+        return a != null ? BigEndian.getLong(a, base + i) : BigEndian.getLong(b, i);
+    }
+
+    /** The {@link #WORD_TIMESTAMP} word, from the long at {@link #LONG_TIMESTAMP_STREAM_ID}. */
+    static int timestampWord(long tail) {
+        return (int) (tail >>> 24);
+    }
+
+    /** The {@link #WORD_STREAM_ID} word, from the long at {@link #LONG_TIMESTAMP_STREAM_ID}. */
+    static int streamIdWord(long tail) {
+        return (int) tail;
     }
 
     /** Reserved, from the word at {@link #WORD_TYPE_SIZE}. */

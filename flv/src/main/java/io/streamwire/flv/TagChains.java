@@ -72,19 +72,19 @@ final class TagChains {
     }
 
     /**
-     * Walks the chains over {@code [p, p + window)}, {@code p} being a tag start; requires
-     * {@code p + window + 15 <= limit <= MAX_LIMIT}. Each chain records the tags it steps on,
+     * Walks the chains over {@code [p, p + length)}, {@code p} being a tag start; requires
+     * {@code CHAINS <= length <= window} and {@code p + length + 15 <= limit <= MAX_LIMIT}. Each chain records the tags it steps on,
      * stopping at the next chain's start (the last one at the first tag at or past the window end).
      *
      * @param a the buffer's array, or null to read {@code b} (then {@code base} is 0)
      * @return the number of offsets recorded into {@link #offsets()}
      */
-    int walk(byte[] a, int base, ByteBuffer b, int p, int limit) {
+    int walk(byte[] a, int base, ByteBuffer b, int p, int length, int limit) {
         if (offsets.length == 0) {
             offsets = new int[cap * CHAINS];
         }
-        int wEnd = p + window;
-        int seg = window / CHAINS;
+        int wEnd = p + length;
+        int seg = length / CHAINS;
         start[0] = p;
         int previous = p;
         for (int c = 1; c < CHAINS; c++) {

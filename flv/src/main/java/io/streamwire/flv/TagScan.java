@@ -13,12 +13,14 @@ import java.nio.ByteBuffer;
  * VarHandle rather than {@code ByteBuffer.getInt} ({@code a != null} is loop-invariant, so C2
  * compiles one loop per kind), the plausibility test has no branch on the tag type (audio and
  * video tags interleave irregularly), {@code tag.buffer} (a reference field, so a GC write
- * barrier) is set once per run rather than per tag, and position and offset are written back
- * on exit. Software prefetch ahead of the chain (touching lines at a fixed distance) was tried
+ * barrier) is set once per run rather than per tag, position and offset are written back
+ * on exit, the header is read as one int and one long (bytes 0..3 and 3..10), and the tag view keeps
+ * the raw header words (three stores per tag instead of seven; {@link FlvTag}'s accessors decode them). Software prefetch ahead of the chain (touching lines at a fixed distance) was tried
  * and measured no faster.
  *
  * <p>Memory-level parallelism, for buffers of at least one {@link TagChains} window (1 MB) of
- * small tags: {@link TagChains#walk} first walks eight chains of the window at once from
+ * small tags (the last, shorter stretch of the buffer too, when it is at least a sixteenth of a
+ * window): {@link TagChains#walk} first walks eight chains of the window at once from
  * resynchronised split points, recording tag offsets (eight misses in flight instead of one), and
  * {@link #hintedTags} then delivers the window's tags in order from those offsets, which takes the
  * dependent load off the delivery loop and finds the lines in cache (on the small-tag benchmark
@@ -76,12 +78,16 @@ final class TagScan {
                 int w = ch.window();
                 boolean smallTags = false;
                 int span = w / 16; // a first sixteenth of a window on the single chain measures the tag size
-                while (lim - p >= (long) w + FlvTagHeader.LENGTH + 4) {
-                    int stop = p + (smallTags ? w : span);
+                // windows of w bytes, then a last shorter one (at least a sixteenth of a window, and CHAINS) up to the limit
+                int shortest = Math.max(w / 16, TagChains.CHAINS);
+                int len;
+                while ((len = (int) Math.min(w, lim - p - (long) (FlvTagHeader.LENGTH + 4))) >= shortest) {
+                    int stretch = smallTags ? len : Math.min(span, len);
+                    int stop = p + stretch;
                     int tags;
                     int q;
                     if (smallTags) {
-                        tags = ch.walk(a, base, b, p, lim);
+                        tags = ch.walk(a, base, b, p, len, lim);
                         q = hintedTags(a, base, b, p, lim, ch.offsets(), tags);
                         if (q < 0) { // a hint did not line up: the rest of the window on the single chain
                             q = singleChain(a, base, b, -q - 1, lim, stop);
@@ -94,7 +100,7 @@ final class TagScan {
                     if (p < stop) {
                         break; // stopped on something for the state machine
                     }
-                    smallTags = (long) tags * 1024 >= (smallTags ? w : span);
+                    smallTags = (long) tags * 1024 >= stretch;
                     span = w;
                 }
             }
@@ -117,11 +123,11 @@ final class TagScan {
         try {
             while (lim - p >= FlvTagHeader.LENGTH + 4 & p < stop) {
                 int w0 = FlvTagHeader.word(a, base, b, p + FlvTagHeader.WORD_TYPE_SIZE);
-                int w7 = FlvTagHeader.word(a, base, b, p + FlvTagHeader.WORD_STREAM_ID);
-                if (!deliverable(w0, w7, maxTagSize, lim - p)) {
+                long w3 = FlvTagHeader.longWord(a, base, b, p + FlvTagHeader.LONG_TIMESTAMP_STREAM_ID);
+                if (!deliverable(w0, FlvTagHeader.streamIdWord(w3), maxTagSize, lim - p)) {
                     break;
                 }
-                int step = deliver(a, base, b, t, p, w0, w7, off);
+                int step = deliver(a, base, b, t, p, w0, w3, off);
                 off += step;
                 p += step;
                 tags++;
@@ -153,11 +159,11 @@ final class TagScan {
                     break;
                 }
                 int w0 = FlvTagHeader.word(a, base, b, q + FlvTagHeader.WORD_TYPE_SIZE);
-                int w7 = FlvTagHeader.word(a, base, b, q + FlvTagHeader.WORD_STREAM_ID);
-                if (!deliverable(w0, w7, maxTagSize, lim - q)) {
+                long w3 = FlvTagHeader.longWord(a, base, b, q + FlvTagHeader.LONG_TIMESTAMP_STREAM_ID);
+                if (!deliverable(w0, FlvTagHeader.streamIdWord(w3), maxTagSize, lim - q)) {
                     break;
                 }
-                int step = deliver(a, base, b, t, q, w0, w7, off);
+                int step = deliver(a, base, b, t, q, w0, w3, off);
                 off += step;
                 next = q + step;
             }
@@ -181,12 +187,12 @@ final class TagScan {
 
     /**
      * Hands out the {@link #deliverable} whole tag at {@code p} (stream offset {@code off}, header
-     * words {@code w0} and {@code w7} at bytes 0 and 7), checks its PreviousTagSize and returns the
-     * bytes to the next tag.
+     * word {@code w0} at byte 0 and long {@code w3} at byte 3), checks its PreviousTagSize and returns
+     * the bytes to the next tag.
      */
-    private int deliver(byte[] a, int base, ByteBuffer b, FlvTag t, int p, int w0, int w7, long off) {
+    private int deliver(byte[] a, int base, ByteBuffer b, FlvTag t, int p, int w0, long w3, long off) {
         int size = FlvTagHeader.dataSize(w0);
-        t.set(w0, FlvTagHeader.word(a, base, b, p + FlvTagHeader.WORD_TIMESTAMP), w7, off);
+        t.set(w0, FlvTagHeader.timestampWord(w3), FlvTagHeader.streamIdWord(w3), off);
         t.bodyIndex = p + FlvTagHeader.LENGTH;
         Interest interest = listener.onTagHeader(t);
         if (interest == Interest.WHOLE) {
