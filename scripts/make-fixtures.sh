@@ -30,6 +30,23 @@ check_size() {
   (( size < 1000000 )) || { echo "$file is $size bytes: fixtures stay under 1 MB" >&2; exit 1; }
 }
 bitexact=(-fflags +bitexact -flags +bitexact -threads 1)
+# The static ffmpeg 7.0 (pip package imageio-ffmpeg==0.6.0, as .ci/run installs it; STREAMWIRE_FFMPEG7
+# overrides): Enhanced FLV (HEVC, AV1 in FLV), which Debian's ffmpeg 5.1 can neither write nor read.
+# Resolved when a recipe first calls ff7, so modules that do not need it do not need it installed.
+ff7_bin() {
+  local bin=${STREAMWIRE_FFMPEG7:-}
+  [ -n "$bin" ] || bin=$(python3 -c 'import imageio_ffmpeg; print(imageio_ffmpeg.get_ffmpeg_exe())' 2>/dev/null) || true
+  if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+    echo "ffmpeg 7 missing: python3 -m pip install imageio-ffmpeg==0.6.0 (or set STREAMWIRE_FFMPEG7)" >&2
+    return 1
+  fi
+  echo "$bin"
+}
+ff7() {
+  local bin
+  bin=$(ff7_bin) || exit 1
+  "$bin" -hide_banner -loglevel error -nostdin -y "$@"
+}
 
 for recipe in "$root"/scripts/fixtures/*.sh; do
   # shellcheck source=/dev/null

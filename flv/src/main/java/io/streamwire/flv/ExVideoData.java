@@ -121,8 +121,19 @@ public record ExVideoData(int frameType, int videoPacketType, List<ModEx> modEx,
     }
 
     /** The first (or only) track; null for a command frame. */
+    @Override
     public VideoTrack track() {
         return tracks.isEmpty() ? null : tracks.get(0);
+    }
+
+    /**
+     * The FourCC of the first (or only) track; null for a command frame.
+     *
+     * @since 0.2.0
+     */
+    @Override
+    public FourCc fourCc() {
+        return tracks.isEmpty() ? null : tracks.get(0).fourCc();
     }
 
     /** The TimestampOffsetNano of the ModEx entries, or 0. */

@@ -378,6 +378,6 @@ public final class MetadataInjector {
         if (b0 >>> 4 != VideoTagBody.KEY_FRAME) {
             return false;
         }
-        return (b0 & 0x0F) != VideoData.AVC || tag.dataSize() < 2 || b.get(i + 1) == VideoData.AVC_NALU;
+        return !VideoData.hasPacketType(b0 & 0x0F) || tag.dataSize() < 2 || b.get(i + 1) == VideoData.AVC_NALU;
     }
 }

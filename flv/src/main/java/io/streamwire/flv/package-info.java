@@ -11,9 +11,15 @@
  *       skipped ({@link io.streamwire.core.Interest}), resync with a skipped-bytes anomaly,
  *       PreviousTagSize check, truncated tail reported
  *       ({@link io.streamwire.flv.FlvAnomalyKind})</li>
- *   <li>[x] writer ({@link io.streamwire.flv.FlvWriter})</li>
+ *   <li>[x] writer ({@link io.streamwire.flv.FlvWriter}), HEVC as Enhanced {@code hvc1} (default) or
+ *       legacy CodecID 12 ({@link io.streamwire.flv.FlvWriter.HevcForm})</li>
  *   <li>[x] AUDIODATA ({@link io.streamwire.flv.AudioData}), VIDEODATA
  *       ({@link io.streamwire.flv.VideoData}) incl. command frames and signed composition time</li>
+ *   <li>[x] legacy HEVC, CodecID 12 (de facto: SRS, CDN-Union/H265; not in Adobe v10.1
+ *       §E.4.3.1), read and written like AVC and handed out as the Enhanced {@code hvc1} form is
+ *       ({@link io.streamwire.flv.VideoTagBody#fourCc()},
+ *       {@link io.streamwire.flv.VideoTagBody#videoPacketType()},
+ *       {@link io.streamwire.flv.VideoTagBody#track()})</li>
  *   <li>[x] Enhanced RTMP ExAudioTagHeader/ExVideoTagHeader ({@link io.streamwire.flv.ExAudioData},
  *       {@link io.streamwire.flv.ExVideoData}): all packet types, FourCC, multitrack, ModEx</li>
  *   <li>[x] SCRIPTDATA ({@link io.streamwire.flv.ScriptData}), onMetaData typed view

@@ -12,17 +12,20 @@ import io.streamwire.core.Anomaly;
 import io.streamwire.core.Interest;
 import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.AudioData;
+import io.streamwire.flv.ExVideoData;
 import io.streamwire.flv.FlvAnomalyKind;
 import io.streamwire.flv.FlvDecoder;
 import io.streamwire.flv.FlvHeader;
 import io.streamwire.flv.FlvTag;
 import io.streamwire.flv.FlvTagHeader;
+import io.streamwire.flv.FlvWriter;
 import io.streamwire.flv.FourCc;
 import io.streamwire.flv.MetadataInjector;
 import io.streamwire.flv.OnMetaData;
 import io.streamwire.flv.ScriptData;
 import io.streamwire.flv.VideoData;
 import io.streamwire.flv.VideoTagBody;
+import io.streamwire.flv.VideoTrack;
 import io.streamwire.testkit.Chunks;
 import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
@@ -176,6 +179,30 @@ class FlvReadmeExampleTest {
         // README:end
         assertThat(java.nio.file.Files.readAllBytes(seekableFile)).isEqualTo(MetadataInjector.inject(bytes).file());
         assertThat(size).isEqualTo(java.nio.file.Files.size(seekableFile));
+    }
+
+    @Test
+    void hevcEitherWay() {
+        ByteBuffer nalUnits = ByteBuffer.wrap(new byte[] {0, 0, 0, 3, 0x26, 0x01, (byte) 0xaf}); // one IDR_W_RADL NAL unit
+        // README:begin
+        // write: Enhanced RTMP hvc1 by default, legacy CodecID 12 when asked (or converted)
+        VideoTagBody enhanced = FlvWriter.hevc(VideoTagBody.KEY_FRAME, ExVideoData.CODED_FRAMES, 80, nalUnits);
+        VideoTagBody legacy = FlvWriter.hevc(FlvWriter.HevcForm.LEGACY_CODEC_ID_12, enhanced);
+        ByteBuffer out = ByteBuffer.allocate(FlvWriter.videoTagSize(legacy));
+        FlvWriter.writeVideoTag(out, 40, legacy); // tag header (type 9, 40 ms), body, PreviousTagSize
+
+        // read: one model whichever form arrived
+        VideoTagBody video = VideoTagBody.parse(out.flip().position(FlvTagHeader.LENGTH).limit(out.limit() - 4));
+        boolean hevc = FourCc.HVC1.equals(video.fourCc()); // hvc1, and legacy CodecID 12
+        boolean frames = video.videoPacketType() == ExVideoData.CODED_FRAMES; // AVCPacketType 1 = CodedFrames
+        VideoTrack track = video.track(); // FourCC, composition time, NAL units with 4-byte lengths
+        // README:end
+        assertThat(hevc).isTrue();
+        assertThat(frames).isTrue();
+        assertThat(video).isEqualTo(legacy);
+        assertThat(track).isEqualTo(enhanced.track());
+        assertThat(track.compositionTime()).isEqualTo(80);
+        assertThat(track.data()).isEqualTo(nalUnits);
     }
 
     @Test

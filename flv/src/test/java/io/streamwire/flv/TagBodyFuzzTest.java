@@ -55,9 +55,11 @@ class TagBodyFuzzTest {
         boolean wantSequenceHeader;
         int wantFourCc;
         if (body instanceof VideoData v) {
-            wantKey = v.frameType() == VideoTagBody.KEY_FRAME && (v.codecId() != VideoData.AVC || v.avcPacketType() == VideoData.AVC_NALU);
-            wantSequenceHeader = v.isAvcSequenceHeader();
-            wantFourCc = v.codecId() == VideoData.AVC ? FourCc.AVC1.value() : 0;
+            boolean packetized = v.codecId() == VideoData.AVC || v.codecId() == VideoData.HEVC;
+            wantKey = v.frameType() == VideoTagBody.KEY_FRAME && (!packetized || v.avcPacketType() == VideoData.AVC_NALU);
+            wantSequenceHeader = packetized && v.frameType() != VideoTagBody.COMMAND_FRAME
+                    && v.avcPacketType() == VideoData.AVC_SEQUENCE_HEADER;
+            wantFourCc = v.codecId() == VideoData.AVC ? FourCc.AVC1.value() : v.codecId() == VideoData.HEVC ? FourCc.HVC1.value() : 0;
         } else if (body instanceof ExVideoData x) {
             boolean coded = x.videoPacketType() == ExVideoData.CODED_FRAMES || x.videoPacketType() == ExVideoData.CODED_FRAMES_X;
             wantKey = x.videoCommand() == -1 && x.frameType() == VideoTagBody.KEY_FRAME && coded;
@@ -75,6 +77,38 @@ class TagBodyFuzzTest {
         }
         if (key != wantKey || sequenceHeader != wantSequenceHeader || fourCc != wantFourCc) {
             throw new AssertionError("peeks " + key + "/" + sequenceHeader + "/" + fourCc + " but parsed " + body);
+        }
+        if (body instanceof VideoTagBody v) {
+            checkUnifiedView(v, wantFourCc);
+        }
+    }
+
+    /** fourCc() agrees with the peek; an HEVC body re-signalled in the other form has the same track and back again. */
+    private static void checkUnifiedView(VideoTagBody v, int wantFourCc) {
+        if ((v.fourCc() == null ? 0 : v.fourCc().value()) != wantFourCc) {
+            throw new AssertionError("fourCc() " + v.fourCc() + " but the peek says " + wantFourCc + ": " + v);
+        }
+        VideoTrack track = v.track();
+        boolean single = v instanceof VideoData || ((ExVideoData) v).modEx().isEmpty() && ((ExVideoData) v).videoMultitrackType() == -1;
+        if (track == null || !track.fourCc().equals(FourCc.HVC1) || !single || v.frameType() < 1 || v.frameType() > 4) {
+            return;
+        }
+        int type = v.videoPacketType();
+        boolean legacyHasIt = type == ExVideoData.SEQUENCE_START || type == ExVideoData.CODED_FRAMES
+                || type == ExVideoData.CODED_FRAMES_X || type == ExVideoData.SEQUENCE_END;
+        FlvWriter.HevcForm other = v instanceof VideoData ? FlvWriter.HevcForm.ENHANCED_HVC1 : FlvWriter.HevcForm.LEGACY_CODEC_ID_12;
+        if (other == FlvWriter.HevcForm.LEGACY_CODEC_ID_12 && !legacyHasIt) {
+            return;
+        }
+        VideoTagBody converted = FlvWriter.hevc(other, v);
+        if (!converted.track().equals(track) || converted.frameType() != v.frameType()) {
+            throw new AssertionError("the " + other + " form of " + v + " is " + converted);
+        }
+        ByteBuffer out = ByteBuffer.allocate(converted.encodedSize());
+        converted.writeTo(out);
+        VideoTagBody reparsed = VideoTagBody.parse(out.flip());
+        if (!reparsed.equals(converted) || !reparsed.track().equals(track)) {
+            throw new AssertionError("the " + other + " form of " + v + " reads back as " + reparsed);
         }
     }
 }

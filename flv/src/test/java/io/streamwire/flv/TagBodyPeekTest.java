@@ -31,6 +31,17 @@ class TagBodyPeekTest {
                 Arguments.of("AVC end of sequence", "17 02 000000", false, false, avc1),
                 Arguments.of("AVC generated key frame", "47 01 000000 00000001 65", false, false, avc1),
                 Arguments.of("AVC sequence header truncated", "17 00", false, false, avc1),
+                Arguments.of("HEVC (CodecID 12) sequence header", "1c 00 000000 01016000", false, true, hvc1),
+                Arguments.of("HEVC key NALU", "1c 01 000000 00000002 2601", true, false, hvc1),
+                Arguments.of("HEVC key NALU header only", "1c 01 000000", true, false, hvc1),
+                Arguments.of("HEVC key NALU truncated header", "1c 01 00", false, false, hvc1),
+                Arguments.of("HEVC inter NALU", "2c 01 000028 00000002 0201", false, false, hvc1),
+                Arguments.of("HEVC end of sequence", "1c 02 000000", false, false, hvc1),
+                Arguments.of("HEVC generated key frame", "4c 01 000000 00000002 2601", false, false, hvc1),
+                Arguments.of("HEVC sequence header truncated", "1c 00", false, false, hvc1),
+                Arguments.of("HEVC command frame", "5c 00 000000 01", false, false, hvc1),
+                // a command frame whose AVCPacketType byte is 0 is no sequence header (it used to peek as one)
+                Arguments.of("AVC command frame", "57 00 000000 01", false, false, avc1),
                 Arguments.of("VP6 key frame", "14 aabb", true, false, NONE),
                 Arguments.of("H.263 inter frame", "22 aabb", false, false, NONE),
                 Arguments.of("H.263 command frame", "52 01", false, false, NONE),
@@ -112,8 +123,9 @@ class TagBodyPeekTest {
         }
         VideoTagBody parsed = VideoTagBody.parse(b(hex));
         assertThat(parsed.frameType()).isEqualTo(key ? VideoTagBody.KEY_FRAME : parsed.frameType());
+        assertThat(parsed.fourCc() == null ? NONE : parsed.fourCc().value()).isEqualTo(fourCc);
         if (parsed instanceof VideoData v) {
-            assertThat(v.isAvcSequenceHeader() || !sequenceHeader).isTrue();
+            assertThat(v.videoPacketType() == ExVideoData.SEQUENCE_START || !sequenceHeader).isTrue();
         } else if (parsed instanceof ExVideoData x) {
             assertThat(x.track().fourCc().value()).isEqualTo(fourCc);
             assertThat(x.videoPacketType()).isIn(key
