@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * The published target of one of our benchmarks, checked by the summary table: a target that
  * is missed is printed as missed. Put it on the {@code <thing>_streamwire} method. Unset members
- * (their defaults) are not checked.
+ * (their defaults) are not checked. Several peers each have their own minimum ratio ({@link #peers()}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -18,6 +18,12 @@ public @interface Goal {
 
     /** The peer implementation suffix the ratio is taken against, e.g. {@code "jcodec"}. */
     String peer() default "";
+
+    /**
+     * Further peers with their own minimum ratio, checked like {@link #peer()}: e.g.
+     * {@code @Goal(peer = "jcodec", minPeerRatio = 25, peers = @Goal.Peer(name = "ffmpeg", minRatio = 3))}.
+     */
+    Peer[] peers() default {};
 
     /** Minimum fraction of {@code CeilingBenchmark.longWordScan_ceiling} bytes/s. */
     double minCeilingFraction() default 0;
@@ -33,4 +39,15 @@ public @interface Goal {
 
     /** What one unit is, e.g. {@code "frames"}, {@code "NAL units"}, {@code "tags"}. */
     String unit() default "units";
+
+    /** A minimum ratio of our units/s over one peer's on the same thing. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({})
+    @interface Peer {
+        /** The peer implementation suffix, e.g. {@code "ffmpeg"}. */
+        String name();
+
+        /** Minimum ratio of our units/s over the peer's. */
+        double minRatio();
+    }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +18,16 @@ import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Entry point of {@code benchmarks.jar}.
@@ -33,7 +39,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks.jar -f 1 -wi 4 ... REGEX  any JMH flags: passed to JMH unchanged
  * </pre>
  *
- * <p>The presets run every benchmark (or those matching REGEX) with {@code -prof gc}, then the ones
+ * <p>The presets run every benchmark (or those matching REGEX; without REGEX the quick preset leaves
+ * out those marked {@link FullOnly}) with {@code -prof gc}, then the ones
  * marked {@link Scaling} again with 2 threads, print the comparison table ({@link Summary}), and
  * write {@code <mode>-<time>-t1.json}, {@code -t2.json} (JMH's JSON) and {@code <mode>-<time>.md}
  * (machine, JDK and the table) under {@code benchmarks/results/} ({@code results/} when not run
@@ -91,6 +98,9 @@ public final class Main {
         ChainedOptionsBuilder single = preset(full, results.resolve(stamp + "-t1.json"));
         if (includes.isEmpty()) {
             single.include("io\\.streamwire\\.benchmarks\\..*");
+            if (!full) {
+                fullOnlyExcludes().forEach(single::exclude);
+            }
         } else {
             includes.forEach(single::include);
         }
@@ -112,6 +122,27 @@ public final class Main {
         if (updateReadme) {
             updateReadmes(Summary.rows(all), machine, full);
         }
+    }
+
+    /** JMH exclude patterns for the benchmarks marked {@link FullOnly} (on the method or its class). */
+    static List<String> fullOnlyExcludes() {
+        List<String> excludes = new ArrayList<>();
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().getAll(silent, List.of())) {
+            String name = entry.getUsername();
+            int dot = name.lastIndexOf('.');
+            try {
+                Class<?> type = Class.forName(name.substring(0, dot));
+                boolean fullOnly = type.isAnnotationPresent(FullOnly.class) || Arrays.stream(type.getMethods())
+                        .anyMatch(m -> m.getName().equals(name.substring(dot + 1)) && m.isAnnotationPresent(FullOnly.class));
+                if (fullOnly) {
+                    excludes.add("^" + Pattern.quote(name) + "$");
+                }
+            } catch (ClassNotFoundException e) {
+                // not a class of this jar
+            }
+        }
+        return excludes;
     }
 
     private static ChainedOptionsBuilder preset(boolean full, Path json) {

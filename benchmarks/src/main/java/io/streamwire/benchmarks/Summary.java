@@ -22,14 +22,30 @@ import org.openjdk.jmh.results.RunResult;
  *
  * <p>Throughputs are the median of the measurement iterations; "±" is JMH's 99.9% confidence
  * half-width of the mean. MB = 10^6 bytes.
+ *
+ * <p>Peers include FFmpeg through JNI (impl {@code ffmpeg}); a peer marked {@link PeerOf} is listed
+ * under each thing it does the work of, a {@link Goal} may hold ours to several peers, and when
+ * FFmpeg rows ran the table ends with {@link FfmpegSplit}'s split of their time per unit.
  */
 final class Summary {
     static final String OURS = "streamwire";
     static final String CEILING = "ceiling";
+    /** The area of {@code ffmpeg.FfmpegJniBenchmark}: the JNI calibration, a reference like the ceiling. */
+    static final String FFMPEG = "ffmpeg";
 
     /** One benchmark method at one thread count. */
     record Row(String area, String className, String thing, String impl, int threads,
-               Stat ops, Stat bytes, Stat units, double allocPerOp, Goal goal) {
+               Stat ops, Stat bytes, Stat units, double allocPerOp, Goal goal, Stat jniCalls, Stat upcalls) {
+
+        /** A copy of this row listed under another thing (see {@link PeerOf}). */
+        Row as(String otherThing) {
+            return new Row(area, className, otherThing, impl, threads, ops, bytes, units, allocPerOp, goal, jniCalls, upcalls);
+        }
+
+        /** Rows measured to compare against (the ceiling, the JNI calibration), not ours nor a peer. */
+        boolean reference() {
+            return area.equals(CEILING) || area.equals(FFMPEG);
+        }
 
         double unitsPerOp() {
             return ops.median > 0 ? units.median / ops.median : 0;
@@ -70,9 +86,14 @@ final class Summary {
             String pkg = className.substring(0, className.lastIndexOf('.'));
             String area = pkg.equals("io.streamwire.benchmarks") ? CEILING : pkg.substring(pkg.lastIndexOf('.') + 1);
             Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
-            rows.add(new Row(area, className, thing, impl, run.getParams().getThreads(),
+            Row row = new Row(area, className, thing, impl, run.getParams().getThreads(),
                     stat(run, null), stat(run, "bytes"), stat(run, "units"),
-                    alloc == null ? Double.NaN : alloc.getScore(), goal(className, method)));
+                    alloc == null ? Double.NaN : alloc.getScore(), goal(className, method),
+                    stat(run, "jniCalls"), stat(run, "upcalls"));
+            rows.add(row);
+            for (String other : peerOf(className, method)) {
+                rows.add(row.as(other + params(run)));
+            }
         }
         rows.sort(Comparator.comparing(Row::area).thenComparing(Row::thing).thenComparing(Row::threads)
                 .thenComparing(r -> !r.impl().equals(OURS)).thenComparing(Row::impl));
@@ -114,6 +135,16 @@ final class Summary {
         return new Stat(median, Double.isNaN(error) ? 0 : error);
     }
 
+    private static String[] peerOf(String className, String method) {
+        try {
+            return Arrays.stream(Class.forName(className).getMethods()).filter(m -> m.getName().equals(method))
+                    .map(m -> m.getAnnotation(PeerOf.class)).filter(p -> p != null).map(PeerOf::value).findFirst()
+                    .orElse(new String[0]);
+        } catch (ClassNotFoundException e) {
+            return new String[0];
+        }
+    }
+
     private static Goal goal(String className, String method) {
         try {
             return Arrays.stream(Class.forName(className).getMethods()).filter(m -> m.getName().equals(method))
@@ -138,7 +169,7 @@ final class Summary {
             }
         }
         for (List<Row> group : groups.values()) {
-            Row ours = group.stream().filter(r -> r.impl().equals(OURS) || r.area().equals(CEILING)).findFirst().orElse(null);
+            Row ours = group.stream().filter(r -> r.impl().equals(OURS) || r.reference()).findFirst().orElse(null);
             List<Row> peers = group.stream().filter(r -> r != ours).toList();
             Row best = peers.stream().max(Comparator.comparingDouble(Row::rate)).orElse(null);
             if (ours == null) {
@@ -151,10 +182,10 @@ final class Summary {
             double ratio = best == null ? Double.NaN : ours.rate() / best.rate();
             // The ceiling with the same thread count: a 2-thread row is read against 2-thread bandwidth.
             Row ceiling = ceilings.getOrDefault(ours.threads(), ceilings.get(1));
-            double fraction = ceiling != null && ours.bytes().median() > 0 && !ours.area().equals(CEILING)
+            double fraction = ceiling != null && ours.bytes().median() > 0 && !ours.reference()
                     ? ours.bytes().median() / ceiling.bytes().median() : Double.NaN;
             out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n",
-                    ours.area(), ours.thing() + (ours.area().equals(CEILING) ? "" : ""), ours.threads(),
+                    ours.area(), ours.thing(), ours.threads(),
                     throughput(ours),
                     best == null ? "" : best.impl() + ": " + throughput(best) + (peers.size() > 1 ? " (" + peers.size() + " peers)" : ""),
                     Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f×", ratio),
@@ -162,6 +193,7 @@ final class Summary {
                     Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, "%.0f%%", fraction * 100),
                     verdict(ours, group, ceiling)));
         }
+        out.append(FfmpegSplit.section(rows, area));
         return out.toString();
     }
 
@@ -190,10 +222,10 @@ final class Summary {
         }
         List<String> parts = new ArrayList<>();
         if (goal.minPeerRatio() > 0) {
-            Optional<Row> peer = group.stream().filter(r -> r.impl().equals(goal.peer())).findFirst();
-            parts.add(peer.map(p -> check(ours.rate() / p.rate() >= goal.minPeerRatio(),
-                            String.format(Locale.ROOT, "≥%s× %s", number(goal.minPeerRatio()), goal.peer())))
-                    .orElse("≥" + number(goal.minPeerRatio()) + "× " + goal.peer() + " (peer not run)"));
+            parts.add(peerVerdict(ours, group, goal.peer(), goal.minPeerRatio()));
+        }
+        for (Goal.Peer peer : goal.peers()) {
+            parts.add(peerVerdict(ours, group, peer.name(), peer.minRatio()));
         }
         if (goal.minCeilingFraction() > 0 && ceiling != null) {
             parts.add(check(ours.bytes().median() / ceiling.bytes().median() >= goal.minCeilingFraction(),
@@ -212,6 +244,13 @@ final class Summary {
         }
         String text = String.join(", ", parts);
         return text;
+    }
+
+    private static String peerVerdict(Row ours, List<Row> group, String name, double minRatio) {
+        Optional<Row> peer = group.stream().filter(r -> r.impl().equals(name)).findFirst();
+        return peer.map(p -> check(ours.rate() / p.rate() >= minRatio,
+                        String.format(Locale.ROOT, "≥%s× %s", number(minRatio), name)))
+                .orElse("≥" + number(minRatio) + "× " + name + " (peer not run)");
     }
 
     private static String check(boolean met, String what) {

@@ -43,6 +43,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code tsMux_streamwire}: the same access units (extracted once in setup) muxed back into TS
  *       in a preallocated output buffer; bytes are output bytes.</li>
  * </ul>
+ *
+ * <p>FFmpeg 7.1.1 through JNI demuxes and muxes the same bytes in {@link TsFfmpegBenchmark}
+ * ({@code tsDemux_ffmpeg}, {@code tsMux_ffmpeg}); the targets hold {@code tsDemux} and
+ * {@code tsDemuxReassembled} to ≥ 3× it and {@code tsMux} to ≥ 1×.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -61,19 +65,7 @@ public class TsBenchmark {
 
     @Setup
     public void setUp() {
-        byte[] one = Main.fixture("mpegts/h264-aac-720p.ts");
-        byte[] all = new byte[one.length * COPIES];
-        for (int c = 0; c < COPIES; c++) {
-            System.arraycopy(one, 0, all, c * one.length, one.length);
-        }
-        int[] cc = new int[8192];
-        for (int p = 0; p + 188 <= all.length; p += 188) {
-            int pid = ((all[p + 1] & 0x1F) << 8) | (all[p + 2] & 0xFF);
-            if ((all[p + 3] & 0x10) != 0) {
-                all[p + 3] = (byte) ((all[p + 3] & 0xF0) | cc[pid]);
-                cc[pid] = (cc[pid] + 1) & 15;
-            }
-        }
+        byte[] all = stream64s();
         stream = ByteBuffer.allocateDirect(all.length).put(all).flip();
         packets = all.length / 188;
         fragments = new TsDemuxer(new TsDemuxer.Listener() {
@@ -100,8 +92,37 @@ public class TsBenchmark {
                 sink[1] += payload.get(payload.position()) + payload.remaining();
             }
         });
-        // access units for the muxer, in stream order
-        units = new ArrayList<>();
+        units = accessUnits(stream);
+        muxOut = ByteBuffer.allocateDirect(all.length * 2);
+    }
+
+    /**
+     * The benchmark's input: the 2 s fixture repeated {@value #COPIES} times with continuity
+     * counters rewritten so the copies join seamlessly (also read by {@link TsFfmpegBenchmark}).
+     */
+    static byte[] stream64s() {
+        byte[] one = Main.fixture("mpegts/h264-aac-720p.ts");
+        byte[] all = new byte[one.length * COPIES];
+        for (int c = 0; c < COPIES; c++) {
+            System.arraycopy(one, 0, all, c * one.length, one.length);
+        }
+        int[] cc = new int[8192];
+        for (int p = 0; p + 188 <= all.length; p += 188) {
+            int pid = ((all[p + 1] & 0x1F) << 8) | (all[p + 2] & 0xFF);
+            if ((all[p + 3] & 0x10) != 0) {
+                all[p + 3] = (byte) ((all[p + 3] & 0xF0) | cc[pid]);
+                cc[pid] = (cc[pid] + 1) & 15;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The access units of {@code stream} in stream order, for the muxers: {video, pts, dts,
+     * randomAccess, payload (a direct copy), NAL units (video) or null}.
+     */
+    static List<Object[]> accessUnits(ByteBuffer stream) {
+        List<Object[]> units = new ArrayList<>();
         TsDemuxer extract = new TsDemuxer(new TsDemuxer.Listener() {
             @Override
             public Interest onPesStart(TsStream s) {
@@ -117,12 +138,13 @@ public class TsBenchmark {
         });
         extract.feed(stream.duplicate());
         extract.endOfInput();
-        muxOut = ByteBuffer.allocateDirect(all.length * 2);
+        return units;
     }
 
     @Benchmark
     @Scaling
-    @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets")
+    @Goal(minMBps = 4000, peer = "jcodec", minPeerRatio = 25, maxBytesPerUnit = 0, unit = "packets",
+            peers = @Goal.Peer(name = "ffmpeg", minRatio = 3))
     public long tsDemux_streamwire(Counters counters) {
         fragments.feed(stream.duplicate());
         counters.bytes += stream.limit();
@@ -132,7 +154,7 @@ public class TsBenchmark {
 
     @Benchmark
     @Scaling
-    @Goal(minMBps = 2500, unit = "packets")
+    @Goal(minMBps = 2500, unit = "packets", peers = @Goal.Peer(name = "ffmpeg", minRatio = 3))
     public long tsDemuxReassembled_streamwire(Counters counters) {
         reassembled.feed(stream.duplicate());
         counters.bytes += stream.limit();
@@ -173,7 +195,7 @@ public class TsBenchmark {
     }
 
     @Benchmark
-    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets")
+    @Goal(minMBps = 2000, maxBytesPerUnit = 0, unit = "packets", peers = @Goal.Peer(name = "ffmpeg", minRatio = 1))
     public long tsMux_streamwire(Counters counters) {
         TsMuxer muxer = muxer();
         ByteBuffer out = muxOut;
