@@ -11,9 +11,9 @@ import java.nio.ByteBuffer;
  * primary_pic_type u(3)  rbsp_trailing_bits()
  * </pre>
  *
- * @param primaryPicType primary_pic_type, 0..7 (Table 7-5: which slice types the picture may hold)
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param primaryPicType primary_pic_type, 0..7 (Table 7-5: which slice types the picture may hold)
  *
  * @since 0.1.0
  */

@@ -5,10 +5,8 @@ import io.streamwire.core.DecoderListener;
 import io.streamwire.core.Interest;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.StreamDecoder;
-import io.streamwire.core.internal.DecoderState;
-import io.streamwire.core.internal.StartCodes;
+import io.streamwire.core.internal.AnnexBFramer;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -56,6 +54,8 @@ import java.util.Objects;
  * by the listener, every call but {@code reset} and {@code position} throws
  * {@link IllegalStateException} naming the first error.
  *
+ * <p>The framing is core's shared Annex B engine, the same for H.264 and H.265.
+ *
  * <p>Not thread-safe: keep it on one connection or event loop.
  *
  * @since 0.1.0
@@ -93,27 +93,7 @@ public final class AnnexBDecoder implements StreamDecoder {
         default void onNalFragment(ByteBuffer fragment, boolean last) {}
     }
 
-    /** What the next byte is expected to be part of. */
-    private enum State { SEEK_START_CODE, READ_NAL }
-
-    private static final byte[] ZEROS = new byte[256];
-
-    private final H264Limits limits;
-    private final Listener listener;
-    private final DecoderState lifecycle = new DecoderState("AnnexBDecoder");
-    private State state = State.SEEK_START_CODE;
-    private long zeros;
-    private boolean nalStarted;
-    private Interest interest;
-    private long nalOffset;
-    private long nalLength;
-    private byte[] buffer = new byte[0];
-    private int buffered;
-    private ByteBuffer bufferView;
-    private long streamOffset;
-    private boolean garbageReported;
-    private final ByteBuffer zerosView = ByteBuffer.wrap(ZEROS);
-    private int feedLimit;
+    private final AnnexBFramer framer;
 
     /** A decoder with {@link H264Limits#defaults()} sending to {@code listener}. */
     public AnnexBDecoder(Listener listener) {
@@ -122,8 +102,9 @@ public final class AnnexBDecoder implements StreamDecoder {
 
     /** A decoder with the given limits sending to {@code listener}. */
     public AnnexBDecoder(Listener listener, H264Limits limits) {
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.limits = Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(listener, "listener");
+        this.framer = new AnnexBFramer("AnnexBDecoder", H264Exception.MODULE, "H264Limits.maxNalSize()",
+                Objects.requireNonNull(limits, "limits").maxNalSize(), new Sink(listener));
     }
 
     /**
@@ -136,113 +117,7 @@ public final class AnnexBDecoder implements StreamDecoder {
      */
     @Override
     public void feed(ByteBuffer in) {
-        lifecycle.checkFeed();
-        final int startPosition = in.position();
-        int i = startPosition;
-        final int limit = in.limit();
-        final long base = streamOffset - i;
-        feedLimit = limit;
-        try {
-            while (i < limit) {
-                switch (state) {
-                    case SEEK_START_CODE: {
-                        int b = in.get(i) & 0xFF;
-                        if (b == 0) {
-                            zeros++;
-                        } else if (b == 1 && zeros >= 2) {
-                            startNal(base + i + 1);
-                        } else {
-                            zeros = 0;
-                            if (!garbageReported) {
-                                garbageReported = true;
-                                listener.onAnomaly(new Anomaly<>(H264AnomalyKind.BYTES_BEFORE_FIRST_START_CODE, base + i,
-                                        "bytes before the first start code skipped"));
-                            }
-                        }
-                        i++;
-                        break;
-                    }
-                    case READ_NAL: {
-                        if (zeros > 0) {
-                            int b = in.get(i) & 0xFF;
-                            if (b == 0) {
-                                zeros++;
-                                i++;
-                                break;
-                            }
-                            if (b == 1 && zeros >= 2) {
-                                commit(in, i, i, true); // the held zeros were trailing_zero_8bits
-                                startNal(base + i + 1);
-                                i++;
-                                break;
-                            }
-                            long held = zeros;
-                            zeros = 0;
-                            if (held >= 3) {
-                                zeroRun(held, base + i - held);
-                            }
-                            flushZeros(held);
-                            feedLimit = limit;
-                        }
-                        int segment = i;
-                        while (true) {
-                            // the first 00 00 00 or 00 00 01: a start code, or a zero run to classify
-                            int j = StartCodes.findPair(in, i, limit, 0, 1);
-                            if (j < 0) {
-                                int e = limit;
-                                long t = 0;
-                                while (e > segment && in.get(e - 1) == 0) {
-                                    e--;
-                                    t++;
-                                }
-                                commit(in, segment, e, false);
-                                zeros = t;
-                                i = limit;
-                                break;
-                            }
-                            if (in.get(j + 2) == 1) {
-                                commit(in, segment, j, true);
-                                startNal(base + j + 3);
-                                i = j + 3;
-                                break;
-                            }
-                            int k = j + 3;
-                            while (k < limit && in.get(k) == 0) {
-                                k++;
-                            }
-                            if (k == limit) {
-                                commit(in, segment, j, false);
-                                zeros = k - j;
-                                i = limit;
-                                break;
-                            }
-                            if (in.get(k) == 1) {
-                                commit(in, segment, j, true); // trailing_zero_8bits, then a start code
-                                startNal(base + k + 1);
-                                i = k + 1;
-                                break;
-                            }
-                            if (!nalStarted && j > segment) {
-                                // onNalStart before the anomaly, as when the bytes before the run came in an earlier feed
-                                begin(in, segment);
-                            }
-                            zeroRun(k - j, base + j);
-                            i = k; // the zeros stay in this NAL unit's content
-                        }
-                        break;
-                    }
-                    default:
-                        throw new IllegalStateException("unexpected state " + state);
-                }
-            }
-        } catch (Throwable t) {
-            lifecycle.fail(t);
-            throw t;
-        } finally {
-            in.limit(limit);
-        }
-        streamOffset += limit - startPosition;
-        in.position(limit);
+        framer.feed(in);
     }
 
     /**
@@ -253,127 +128,54 @@ public final class AnnexBDecoder implements StreamDecoder {
      */
     @Override
     public void endOfInput() {
-        if (!lifecycle.beginEnd()) {
-            return;
-        }
-        try {
-            if (state == State.READ_NAL) {
-                feedLimit = ZEROS.length;
-                commit(zerosView, 0, 0, true);
-            }
-        } catch (Throwable t) {
-            lifecycle.fail(t);
-            throw t;
-        }
-        state = State.SEEK_START_CODE;
-        zeros = 0;
+        framer.endOfInput();
     }
 
     /** Starts over as if new, the failed or ended state and the position included. */
     @Override
     public void reset() {
-        lifecycle.reset();
-        state = State.SEEK_START_CODE;
-        zeros = 0;
-        nalStarted = false;
-        buffered = 0;
-        streamOffset = 0;
-        garbageReported = false;
+        framer.reset();
     }
 
     /** Bytes fed since construction or the last {@link #reset()}. */
     @Override
     public long position() {
-        return streamOffset;
+        return framer.position();
     }
 
-    private void zeroRun(long length, long offset) {
-        listener.onAnomaly(new Anomaly<>(H264AnomalyKind.ZERO_RUN_IN_NAL_UNIT, offset,
-                "run of " + length + " zero bytes inside a NAL unit kept as data"));
-    }
+    /** Forwards the shared engine's events to the listener, anomalies as {@link H264AnomalyKind}. */
+    private static final class Sink implements AnnexBFramer.Sink {
+        private final Listener listener;
 
-    private void flushZeros(long n) {
-        while (n > 0) {
-            int k = (int) Math.min(n, ZEROS.length);
-            feedLimit = ZEROS.length;
-            commit(zerosView, 0, k, false);
-            n -= k;
+        Sink(Listener listener) {
+            this.listener = listener;
         }
-    }
 
-    private void startNal(long offset) {
-        state = State.READ_NAL;
-        zeros = 0;
-        nalStarted = false;
-        nalOffset = offset;
-        nalLength = 0;
-        buffered = 0;
-    }
+        @Override
+        public Interest onNalStart(int headerByte, long offset) {
+            return listener.onNalStart(headerByte, offset);
+        }
 
-    /** Frames {@code in[from, to)} by its position and limit for the listener; restored after. */
-    private static ByteBuffer frame(ByteBuffer in, int from, int to) {
-        in.limit(in.capacity()).position(from).limit(to);
-        return in;
-    }
+        @Override
+        public void onNal(ByteBuffer nal, long offset) {
+            listener.onNal(nal, offset);
+        }
 
-    /** The NAL unit whose header byte is {@code in[at]} starts: asks the listener what it wants. */
-    private void begin(ByteBuffer in, int at) {
-        nalStarted = true;
-        interest = Objects.requireNonNull(listener.onNalStart(in.get(at) & 0xFF, nalOffset), "interest");
-    }
+        @Override
+        public void onNalFragment(ByteBuffer fragment, boolean last) {
+            listener.onNalFragment(fragment, last);
+        }
 
-    private void commit(ByteBuffer in, int from, int to, boolean ends) {
-        if (!nalStarted) {
-            if (to == from) {
-                return; // nothing yet, or an empty NAL unit (two start codes in a row): skipped
-            }
-            begin(in, from);
+        @Override
+        public void onBytesBeforeFirstStartCode(long offset) {
+            listener.onAnomaly(new Anomaly<>(H264AnomalyKind.BYTES_BEFORE_FIRST_START_CODE, offset,
+                    "bytes before the first start code skipped"));
         }
-        long length = nalLength + (to - from);
-        if (length > limits.maxNalSize()) {
-            throw new LimitExceededException(H264Exception.MODULE, "nal_unit", "H264Limits.maxNalSize()",
-                    limits.maxNalSize(),
-                    length, nalOffset);
-        }
-        nalLength = length;
-        switch (interest) {
-            case IGNORE:
-                break;
-            case FRAGMENTS:
-                listener.onNalFragment(frame(in, from, to), ends);
-                in.limit(feedLimit);
-                break;
-            case WHOLE:
-                if (ends && buffered == 0) {
-                    listener.onNal(frame(in, from, to), nalOffset);
-                    in.limit(feedLimit);
-                } else {
-                    append(in, from, to);
-                    if (ends) {
-                        if (bufferView == null || bufferView.array() != buffer) {
-                            bufferView = ByteBuffer.wrap(buffer);
-                        }
-                        bufferView.limit(buffered).position(0);
-                        listener.onNal(bufferView, nalOffset);
-                    }
-                }
-                break;
-            default:
-                throw new IllegalStateException("unexpected interest " + interest);
-        }
-        if (ends) {
-            nalStarted = false;
-            buffered = 0;
-        }
-    }
 
-    private void append(ByteBuffer in, int from, int to) {
-        int n = to - from;
-        if (buffered + n > buffer.length) {
-            int cap = (int) Math.min(limits.maxNalSize(), Math.max((long) buffered + n, Math.max(256L, buffer.length * 2L)));
-            buffer = Arrays.copyOf(buffer, cap);
+        @Override
+        public void onZeroRun(long length, long offset) {
+            listener.onAnomaly(new Anomaly<>(H264AnomalyKind.ZERO_RUN_IN_NAL_UNIT, offset,
+                    "run of " + length + " zero bytes inside a NAL unit kept as data"));
         }
-        in.get(from, buffer, buffered, n);
-        buffered += n;
     }
 }

@@ -1,6 +1,6 @@
 package io.streamwire.h264;
 
-import io.streamwire.core.internal.StartCodes;
+import io.streamwire.core.internal.NalScanner;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,12 +9,6 @@ import java.nio.ByteBuffer;
  * bounds in the buffer. Accepts 3- and 4-byte start codes, leading zero_bytes, trailing_zero_8bits,
  * bytes before the first start code (skipped) and a stream that ends without a final start code.
  * Empty NAL units (two start codes in a row) are skipped.
- *
- * @implNote A NAL unit ends only at the next {@code 00 00 01}; zero bytes just before it are
- *     dropped as trailing_zero_8bits. §B.2 would also end it at {@code 00 00 00}, but real streams
- *     (e.g. mp4ff's {@code 4pics.264}) carry unescaped zero runs inside slices, and ending there
- *     would silently drop the rest of the slice; like mp4ff and ffmpeg's parser, such runs are kept
- *     as data ({@link AnnexBDecoder} reports them as an anomaly).
  *
  * <pre>{@code
  * AnnexBScanner nals = new AnnexBScanner().reset(stream);
@@ -26,96 +20,52 @@ import java.nio.ByteBuffer;
  * <p>Reuse one scanner with {@link #reset(ByteBuffer)}: nothing is allocated per NAL unit. The
  * buffer's position and limit are read once at {@code reset} and never changed.
  *
+ * <p>The scan is core's shared Annex B scanner, the same for H.264 and H.265.
+ *
  * <p>Not thread-safe.
+ *
+ * @implNote A NAL unit ends only at the next {@code 00 00 01}; zero bytes just before it are
+ *     dropped as trailing_zero_8bits. §B.2 would also end it at {@code 00 00 00}, but real streams
+ *     (e.g. mp4ff's {@code 4pics.264}) carry unescaped zero runs inside slices, and ending there
+ *     would silently drop the rest of the slice; like mp4ff and ffmpeg's parser, such runs are kept
+ *     as data ({@link AnnexBDecoder} reports them as an anomaly).
  *
  * @since 0.1.0
  */
 public final class AnnexBScanner {
-    private ByteBuffer buf;
-    private byte[] array;
-    private int base;
-    private int cursor;
-    private int limit;
-    private int nalStart = -1;
-    private int nalEnd = -1;
-    /**
-     * True when {@link #cursor} is at a start code found while ending the previous NAL unit, so
-     * that {@link #next} does not scan for it again (one scan per NAL unit instead of two).
-     */
-    private boolean atStartCode;
+    private final NalScanner scanner = new NalScanner();
 
     /** A scanner with no buffer yet: call {@link #reset(ByteBuffer)} before {@link #next()}. */
     public AnnexBScanner() {}
 
     /** Scans {@code stream[position, limit)} from the start. */
     public AnnexBScanner reset(ByteBuffer stream) {
-        this.buf = stream;
-        this.array = stream.hasArray() ? stream.array() : null;
-        this.base = stream.hasArray() ? stream.arrayOffset() : 0;
-        this.cursor = stream.position();
-        this.limit = stream.limit();
-        this.nalStart = -1;
-        this.nalEnd = -1;
-        this.atStartCode = false;
+        scanner.reset(stream);
         return this;
-    }
-
-    private int find(int from) {
-        if (array != null) {
-            int r = StartCodes.find(array, base + from, base + limit);
-            return r < 0 ? -1 : r - base;
-        }
-        return StartCodes.find(buf, from, limit);
-    }
-
-    private int byteAt(int i) {
-        return array != null ? array[base + i] & 0xFF : buf.get(i) & 0xFF;
     }
 
     /** Moves to the next non-empty NAL unit; false at the end of the buffer. */
     public boolean next() {
-        if (buf == null) {
-            throw new IllegalStateException("reset(ByteBuffer) first");
-        }
-        while (true) {
-            int j = atStartCode ? cursor : find(cursor);
-            if (j < 0) {
-                cursor = limit;
-                return false;
-            }
-            int start = j + 3;
-            int k = find(start);
-            int end = k < 0 ? limit : k;
-            while (end > start && byteAt(end - 1) == 0) {
-                end--; // trailing_zero_8bits, or the zero_byte of a 4-byte start code
-            }
-            cursor = k < 0 ? limit : k;
-            atStartCode = k >= 0;
-            if (end > start) {
-                nalStart = start;
-                nalEnd = end;
-                return true;
-            }
-        }
+        return scanner.next();
     }
 
     /** Absolute index of the current NAL unit's header byte. */
     public int nalStart() {
-        return nalStart;
+        return scanner.nalStart();
     }
 
     /** Absolute index just past the current NAL unit (trailing zero bytes excluded). */
     public int nalEnd() {
-        return nalEnd;
+        return scanner.nalEnd();
     }
 
     /** Length of the current NAL unit in bytes. */
     public int nalLength() {
-        return nalEnd - nalStart;
+        return scanner.nalLength();
     }
 
     /** The current NAL unit's header byte. */
     public int nalHeaderByte() {
-        return byteAt(nalStart);
+        return scanner.nalHeaderByte();
     }
 }

@@ -21,6 +21,11 @@ import java.util.Objects;
  *   numOfSequenceParameterSetExt u8, { sequenceParameterSetExtLength u16, NAL unit }]
  * </pre>
  *
+ * <p>The reserved bits are not kept: they are written as 1s, as the standard requires. Parameter
+ * set buffers are read-only copies, so the record never shares the caller's buffer.
+ *
+ * <p>Immutable and thread-safe.
+ *
  * @param configurationVersion configurationVersion, 8 bits, 1
  * @param avcProfileIndication AVCProfileIndication (profile_idc), 8 bits
  * @param profileCompatibility profile_compatibility (the constraint_set flags byte), 8 bits
@@ -29,11 +34,6 @@ import java.util.Objects;
  * @param sequenceParameterSets SPS NAL units, at most 31, each at most 65,535 bytes
  * @param pictureParameterSets PPS NAL units, at most 255, each at most 65,535 bytes
  * @param highProfileExtension the High-profile fields, or null when absent
- *
- * <p>The reserved bits are not kept: they are written as 1s, as the standard requires. Parameter
- * set buffers are read-only copies, so the record never shares the caller's buffer.
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

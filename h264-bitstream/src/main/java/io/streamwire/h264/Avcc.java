@@ -2,6 +2,7 @@ package io.streamwire.h264;
 
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
+import io.streamwire.core.internal.StartCodes;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -235,6 +236,12 @@ public final class Avcc {
                 // and every byte after it too; dropping it would lose the unit silently
                 throw new H264Exception("avcc nal_unit", length + " zero bytes: no NAL unit header",
                         p - sample.position(), SPEC);
+            }
+            int startCode = n >= 3 ? StartCodes.find(sample, p, p + n) : -1;
+            if (startCode >= 0) {
+                // Annex B would cut the NAL unit in two there: the encoder left out emulation prevention
+                throw new H264Exception("avcc nal_unit", "holds a start code 00 00 01 at its byte " + (startCode - p)
+                        + " (emulation prevention missing)", startCode - sample.position(), "ITU-T H.264 (08/2021) §7.4.1");
             }
             if (n > 0) {
                 int type = sample.get(p) & 0x1F;

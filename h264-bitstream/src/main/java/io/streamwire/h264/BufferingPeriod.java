@@ -14,11 +14,11 @@ import java.util.List;
  * [VclHrdBpPresentFlag: { initial_cpb_removal_delay u(v) initial_cpb_removal_delay_offset u(v) } x CPBs]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param seqParameterSetId seq_parameter_set_id, 0..31
  * @param nal {initial_cpb_removal_delay, initial_cpb_removal_delay_offset} per NAL HRD CPB (empty without it)
  * @param vcl the same for the VCL HRD
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * dec_ref_pic_marking(): ITU-T H.264 (08/2021) §7.3.3.3, semantics §7.4.3.3.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param noOutputOfPriorPicsFlag no_output_of_prior_pics_flag (IDR)
  * @param longTermReferenceFlag long_term_reference_flag (IDR)
  * @param adaptiveRefPicMarkingModeFlag adaptive_ref_pic_marking_mode_flag (non-IDR)
  * @param operations the memory_management_control_operation entries before the terminating 0
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

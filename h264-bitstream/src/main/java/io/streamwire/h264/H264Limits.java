@@ -16,11 +16,11 @@ package io.streamwire.h264;
  *       string are a few hundred bytes</td></tr>
  * </table>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxNalSize the longest NAL unit, in bytes (escaped, header included), 1..2^31-1
  * @param maxNalUnitsPerAccessUnit the most NAL units in one access unit, 1..2^31-1
  * @param maxSeiPayloadSize the largest SEI payloadSize, 0..2^31-1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

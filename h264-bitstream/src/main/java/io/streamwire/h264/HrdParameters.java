@@ -16,6 +16,8 @@ import java.util.List;
  * dpb_output_delay_length_minus1 u(5), time_offset_length u(5)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param bitRateScale bit_rate_scale, 4 bits
  * @param cpbSizeScale cpb_size_scale, 4 bits
  * @param cpbs one entry per CPB (cpb_cnt_minus1 + 1 of them, 1..32)
@@ -23,8 +25,6 @@ import java.util.List;
  * @param cpbRemovalDelayLengthMinus1 5 bits
  * @param dpbOutputDelayLengthMinus1 5 bits
  * @param timeOffsetLength 5 bits
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

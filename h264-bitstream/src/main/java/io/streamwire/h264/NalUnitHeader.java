@@ -10,12 +10,12 @@ import java.nio.ByteBuffer;
  * F forbidden_zero_bit (1)   R nal_ref_idc (2)   T nal_unit_type (5)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param forbiddenZeroBit forbidden_zero_bit, 1 bit; 1 marks a NAL the sender knows is damaged
  * @param nalRefIdc nal_ref_idc, 2 bits, 0..3
  * @param nalUnitType nal_unit_type, 5 bits, 0..31; values Table 7-1 leaves reserved or
  *     unspecified are kept as they are (see {@link #isKnownType()})
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -9,12 +9,12 @@ import java.util.List;
  * depends on the active SPS's VUI (CpbDpbDelaysPresentFlag, pic_struct_present_flag and the HRD
  * field lengths), so decoding needs that SPS.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param cpbRemovalDelay cpb_removal_delay, or -1 when not coded
  * @param dpbOutputDelay dpb_output_delay, or -1 when not coded
  * @param picStruct pic_struct 0..8 (Table D-1), or -1 when not coded
  * @param clockTimestamps one entry per NumClockTS slot; null entries where clock_timestamp_flag is 0
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

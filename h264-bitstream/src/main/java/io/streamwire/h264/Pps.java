@@ -22,6 +22,8 @@ import java.nio.ByteBuffer;
  *   second_chroma_qp_index_offset se(v) -12..12] rbsp_trailing_bits()
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param picParameterSetId pic_parameter_set_id, 0..255
  * @param seqParameterSetId seq_parameter_set_id, 0..31
  * @param entropyCodingModeFlag entropy_coding_mode_flag (CABAC)
@@ -43,8 +45,6 @@ import java.nio.ByteBuffer;
  * @param picScalingMatrix the lists when pic_scaling_matrix_present_flag is 1, else null
  * @param secondChromaQpIndexOffset second_chroma_qp_index_offset, -12..12 (equal to
  *     chroma_qp_index_offset when not coded)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * pred_weight_table(): ITU-T H.264 (08/2021) §7.3.3.2, semantics §7.4.3.2.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param lumaLog2WeightDenom luma_log2_weight_denom, 0..7
  * @param chromaLog2WeightDenom chroma_log2_weight_denom, 0..7 (0 when ChromaArrayType is 0)
  * @param l0 one entry per list 0 reference (num_ref_idx_l0_active_minus1 + 1)
  * @param l1 one entry per list 1 reference (B slices), else empty
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -13,12 +13,12 @@ import java.nio.ByteBuffer;
  * recovery_frame_cnt ue(v)  exact_match_flag u(1)  broken_link_flag u(1)  changing_slice_group_idc u(2)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param recoveryFrameCnt recovery_frame_cnt, 0..MaxFrameNum-1 (bounded here to 0..65535)
  * @param exactMatchFlag exact_match_flag
  * @param brokenLinkFlag broken_link_flag
  * @param changingSliceGroupIdc changing_slice_group_idc, 0..2
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -7,12 +7,12 @@ import java.util.List;
 /**
  * ref_pic_list_modification(): ITU-T H.264 (08/2021) §7.3.3.1, semantics §7.4.3.1.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param refPicListModificationFlagL0 ref_pic_list_modification_flag_l0
  * @param l0 the list 0 operations before the terminating idc 3 (which is not stored)
  * @param refPicListModificationFlagL1 ref_pic_list_modification_flag_l1 (B slices)
  * @param l1 the list 1 operations
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -11,9 +11,9 @@ import java.util.List;
  * kept delta by delta so that writing reproduces the bits; effective lists with the fall-back rules
  * of Table 7-2 come from {@link #effectiveList}.
  *
- * @param lists one entry per list index i (6 4x4 lists, then 2 or 6 8x8 lists)
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param lists one entry per list index i (6 4x4 lists, then 2 or 6 8x8 lists)
  *
  * @since 0.1.0
  */

@@ -2,6 +2,7 @@ package io.streamwire.h264;
 
 import io.streamwire.core.internal.EmulationPrevention;
 
+import io.streamwire.core.CaptionData;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
 import io.streamwire.core.internal.BitReader;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * One sei_message() of an SEI NAL unit: ITU-T H.264 (08/2021) §7.3.2.3.1 and Annex D. Typed
  * decoders exist for the payload types this module knows ({@link RecoveryPoint},
- * {@link UserDataUnregistered}, {@link CaptionData} in user_data_registered_itu_t_t35,
+ * {@link UserDataUnregistered}, core's {@link CaptionData} in user_data_registered_itu_t_t35
+ * ({@link #captionData()}, {@link #captions(CaptionData)}),
  * {@link PicTiming}, {@link BufferingPeriod}); every other type stays raw here.
  *
  * <pre>
@@ -20,12 +22,12 @@ import java.util.List;
  * sei_payload(payloadType, payloadSize)
  * </pre>
  *
+ * <p>Immutable and thread-safe (the payload buffer is a read-only view; duplicate it to read).
+ *
  * @param payloadType payloadType, the sum of its bytes (0xFF extension), 0..2^31-1
  * @param payload the payloadSize RBSP bytes (emulation prevention removed), read-only
  * @param offset stream offset of the message's first byte (approximate by the emulation prevention
  *     bytes removed before it)
- *
- * <p>Immutable and thread-safe (the payload buffer is a read-only view; duplicate it to read).
  *
  * @since 0.1.0
  */
@@ -154,6 +156,26 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
             value -= 255;
         }
         out.write(value);
+    }
+
+    /**
+     * The ATSC A/53 captions of a user_data_registered_itu_t_t35 message (type 4), or null when the
+     * message is of another type or another T.35 registration.
+     *
+     * @throws TruncatedInputException if it is A/53 cc_data but ends before its triplets
+     * @since 0.2.0
+     */
+    public CaptionData captionData() {
+        return payloadType != USER_DATA_REGISTERED_ITU_T_T35 ? null : CaptionData.parse(payload.duplicate(), offset, H264Exception.MODULE);
+    }
+
+    /**
+     * The user_data_registered_itu_t_t35 message (type 4) carrying {@code captions}.
+     *
+     * @since 0.2.0
+     */
+    public static SeiMessage captions(CaptionData captions) {
+        return new SeiMessage(USER_DATA_REGISTERED_ITU_T_T35, ByteBuffer.wrap(captions.toT35Payload()), -1);
     }
 
     BitReader reader(String structure, String specRef) {

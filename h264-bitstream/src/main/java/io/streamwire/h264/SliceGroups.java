@@ -10,6 +10,8 @@ import java.util.List;
  * The slice group (FMO) part of a PPS, present when num_slice_groups_minus1 &gt; 0: ITU-T H.264
  * (08/2021) §7.3.2.2, semantics §7.4.2.2. Lists not used by the map type are empty and values 0.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param sliceGroupMapType slice_group_map_type, 0..6
  * @param runLengthMinus1 run_length_minus1[] (type 0), one per slice group
  * @param topLeft top_left[] (type 2), one per slice group but the last
@@ -18,8 +20,6 @@ import java.util.List;
  * @param sliceGroupChangeRateMinus1 slice_group_change_rate_minus1 (types 3..5)
  * @param picSizeInMapUnitsMinus1 pic_size_in_map_units_minus1 (type 6)
  * @param sliceGroupId slice_group_id[] (type 6), pic_size_in_map_units_minus1 + 1 of them
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

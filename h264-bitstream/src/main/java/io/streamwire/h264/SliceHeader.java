@@ -11,6 +11,8 @@ import java.util.List;
  * semantics §7.4.3, with ref_pic_list_modification() (§7.3.3.1), pred_weight_table() (§7.3.3.2)
  * and dec_ref_pic_marking() (§7.3.3.3). Needs the PPS and SPS the slice refers to.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param nalUnitType nal_unit_type of the NAL unit (1 or 5)
  * @param nalRefIdc nal_ref_idc of the NAL unit
  * @param firstMbInSlice first_mb_in_slice
@@ -42,8 +44,6 @@ import java.util.List;
  * @param sliceBetaOffsetDiv2 slice_beta_offset_div2, -6..6
  * @param sliceGroupChangeCycle slice_group_change_cycle (slice group map types 3..5)
  * @param headerBits the size of the header in RBSP bits, where slice_data() begins
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

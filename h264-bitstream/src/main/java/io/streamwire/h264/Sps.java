@@ -31,6 +31,8 @@ import java.util.List;
  * vui_parameters_present_flag u(1) [vui_parameters()] rbsp_trailing_bits()
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param profileIdc profile_idc, 8 bits
  * @param constraintSetFlags constraint_set0_flag..constraint_set5_flag as 6 bits, set0 the most significant
  * @param reservedZero2bits reserved_zero_2bits, 2 bits (kept as read)
@@ -63,8 +65,6 @@ import java.util.List;
  * @param frameCropTopOffset frame_crop_top_offset
  * @param frameCropBottomOffset frame_crop_bottom_offset
  * @param vuiParameters the VUI when vui_parameters_present_flag is 1, else null
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

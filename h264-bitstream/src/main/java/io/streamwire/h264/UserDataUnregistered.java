@@ -10,10 +10,10 @@ import java.util.UUID;
  * user_data_unregistered() SEI payload (type 5): ITU-T H.264 (08/2021) §D.1.7: a 16-byte
  * uuid_iso_iec_11578 and free bytes. x264 writes its version and settings here as text.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param uuid uuid_iso_iec_11578, 128 bits
  * @param data user_data_payload_byte values, read-only
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

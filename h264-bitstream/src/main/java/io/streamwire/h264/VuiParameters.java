@@ -21,6 +21,8 @@ import io.streamwire.core.internal.RbspWriter;
  *   max_num_reorder_frames ue(v) max_dec_frame_buffering ue(v)]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param aspectRatioInfoPresentFlag aspect_ratio_info_present_flag
  * @param aspectRatioIdc aspect_ratio_idc, 8 bits (255 = Extended_SAR)
  * @param sarWidth sar_width, 16 bits (Extended_SAR only)
@@ -54,8 +56,6 @@ import io.streamwire.core.internal.RbspWriter;
  * @param log2MaxMvLengthVertical log2_max_mv_length_vertical, 0..16 (as above)
  * @param maxNumReorderFrames max_num_reorder_frames, 0..16
  * @param maxDecFrameBuffering max_dec_frame_buffering, 0..16
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

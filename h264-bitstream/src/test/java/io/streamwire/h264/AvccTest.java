@@ -205,6 +205,29 @@ class AvccTest {
      * AnnexB.writeNal where the buffer form wrote the zero.
      */
     @Test
+    void aNalUnitHoldingAStartCodeIsRefusedNotCutInTwo() {
+        // an IDR slice whose bytes 2..4 are 00 00 01 (emulation prevention left out): Annex B would make
+        // two NAL units of it, so every form refuses it, pointing at the start code
+        byte[] sample = HEX.parseHex("00000006" + "6588000001aa");
+        for (int i = 0; i < 3; i++) {
+            int form = i;
+            assertThatThrownBy(() -> {
+                switch (form) {
+                    case 0 -> Avcc.toAnnexB(ByteBuffer.wrap(sample), 4, CONFIG);
+                    case 1 -> Avcc.annexBSize(ByteBuffer.wrap(sample), 4, CONFIG);
+                    default -> Avcc.toAnnexB(ByteBuffer.wrap(sample), 4, CONFIG, ByteBuffer.allocate(64));
+                }
+            }).isInstanceOfSatisfying(H264Exception.class, e -> {
+                assertThat(e.field()).isEqualTo("avcc nal_unit");
+                assertThat(e.offset()).isEqualTo(4 + 2);
+                assertThat(e.getMessage()).contains("emulation prevention missing");
+            });
+        }
+        // with the 0x03 in place it converts
+        assertThat(Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("00000007" + "658800000301aa")), 4, null)).isNotEmpty();
+    }
+
+    @Test
     void nalUnitsEndingInZeroConvertTheSameInBothForms() {
         // a NAL unit of zero bytes only has no header: the module's exception from both forms
         byte[] onlyZero = HEX.parseHex("0000000100");

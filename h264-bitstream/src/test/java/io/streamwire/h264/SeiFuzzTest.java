@@ -1,6 +1,7 @@
 package io.streamwire.h264;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.streamwire.core.CaptionData;
 import io.streamwire.core.StreamwireException;
 import io.streamwire.testkit.Fixtures;
 import java.nio.ByteBuffer;
@@ -37,8 +38,8 @@ class SeiFuzzTest {
                     case SeiMessage.BUFFERING_PERIOD -> BufferingPeriod.parse(m, SETS);
                     case SeiMessage.PIC_TIMING -> PicTiming.parse(m, SETS.sps(0));
                     case SeiMessage.USER_DATA_REGISTERED_ITU_T_T35 -> {
-                        CaptionData cc = CaptionData.parse(m);
-                        if (cc != null && !CaptionData.parse(cc.toMessage()).equals(cc)) {
+                        CaptionData cc = m.captionData();
+                        if (cc != null && !SeiMessage.captions(cc).captionData().equals(cc)) {
                             throw new AssertionError("captions do not round-trip");
                         }
                     }

@@ -3,6 +3,7 @@ package io.streamwire.h264;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamwire.core.CaptionData;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
 import io.streamwire.testkit.ByteOrders;
@@ -97,15 +98,15 @@ class SeiTest {
                 new CaptionData.CcData(true, 0, 'H' | 0x80, 'i'),
                 new CaptionData.CcData(false, 1, 0x80, 0x80),
                 new CaptionData.CcData(true, 3, 0x02, 0x21)));
-        byte[] nal = SeiMessage.toNal(List.of(cc.toMessage(), new RecoveryPoint(3, false, true, 0).toMessage()));
+        byte[] nal = SeiMessage.toNal(List.of(SeiMessage.captions(cc), new RecoveryPoint(3, false, true, 0).toMessage()));
         List<SeiMessage> back = SeiMessage.parseAll(ByteBuffer.wrap(nal));
         assertThat(back).extracting(SeiMessage::payloadType).containsExactly(4, 6);
-        assertThat(CaptionData.parse(back.get(0))).isEqualTo(cc);
-        assertThat(CaptionData.parse(back.get(0)).cea608Field1Text()).isEqualTo("Hi");
+        assertThat(back.get(0).captionData()).isEqualTo(cc);
+        assertThat((back.get(0)).captionData().cea608Field1Text()).isEqualTo("Hi");
         assertThat(RecoveryPoint.parse(back.get(1))).isEqualTo(new RecoveryPoint(3, false, true, 0));
         // another T.35 registration is not captions
         SeiMessage other = new SeiMessage(4, ByteBuffer.wrap(HEX.parseHex("b5003c0001")), 0);
-        assertThat(CaptionData.parse(other)).isNull();
+        assertThat(other.captionData()).isNull();
     }
 
     @Test
@@ -113,14 +114,14 @@ class SeiTest {
         CaptionData cc = new CaptionData(false, true, false, 0xFF, List.of(new CaptionData.CcData(true, 0, 'H' | 0x80, 'i')));
         UserDataUnregistered udu = new UserDataUnregistered(UUID.fromString("dc45e9bd-e6d9-48b7-962c-d820d923eeef"),
                 ByteBuffer.wrap("x264 - core 164".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
-        byte[] nal = SeiMessage.toNal(List.of(cc.toMessage(), udu.toMessage()));
+        byte[] nal = SeiMessage.toNal(List.of(SeiMessage.captions(cc), udu.toMessage()));
         assertThat(ByteOrders.parsedFromEveryKind(nal, SeiMessage::parseAll)).allSatisfy(messages -> {
-            assertThat(CaptionData.parse(messages.get(0))).isEqualTo(cc);
+            assertThat(messages.get(0).captionData()).isEqualTo(cc);
             assertThat(UserDataUnregistered.parse(messages.get(1))).isEqualTo(udu);
         });
         // messages the caller makes over its own (little-endian) buffers
-        assertThat(ByteOrders.parsedFromEveryKind(cc.toMessage().payloadBytes(),
-                in -> CaptionData.parse(new SeiMessage(SeiMessage.USER_DATA_REGISTERED_ITU_T_T35, in, 0)))).containsOnly(cc);
+        assertThat(ByteOrders.parsedFromEveryKind(SeiMessage.captions(cc).payloadBytes(),
+                in -> new SeiMessage(SeiMessage.USER_DATA_REGISTERED_ITU_T_T35, in, 0).captionData())).containsOnly(cc);
         assertThat(ByteOrders.parsedFromEveryKind(udu.toMessage().payloadBytes(),
                 in -> UserDataUnregistered.parse(new SeiMessage(SeiMessage.USER_DATA_UNREGISTERED, in, 0)))).containsOnly(udu);
     }

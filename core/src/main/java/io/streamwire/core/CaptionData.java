@@ -1,16 +1,16 @@
-package io.streamwire.h264;
+package io.streamwire.core;
 
-import io.streamwire.core.internal.BigEndian;
-import io.streamwire.core.internal.BitReader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CEA-608/708 caption data carried in a user_data_registered_itu_t_t35 SEI payload (type 4,
- * ITU-T H.264 (08/2021) §D.1.6) as ATSC A/53 Part 4 specifies: country code 0xB5 (USA), provider
- * code 0x0031 (ATSC), user identifier "GA94", user_data_type_code 0x03, then cc_data() (CTA-708
- * §4.4).
+ * CEA-608/708 caption data as ATSC A/53 Part 4 carries it in a user_data_registered_itu_t_t35 SEI
+ * payload (payloadType 4) of H.264 (ITU-T H.264 (08/2021) §D.1.6) and H.265 (ITU-T H.265 (09/2023)
+ * §D.2.6): country code 0xB5 (USA), provider code 0x0031 (ATSC), user identifier "GA94",
+ * user_data_type_code 0x03, then cc_data() (CTA-708 §4.4). One model for both codecs: the H.264 and
+ * H.265 modules hand their SEI payloads to {@link #parse} and wrap {@link #toT35Payload()} in their
+ * own SEI message.
  *
  * <pre>
  * itu_t_t35_country_code u(8)=0xB5  itu_t_t35_provider_code u(16)=0x0031  user_identifier u(32)='GA94'
@@ -19,15 +19,15 @@ import java.util.List;
  * marker_bits u(8)=0xFF
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param processEmDataFlag process_em_data_flag
  * @param processCcDataFlag process_cc_data_flag
  * @param additionalDataFlag additional_data_flag
  * @param emData em_data, 8 bits
  * @param triplets the cc_data triplets, at most 31
  *
- * <p>Immutable and thread-safe.
- *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, boolean additionalDataFlag, int emData,
         List<CcData> triplets) {
@@ -66,48 +66,51 @@ public record CaptionData(boolean processEmDataFlag, boolean processCcDataFlag, 
     }
 
     /**
-     * Decodes the captions of a type 4 message, or returns null when the message is another T.35
-     * registration (not ATSC A/53 cc_data).
+     * Decodes the A/53 captions of a user_data_registered_itu_t_t35 payload, {@code payload}'s position
+     * to its limit (emulation prevention already removed), or returns null when the payload is another
+     * T.35 registration. The position is unchanged.
      *
-     * @throws io.streamwire.core.TruncatedInputException if it is A/53 cc_data but truncated
+     * @param offset the stream offset of the payload's first byte, for errors
+     * @param module the calling module's name, carried by the exception ({@code "h264"}, {@code "h265"})
+     * @throws TruncatedInputException if it is A/53 cc_data but ends before its cc_count triplets
      */
-    public static CaptionData parse(SeiMessage message) {
-        if (message.payloadType() != SeiMessage.USER_DATA_REGISTERED_ITU_T_T35) {
+    public static CaptionData parse(ByteBuffer payload, long offset, String module) {
+        int i = payload.position();
+        int n = payload.remaining();
+        if (n < 8 || (payload.get(i) & 0xFF) != 0xB5 || (payload.get(i + 1) & 0xFF) != 0x00 || (payload.get(i + 2) & 0xFF) != 0x31
+                || ((payload.get(i + 3) & 0xFF) << 24 | (payload.get(i + 4) & 0xFF) << 16 | (payload.get(i + 5) & 0xFF) << 8
+                        | payload.get(i + 6) & 0xFF) != ATSC_USER_IDENTIFIER || payload.get(i + 7) != 0x03) {
             return null;
         }
-        ByteBuffer p = message.payload();
-        int i = p.position();
-        if (p.remaining() < 8 || (p.get(i) & 0xFF) != 0xB5 || BigEndian.getShort(p, i + 1) != 0x0031 || BigEndian.getInt(p, i + 3) != ATSC_USER_IDENTIFIER
-                || p.get(i + 7) != 0x03) {
-            return null;
+        if (n < 10) {
+            throw new TruncatedInputException(module, "cc_data cc_count", "needs 2 bytes, " + (n - 8) + " remain", offset + n, SPEC);
         }
-        BitReader r = Rbsp.unescaped(p, i + 8, p.limit(), message.offset() + 8, "cc_data", SPEC);
-        boolean em = r.flag("process_em_data_flag");
-        boolean cc = r.flag("process_cc_data_flag");
-        boolean additional = r.flag("additional_data_flag");
-        int count = r.u(5, "cc_count");
-        int emData = r.u(8, "em_data");
+        int flags = payload.get(i + 8) & 0xFF;
+        int count = flags & 0x1F;
+        if (n < 10 + 3 * count) {
+            throw new TruncatedInputException(module, "cc_data cc_data_1", "needs " + 3 * count + " bytes for cc_count " + count
+                    + ", " + (n - 10) + " remain", offset + n, SPEC);
+        }
         List<CcData> triplets = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            r.u(5, "marker_bits");
-            boolean valid = r.flag("cc_valid");
-            int type = r.u(2, "cc_type");
-            triplets.add(new CcData(valid, type, r.u(8, "cc_data_1"), r.u(8, "cc_data_2")));
+            int at = i + 10 + 3 * k;
+            int b = payload.get(at) & 0xFF;
+            triplets.add(new CcData((b & 4) != 0, b & 3, payload.get(at + 1) & 0xFF, payload.get(at + 2) & 0xFF));
         }
-        return new CaptionData(em, cc, additional, emData, triplets);
+        return new CaptionData((flags & 0x80) != 0, (flags & 0x40) != 0, (flags & 0x20) != 0, payload.get(i + 9) & 0xFF, triplets);
     }
 
-    /** The type 4 message: T.35 header, GA94, cc_data and the final marker byte 0xFF. */
-    public SeiMessage toMessage() {
+    /** The user_data_registered_itu_t_t35 payload: T.35 header, GA94, cc_data and the final marker byte 0xFF. */
+    public byte[] toT35Payload() {
         ByteBuffer out = ByteBuffer.allocate(8 + 2 + 3 * triplets.size() + 1);
-        BigEndian.putIntRelative(BigEndian.putShortRelative(out.put((byte) 0xB5), (short) 0x0031), ATSC_USER_IDENTIFIER).put((byte) 0x03);
+        out.put((byte) 0xB5).putShort((short) 0x0031).putInt(ATSC_USER_IDENTIFIER).put((byte) 0x03);
         out.put((byte) ((processEmDataFlag ? 0x80 : 0) | (processCcDataFlag ? 0x40 : 0) | (additionalDataFlag ? 0x20 : 0) | triplets.size()));
         out.put((byte) emData);
         for (CcData t : triplets) {
             out.put((byte) (0xF8 | (t.ccValid() ? 4 : 0) | t.ccType())).put((byte) t.ccData1()).put((byte) t.ccData2());
         }
-        out.put((byte) 0xFF).flip();
-        return new SeiMessage(SeiMessage.USER_DATA_REGISTERED_ITU_T_T35, out, -1);
+        out.put((byte) 0xFF);
+        return out.array();
     }
 
     /** The CEA-608 characters of the valid field-1 pairs (cc_type 0), parity bits dropped, control codes skipped. */
