@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleGraphTest {
     static final List<String> LIBRARIES = List.of("core", "flv", "rtmp-protocol", "mpegts", "hls-playlist",
-            "h264-bitstream", "aac-adts");
+            "h264-bitstream", "h265-bitstream", "mp4", "aac-adts");
 
     static final Map<String, Path> CLASSES = new LinkedHashMap<>();
     static final Map<String, ModuleDescriptor> DESCRIPTORS = new LinkedHashMap<>();
