@@ -14,11 +14,11 @@ package io.streamwire.aac;
  *       hunting for sync before the stream is declared not ADTS/LOAS</td></tr>
  * </table>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxFrameSize largest frame accepted, 7..8194 bytes
  * @param maxId3TagSize largest ID3v2 tag (header, body and footer) accepted, at least 10 bytes
  * @param maxResyncDistance most bytes discarded in one run while hunting for sync, at least 1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

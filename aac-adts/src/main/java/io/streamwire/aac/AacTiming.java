@@ -8,10 +8,10 @@ import java.math.BigInteger;
  * length, leaving the duration unchanged). Timestamps are computed from the frame index each time,
  * never accumulated, so they cannot drift; rounding is toward zero (floor for non-negative indices).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param samplesPerFrame samples per frame per channel at {@code sampleRateHz} (1024, 960, 2048 ...)
  * @param sampleRateHz the sampling rate those samples are at
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -18,6 +18,8 @@ import java.util.List;
  *                                    { raw_data_block crc_check(16) } x (n+1)
  * </pre>
  *
+ * <p>Immutable and thread-safe as long as nobody changes the bytes the slices view.
+ *
  * @param header the fixed and variable header
  * @param rawDataBlockPositions raw_data_block_position[1..n], 16 bits each: byte offset of raw data
  *     block i from the first byte of the frame (the syncword); empty unless CRC-protected with
@@ -27,8 +29,6 @@ import java.util.List;
  * @param rawDataBlocks the raw data blocks as slices of the parsed buffer (without their CRC
  *     words); a single element holding every block when protection is absent, since
  *     block boundaries are then known only to a decoder
- *
- * <p>Immutable and thread-safe as long as nobody changes the bytes the slices view.
  *
  * @since 0.1.0
  */

@@ -18,6 +18,8 @@ import java.nio.ByteBuffer;
  * P number_of_raw_data_blocks_in_frame (2)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param id ID, 1 bit: 0 = MPEG-4, 1 = MPEG-2 (ISO/IEC 13818-7)
  * @param layer layer, 2 bits, always 0 in valid streams
  * @param protectionAbsent protection_absent: true when no CRC follows the header
@@ -32,8 +34,6 @@ import java.nio.ByteBuffer;
  * @param aacFrameLength aac_frame_length, 13 bits: the whole frame including this header
  * @param adtsBufferFullness adts_buffer_fullness, 11 bits; 0x7FF signals variable bit rate
  * @param numberOfRawDataBlocksInFrame number_of_raw_data_blocks_in_frame, 2 bits: blocks minus 1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -19,6 +19,8 @@ import java.util.Objects;
  * [syncExtensionType 0x2B7 ... when at least 16 bits remain and SBR was not signalled explicitly]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param audioObjectType the first audioObjectType, 1..46 (5 = SBR, 29 = PS when signalled
  *     explicitly, "hierarchically")
  * @param samplingFrequencyIndex samplingFrequencyIndex, 4 bits, 0..12 or 15 (explicit)
@@ -36,8 +38,6 @@ import java.util.Objects;
  * @param syncExtension the backward-compatible extension signalling, or null
  * @param trailingBits every bit after the parsed syntax up to the end of the input: unparsed
  *     specific configs, padding; written back unchanged
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

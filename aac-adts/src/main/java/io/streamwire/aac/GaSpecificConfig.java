@@ -15,6 +15,8 @@ import io.streamwire.core.internal.BitReader;
  *                   extensionFlag3(1)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param frameLengthFlag frameLengthFlag, 1 bit: 0 = 1024 (512 for AAC LD) samples per frame, 1 = 960 (480)
  * @param dependsOnCoreCoder dependsOnCoreCoder, 1 bit
  * @param coreCoderDelay coreCoderDelay, 14 bits, or -1 when dependsOnCoreCoder is 0
@@ -28,8 +30,6 @@ import io.streamwire.core.internal.BitReader;
  * @param aacSpectralDataResilienceFlag 1 bit, same condition; else -1
  * @param extensionFlag3 extensionFlag3, 1 bit, when extensionFlag is 1; else -1. When 1, the
  *     (version 3) syntax that follows is kept in {@link AudioSpecificConfig#trailingBits()}
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -17,6 +17,8 @@ import java.util.Objects;
  * otherDataPresent(1) [otherDataLenBits] crcCheckPresent(1) [crcCheckSum(8)]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param audioMuxVersion audioMuxVersion, 0 or 1
  * @param taraBufferFullness taraBufferFullness (version 1), else -1
  * @param numSubFrames numSubFrames, 6 bits: PayloadMux elements per AudioMuxElement minus 1
@@ -24,8 +26,6 @@ import java.util.Objects;
  * @param latmBufferFullness latmBufferFullness, 8 bits (0xFF: variable rate)
  * @param otherDataLenBits otherDataLenBits when otherDataPresent, else -1
  * @param crcCheckSum crcCheckSum when crcCheckPresent, else -1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

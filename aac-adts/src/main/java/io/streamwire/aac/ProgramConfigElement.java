@@ -23,6 +23,8 @@ import java.util.List;
  * byte_alignment() comment_field_bytes(8) comment_field_data(8) x comment_field_bytes
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param elementInstanceTag element_instance_tag, 4 bits
  * @param objectType object_type, 2 bits
  * @param samplingFrequencyIndex sampling_frequency_index, 4 bits
@@ -38,8 +40,6 @@ import java.util.List;
  * @param pseudoSurroundEnable pseudo_surround_enable, or -1 when not present
  * @param byteAlignmentBits the value of the byte_alignment() padding bits (0 in conforming streams)
  * @param commentFieldData comment_field_data, ISO 8859-1, at most 255 characters
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

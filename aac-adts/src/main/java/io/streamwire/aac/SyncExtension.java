@@ -11,14 +11,14 @@ package io.streamwire.aac;
  * AOT 22: sbrPresentFlag(1) [extensionSamplingFrequencyIndex(4) [..(24)]] extensionChannelConfiguration(4)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param extensionAudioObjectType extensionAudioObjectType (5 = SBR, 22 = ER BSAC)
  * @param sbrPresentFlag sbrPresentFlag, or -1 for other extension types
  * @param extensionSamplingFrequencyIndex 4 bits when sbrPresentFlag is 1, else -1
  * @param extensionSamplingFrequency explicit 24-bit rate when the index is 15, else 0
  * @param psPresentFlag psPresentFlag after syncExtensionType 0x548, or -1 when absent
  * @param extensionChannelConfiguration 4 bits for AOT 22, else -1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -5,11 +5,11 @@ import java.util.Objects;
 /**
  * One {@code NAME=VALUE} pair of an attribute list, RFC 8216bis §4.2.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the AttributeName: {@code [A-Z0-9-]}, as written
  * @param value the AttributeValue without its double quotes
  * @param quoted whether the value is a quoted-string
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record Attribute(String name, String value, boolean quoted) {

@@ -4,11 +4,11 @@ package io.streamwire.hls;
  * A blocking playlist reload request, RFC 8216bis §6.2.5.2: the delivery directives
  * {@code _HLS_msn}, {@code _HLS_part} and {@code _HLS_skip} of the playlist URL's query.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param msn _HLS_msn, or -1 when absent
  * @param part _HLS_part, or -1 when absent
  * @param skip _HLS_skip
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record BlockingReload(long msn, long part, Skip skip) {

@@ -4,10 +4,10 @@ package io.streamwire.hls;
  * EXT-X-BYTERANGE, RFC 8216bis §4.4.4.2: {@code <n>[@<o>]}; the same syntax is the BYTERANGE
  * attribute of EXT-X-MAP and EXT-X-PART.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param length the sub-range length in bytes
  * @param offset the start offset, or -1 when absent (the range then follows the previous one)
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record ByteRange(long length, long offset) implements PlaylistTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * A comment line, RFC 8216bis §4.1: {@code #} followed by anything but {@code EXT}.
  *
- * @param text the text after {@code #}
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param text the text after {@code #}
  * @since 0.1.0
  */
 public record Comment(String text) implements PlaylistLine {
@@ -16,10 +16,10 @@ public record Comment(String text) implements PlaylistLine {
         }
     }
 
-    /** Null: a comment is not a tag. */
+    /** {@link TagName#COMMENT}: a comment is not a tag (never null, so a {@code switch} over it is safe). */
     @Override
     public TagName tagName() {
-        return null;
+        return TagName.COMMENT;
     }
 
     @Override

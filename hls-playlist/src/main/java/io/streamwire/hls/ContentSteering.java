@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-CONTENT-STEERING, RFC 8216bis §4.4.6.6: the content steering server.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record ContentSteering(AttributeList attributes) implements AttributeTag {

@@ -10,9 +10,9 @@ import java.util.Objects;
  * information (§4.4.5.1.1) and the X- client attributes used for interstitials (Apple HLS
  * interstitials: X-ASSET-URI, X-ASSET-LIST, X-RESUME-OFFSET, X-PLAYOUT-LIMIT, X-SNAP, X-RESTRICT, ...).
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record DateRange(AttributeList attributes) implements AttributeTag {

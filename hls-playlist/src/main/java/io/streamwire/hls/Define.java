@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-DEFINE, RFC 8216bis §4.4.2.3: a variable by NAME/VALUE, IMPORT from the multivariant playlist, or QUERYPARAM from the playlist URL.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record Define(AttributeList attributes) implements AttributeTag {

@@ -3,10 +3,10 @@ package io.streamwire.hls;
 /**
  * EXTINF, RFC 8216bis §4.4.4.1: {@code #EXTINF:<duration>,[<title>]}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param duration the duration in seconds as decimal text (kept as written, so no float noise)
  * @param title the title after the comma, empty when none
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record Extinf(String duration, String title) implements PlaylistTag {

@@ -5,10 +5,10 @@ package io.streamwire.hls;
  * (§4.4.3.1), EXT-X-MEDIA-SEQUENCE (§4.4.3.2), EXT-X-DISCONTINUITY-SEQUENCE (§4.4.3.3),
  * EXT-X-BITRATE (§4.4.4.8, kbit/s).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tagName one of the tags of {@link TagName.Form#INTEGER}
  * @param value the decimal-integer, 0 to 2^63-1
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record IntegerTag(TagName tagName, long value) implements PlaylistTag {

@@ -6,10 +6,10 @@ import java.util.Objects;
  * EXT-X-KEY (RFC 8216bis §4.4.4.4) or EXT-X-SESSION-KEY (§4.4.6.5): how media segments are
  * encrypted.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param session true for EXT-X-SESSION-KEY
  * @param attributes the attribute list, unknown attributes included
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record Key(boolean session, AttributeList attributes) implements AttributeTag {

@@ -230,7 +230,6 @@ public final class LivePlaylistBuilder {
     /**
      * Adds a partial segment of the segment being produced (LL-HLS, §4.4.4.9).
      *
-     * @throws IllegalStateException when LL-HLS is not enabled or the playlist is finished
      * <p>A part longer than PART-TARGET violates §4.4.4.9 (a part's duration MUST be less than or equal
      * to the Part Target Duration): it is rejected, unless {@link Options#clampLongParts(double)} allows
      * it, in which case it is written with DURATION=PART-TARGET and its real duration is kept in

@@ -5,9 +5,9 @@ package io.streamwire.hls;
  * EXT-X-DISCONTINUITY (§4.4.4.3), EXT-X-GAP (§4.4.4.7), EXT-X-ENDLIST (§4.4.3.4),
  * EXT-X-I-FRAMES-ONLY (§4.4.3.6).
  *
- * @param tagName one of the tags of {@link TagName.Form#NONE}
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param tagName one of the tags of {@link TagName.Form#NONE}
  * @since 0.1.0
  */
 public record MarkerTag(TagName tagName) implements PlaylistTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-MEDIA, RFC 8216bis §4.4.6.1: an alternative rendition.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record Media(AttributeList attributes) implements AttributeTag {

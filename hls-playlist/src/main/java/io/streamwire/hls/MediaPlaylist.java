@@ -139,6 +139,17 @@ public final class MediaPlaylist implements Playlist {
         return lines;
     }
 
+    /**
+     * An editor that removes, inserts and replaces segments of a copy of this playlist, keeping the
+     * state in effect for every other segment (keys, map, program date time, byte ranges,
+     * discontinuities); {@link MediaPlaylistEditor#build()} gives the edited playlist.
+     *
+     * @since 0.2.0
+     */
+    public MediaPlaylistEditor edit() {
+        return new MediaPlaylistEditor(this);
+    }
+
     /** The media segments, in order. */
     public List<MediaSegment> segments() {
         return segments;

@@ -10,6 +10,8 @@ import java.util.List;
  * (§4.4.4.2), program date time (given or extrapolated from the last EXT-X-PROGRAM-DATE-TIME,
  * §4.4.4.6) and partial segments (§4.4.4.9).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param uri the URI line
  * @param duration the EXTINF duration as written, or null when the segment has no EXTINF
  * @param title the EXTINF title, empty when none
@@ -26,9 +28,10 @@ import java.util.List;
  * @param gap whether EXT-X-GAP marks it missing
  * @param bitrate EXT-X-BITRATE in effect (kbit/s), or -1
  * @param parts its EXT-X-PART tags, in order
- * @param lines the lines from the one after the previous URI line up to and including this URI line
- *
- * <p>Immutable and thread-safe.
+ * @param lines the lines from the one after the previous URI line up to and including this URI line;
+ *     for the first segment, from the one after the last playlist-wide tag (EXTM3U, EXT-X-VERSION,
+ *     EXT-X-TARGETDURATION, EXT-X-MEDIA-SEQUENCE, ...), so the playlist header is never part of a
+ *     segment (since 0.2.0; it was before)
  * @since 0.1.0
  */
 public record MediaSegment(String uri, String duration, String title, long durationMicros, long mediaSequenceNumber,

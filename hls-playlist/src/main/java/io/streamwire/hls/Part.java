@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-PART, RFC 8216bis §4.4.4.9: a partial segment (LL-HLS).
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record Part(AttributeList attributes) implements AttributeTag {

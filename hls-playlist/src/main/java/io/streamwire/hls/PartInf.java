@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-PART-INF, RFC 8216bis §4.4.3.7: the part target duration.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record PartInf(AttributeList attributes) implements AttributeTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-PLAYLIST-TYPE, RFC 8216bis §4.4.3.5: {@code EVENT} or {@code VOD}.
  *
- * @param value the enumerated-string as written (other values survive a round trip; the validator flags them)
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param value the enumerated-string as written (other values survive a round trip; the validator flags them)
  * @since 0.1.0
  */
 public record PlaylistType(String value) implements PlaylistTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-PRELOAD-HINT, RFC 8216bis §4.4.5.3: a resource the client should request ahead of time.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record PreloadHint(AttributeList attributes) implements AttributeTag {

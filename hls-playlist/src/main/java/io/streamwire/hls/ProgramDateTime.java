@@ -10,9 +10,9 @@ import java.time.temporal.ChronoField;
 /**
  * EXT-X-PROGRAM-DATE-TIME, RFC 8216bis §4.4.4.6: an ISO 8601 date-time with time zone.
  *
- * @param value the date-time as written, e.g. {@code 2010-02-19T14:54:23.031+08:00}
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param value the date-time as written, e.g. {@code 2010-02-19T14:54:23.031+08:00}
  * @since 0.1.0
  */
 public record ProgramDateTime(String value) implements PlaylistTag {

@@ -5,10 +5,10 @@ package io.streamwire.hls;
  * or {@code DURATION=30}), EXT-X-CUE-OUT-CONT (e.g. {@code ElapsedTime=5,Duration=30}),
  * EXT-X-CUE-IN, EXT-OATCLS-SCTE35 (base64 SCTE-35).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tagName one of the tags of {@link TagName.Form#RAW} except UNKNOWN
  * @param value the text after {@code :}, or null when the tag has no {@code :}
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record RawTag(TagName tagName, String value) implements PlaylistTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-RENDITION-REPORT, RFC 8216bis §4.4.5.4: the latest segment and part of another rendition.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record RenditionReport(AttributeList attributes) implements AttributeTag {

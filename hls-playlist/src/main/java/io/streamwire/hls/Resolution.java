@@ -3,10 +3,10 @@ package io.streamwire.hls;
 /**
  * A decimal-resolution attribute value, RFC 8216bis §4.2: {@code <width>x<height>}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param width horizontal pixel dimension, 0 or more
  * @param height vertical pixel dimension, 0 or more
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record Resolution(long width, long height) {

@@ -33,6 +33,7 @@ final class SegmentBuilder {
     private ByteRange range;
     private long nextRangeOffset;
     private String lastRangeUri;
+    private String previousSegmentRangeUri;
     private Instant pdtBase;
     private long sincePdtMicros;
     private boolean pdtHere;
@@ -81,6 +82,9 @@ final class SegmentBuilder {
             return;
         }
         accepted++;
+        if (!started && isPlaylistTag(line.tagName())) {
+            first = index + 1; // the playlist header is not part of the first segment's lines
+        }
         if (line instanceof Extinf e) {
             extinf = e;
         } else if (line instanceof MarkerTag m) {
@@ -154,6 +158,7 @@ final class SegmentBuilder {
             nextRangeOffset = rangeOffset + rangeLength;
             lastRangeUri = u.value();
         }
+        previousSegmentRangeUri = range == null ? null : u.value();
         Instant pdt = pdtBase == null ? null
                 : sincePdtMicros == 0 ? pdtBase : pdtBase.plus(sincePdtMicros, java.time.temporal.ChronoUnit.MICROS);
         out.add(new MediaSegment(u.value(), extinf == null ? null : extinf.duration(), extinf == null ? "" : extinf.title(),
@@ -172,6 +177,58 @@ final class SegmentBuilder {
 
     List<MediaSegment> segments() {
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether {@code t} is a playlist-wide tag (basic tags §4.4.1, media or multivariant playlist tags
+     * §4.4.2, media playlist tags §4.4.3, and EXT-X-SKIP, which stands for segments before the first):
+     * such a tag before the first URI line belongs to the playlist header, not to the first segment.
+     */
+    static boolean isPlaylistTag(TagName t) {
+        switch (t) {
+            case EXTM3U, EXT_X_VERSION, EXT_X_DEFINE, EXT_X_INDEPENDENT_SEGMENTS, EXT_X_START,
+                    EXT_X_TARGETDURATION, EXT_X_MEDIA_SEQUENCE, EXT_X_DISCONTINUITY_SEQUENCE, EXT_X_ENDLIST,
+                    EXT_X_PLAYLIST_TYPE, EXT_X_I_FRAMES_ONLY, EXT_X_PART_INF, EXT_X_SERVER_CONTROL, EXT_X_SKIP:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // The state in effect for the next segment, as the lines fed so far leave it (for the editor).
+
+    /** The EXT-X-KEYs in effect. */
+    List<Key> keys() {
+        return keys;
+    }
+
+    /** The EXT-X-MAP in effect, or null. */
+    SegmentMap map() {
+        return map;
+    }
+
+    /** The EXT-X-BITRATE in effect, or -1. */
+    long bitrate() {
+        return bitrate;
+    }
+
+    /** The program date time the next segment gets without a tag of its own, or null. */
+    Instant nextProgramDateTime() {
+        return pdtBase == null ? null
+                : sincePdtMicros == 0 ? pdtBase : pdtBase.plus(sincePdtMicros, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /**
+     * The offset an EXT-X-BYTERANGE without one gets on a segment at {@code uri}, or -1 when it may
+     * not leave it out: §4.4.4.2 allows that only after a sub-range of the same resource.
+     */
+    long impliedRangeOffset(String uri) {
+        return uri.equals(previousSegmentRangeUri) && uri.equals(lastRangeUri) ? nextRangeOffset : -1;
+    }
+
+    /** The key list after {@code k} (the parser's rule: NONE clears, a KEYFORMAT replaces its own). */
+    static List<Key> afterKey(List<Key> keys, Key k) {
+        return withKey(keys, k);
     }
 
     /** EXT-X-PART tags after the last URI line. */

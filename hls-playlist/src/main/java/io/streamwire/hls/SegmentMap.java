@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-MAP, RFC 8216bis §4.4.4.5: the media initialization section of the segments that follow.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record SegmentMap(AttributeList attributes) implements AttributeTag {

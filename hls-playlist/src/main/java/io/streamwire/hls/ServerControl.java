@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-SERVER-CONTROL, RFC 8216bis §4.4.3.8: delivery directives the server supports.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record ServerControl(AttributeList attributes) implements AttributeTag {

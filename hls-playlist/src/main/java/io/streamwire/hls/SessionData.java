@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-SESSION-DATA, RFC 8216bis §4.4.6.4: arbitrary session data.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record SessionData(AttributeList attributes) implements AttributeTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-SKIP, RFC 8216bis §4.4.5.2: segments left out of a playlist delta update.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record Skip(AttributeList attributes) implements AttributeTag {

@@ -3,9 +3,9 @@ package io.streamwire.hls;
 /**
  * EXT-X-START, RFC 8216bis §4.4.2.2: the preferred point to start playing.
  *
- * @param attributes the attribute list, unknown attributes included
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param attributes the attribute list, unknown attributes included
  * @since 0.1.0
  */
 public record Start(AttributeList attributes) implements AttributeTag {

@@ -6,10 +6,10 @@ import java.util.Objects;
  * EXT-X-STREAM-INF (RFC 8216bis §4.4.6.2; the URI is the next URI line) or
  * EXT-X-I-FRAME-STREAM-INF (§4.4.6.3; the URI is an attribute): a variant stream.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param iFrame true for EXT-X-I-FRAME-STREAM-INF
  * @param attributes the attribute list, unknown attributes included
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record StreamInf(boolean iFrame, AttributeList attributes) implements AttributeTag {

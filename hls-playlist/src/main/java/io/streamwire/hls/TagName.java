@@ -4,7 +4,8 @@ import java.util.HashMap;
 
 /**
  * Every tag of draft-pantos-hls-rfc8216bis (§4.4) plus widely deployed non-standard ones, with the
- * form of its value and where it may appear.
+ * form of its value and where it may appear; and two values that are not tags, {@link #URI} and
+ * {@link #COMMENT}, so that {@link PlaylistLine#tagName()} is never null.
  *
  * <p>Immutable and thread-safe.
  *
@@ -52,7 +53,23 @@ public enum TagName {
     /** Non-standard (Cisco/Imagine): base64 SCTE-35 splice_info_section. */
     EXT_OATCLS_SCTE35("EXT-OATCLS-SCTE35", Form.RAW, Scope.SEGMENT, "non-standard"),
     /** Any other tag, kept as written. */
-    UNKNOWN("", Form.RAW, Scope.ANY, "§4.1");
+    UNKNOWN("", Form.RAW, Scope.ANY, "§4.1"),
+    /**
+     * Not a tag: what {@link Uri#tagName()} returns, so that a {@code switch} over
+     * {@link PlaylistLine#tagName()} covers every line. Empty {@link #text()}; {@link #of(String)}
+     * never returns it.
+     *
+     * @since 0.2.0
+     */
+    URI("", Form.NONE, Scope.ANY, "§4.1"),
+    /**
+     * Not a tag: what {@link Comment#tagName()} returns, so that a {@code switch} over
+     * {@link PlaylistLine#tagName()} covers every line. Empty {@link #text()}; {@link #of(String)}
+     * never returns it.
+     *
+     * @since 0.2.0
+     */
+    COMMENT("", Form.NONE, Scope.ANY, "§4.1");
 
     /** What follows the tag name. */
     public enum Form { NONE, INTEGER, EXTINF, BYTERANGE, DATE_TIME, ENUM, ATTRIBUTES, RAW }
@@ -73,7 +90,7 @@ public enum TagName {
 
     static {
         for (TagName t : values()) {
-            if (t != UNKNOWN) {
+            if (!t.text.isEmpty()) {
                 BY_TEXT.put(t.text, t);
             }
         }
@@ -91,7 +108,10 @@ public enum TagName {
         this.specRef = section.startsWith("§") ? "RFC 8216bis " + section : section;
     }
 
-    /** The name as written after {@code #}, e.g. {@code EXT-X-KEY}; empty for {@link #UNKNOWN}. */
+    /**
+     * The name as written after {@code #}, e.g. {@code EXT-X-KEY}; empty for {@link #UNKNOWN},
+     * {@link #URI} and {@link #COMMENT}.
+     */
     public String text() {
         return text;
     }
@@ -111,7 +131,7 @@ public enum TagName {
         return specRef;
     }
 
-    /** The tag named {@code text} (without {@code #}), or {@link #UNKNOWN}. */
+    /** The tag named {@code text} (without {@code #}), or {@link #UNKNOWN}; never {@link #URI} or {@link #COMMENT}. */
     public static TagName of(String text) {
         return BY_TEXT.getOrDefault(text, UNKNOWN);
     }

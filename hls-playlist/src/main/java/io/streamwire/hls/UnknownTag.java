@@ -4,10 +4,10 @@ package io.streamwire.hls;
  * A tag this parser does not know (or, in lenient mode, a known tag whose value could not be read),
  * kept where it was so it writes back unchanged (RFC 8216bis §4.1: clients ignore unknown tags).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param text the tag name after {@code #}, e.g. {@code EXT-X-APPLE-FOO}
  * @param value the text after the first {@code :}, or null when there is none
- *
- * <p>Immutable and thread-safe.
  * @since 0.1.0
  */
 public record UnknownTag(String text, String value) implements PlaylistTag {

@@ -4,9 +4,9 @@ package io.streamwire.hls;
  * A URI line, RFC 8216bis §4.1: a media segment, or in a multivariant playlist the variant after
  * EXT-X-STREAM-INF.
  *
- * @param value the URI after variable substitution, as written otherwise
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param value the URI after variable substitution, as written otherwise
  * @since 0.1.0
  */
 public record Uri(String value) implements PlaylistLine {
@@ -36,10 +36,10 @@ public record Uri(String value) implements PlaylistLine {
         return first != ' ' && first != '\t' && last != ' ' && last != '\t';
     }
 
-    /** Null: a URI line is not a tag. */
+    /** {@link TagName#URI}: a URI line is not a tag (never null, so a {@code switch} over it is safe). */
     @Override
     public TagName tagName() {
-        return null;
+        return TagName.URI;
     }
 
     @Override

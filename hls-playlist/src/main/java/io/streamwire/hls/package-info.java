@@ -19,6 +19,8 @@
  *   <li>[x] media segments with effective key, map, discontinuity sequence, byte ranges, program date time, parts</li>
  *   <li>[x] strict and lenient parsing, {@link io.streamwire.hls.PlaylistValidator}, version rules of §8</li>
  *   <li>[x] canonical writer with minimum EXT-X-VERSION</li>
+ *   <li>[x] segment editing that keeps every other segment's effective state
+ *       ({@link io.streamwire.hls.MediaPlaylistEditor}, {@link io.streamwire.hls.MediaPlaylist#edit()})</li>
  *   <li>[x] live builder: sliding window, LL-HLS parts, preload hints, rendition reports, delta updates,
  *       blocking reload ({@link io.streamwire.hls.BlockingReload})</li>
  *   <li>[x] input from String, byte[], ByteBuffer and in pieces ({@link io.streamwire.hls.PlaylistDecoder})</li>
@@ -27,8 +29,9 @@
  * <p>Entry points, in the order a user meets them: {@link io.streamwire.hls.Playlist#parse} (strict,
  * from text) or {@link io.streamwire.hls.PlaylistParser} ({@code strict()} / {@code lenient()},
  * from text, bytes or a buffer); {@link io.streamwire.hls.PlaylistDecoder} for a playlist arriving
- * in pieces (the {@link io.streamwire.core.StreamDecoder} lifecycle); {@link io.streamwire.hls.PlaylistWriter}
- * and {@link io.streamwire.hls.LivePlaylistBuilder} to produce playlists.
+ * in pieces (the {@link io.streamwire.core.StreamDecoder} lifecycle); {@link io.streamwire.hls.MediaPlaylist#edit()}
+ * to change a playlist's segments; {@link io.streamwire.hls.PlaylistWriter} and
+ * {@link io.streamwire.hls.LivePlaylistBuilder} to produce playlists.
  *
  * <p>Errors: {@link io.streamwire.hls.PlaylistException} (module {@code "hls"}, a
  * {@link io.streamwire.core.StreamwireException}) carries line, column, offset, the tag and the spec

@@ -13,7 +13,11 @@ import io.streamwire.hls.ParseResult;
 import io.streamwire.hls.Playlist;
 import io.streamwire.hls.PlaylistDecoder;
 import io.streamwire.hls.PlaylistException;
+import io.streamwire.hls.PlaylistLine;
 import io.streamwire.hls.PlaylistParser;
+import io.streamwire.hls.ProgramDateTime;
+import io.streamwire.hls.SegmentMap;
+import io.streamwire.hls.Uri;
 import io.streamwire.testkit.ReadmeSnippets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +45,94 @@ class HlsReadmeExampleTest {
         // README:end
         assertThat(out).containsExactly("7 seg7.ts 6.006", "8 seg8.ts 5.5");
         assertThat(canonical).isEqualTo(text);
+    }
+
+    static final String VOD = """
+            #EXTM3U
+            #EXT-X-VERSION:7
+            #EXT-X-TARGETDURATION:6
+            #EXT-X-MEDIA-SEQUENCE:100
+            #EXT-X-MAP:URI="init.mp4"
+            #EXT-X-PROGRAM-DATE-TIME:2026-01-01T00:00:00Z
+            #EXTINF:6,
+            #EXT-X-BYTERANGE:1000@0
+            main.mp4
+            #EXTINF:6,
+            #EXT-X-BYTERANGE:1200
+            main.mp4
+            #EXT-X-DISCONTINUITY
+            #EXT-X-KEY:METHOD=AES-128,URI="ad.key"
+            #EXTINF:4,
+            ad.mp4
+            #EXT-X-DISCONTINUITY
+            #EXT-X-KEY:METHOD=NONE
+            #EXTINF:6,
+            #EXT-X-BYTERANGE:900@2200
+            main.mp4
+            #EXT-X-ENDLIST
+            """;
+
+    @Test
+    void editsSegments() {
+        String text = VOD;
+        // README:begin
+        MediaPlaylist media = (MediaPlaylist) Playlist.parse(text);
+        MediaPlaylist edited = media.edit()
+                .remove(0) // the first segment: EXT-X-MEDIA-SEQUENCE advances, its MAP and date stay in effect
+                .removeIf(segment -> segment.uri().startsWith("ad")) // its DISCONTINUITY moves to the next one
+                .build();
+        String written = edited.write();
+        // README:end
+        // RFC 8216bis §4.4.4.2 (the implicit offset 1000 becomes explicit), §4.4.4.6 (6 s after the
+        // first date; 6 + 6 + 4 s for the last segment, which no longer follows the ad), §6.2.2.
+        assertThat(written).isEqualTo("""
+                #EXTM3U
+                #EXT-X-VERSION:7
+                #EXT-X-TARGETDURATION:6
+                #EXT-X-MEDIA-SEQUENCE:101
+                #EXT-X-MAP:URI="init.mp4"
+                #EXT-X-PROGRAM-DATE-TIME:2026-01-01T00:00:06Z
+                #EXTINF:6,
+                #EXT-X-BYTERANGE:1200@1000
+                main.mp4
+                #EXT-X-PROGRAM-DATE-TIME:2026-01-01T00:00:16Z
+                #EXT-X-DISCONTINUITY
+                #EXT-X-KEY:METHOD=NONE
+                #EXTINF:6,
+                #EXT-X-BYTERANGE:900@2200
+                main.mp4
+                #EXT-X-ENDLIST
+                """);
+        List<MediaSegment> before = media.segments();
+        List<MediaSegment> after = ((MediaPlaylist) Playlist.parse(written)).segments();
+        assertThat(after).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            MediaSegment was = before.get(i == 0 ? 1 : 3);
+            MediaSegment is = after.get(i);
+            assertThat(is.mediaSequenceNumber()).isEqualTo(101 + i);
+            assertThat(is.programDateTime()).isEqualTo(was.programDateTime());
+            assertThat(is.byteRangeOffset()).isEqualTo(was.byteRangeOffset());
+            assertThat(is.map()).isEqualTo(was.map());
+            assertThat(is.keys()).isEqualTo(was.keys());
+        }
+    }
+
+    @Test
+    void switchesOverLines() {
+        MediaPlaylist media = (MediaPlaylist) Playlist.parse(VOD);
+        List<String> seen = new ArrayList<>();
+        // README:begin
+        for (PlaylistLine line : media.segments().get(0).lines()) { // the header is not part of it
+            switch (line.tagName()) { // never null: URI and COMMENT stand for the lines that are not tags
+                case EXT_X_MAP -> seen.add("map " + ((SegmentMap) line).uri());
+                case EXT_X_PROGRAM_DATE_TIME -> seen.add("date " + ((ProgramDateTime) line).instant());
+                case URI -> seen.add("uri " + ((Uri) line).value());
+                default -> seen.add(line.tagName().toString());
+            }
+        }
+        // README:end
+        assertThat(seen).containsExactly("map init.mp4", "date 2026-01-01T00:00:00Z", "EXTINF", "EXT_X_BYTERANGE",
+                "uri main.mp4");
     }
 
     @Test

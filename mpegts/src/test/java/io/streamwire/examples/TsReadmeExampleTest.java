@@ -11,6 +11,7 @@ import io.streamwire.mpegts.TsFramer;
 import io.streamwire.mpegts.TsMuxer;
 import io.streamwire.mpegts.TsMuxerConfig;
 import io.streamwire.mpegts.TsStream;
+import io.streamwire.mpegts.psi.Pmt;
 import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The README's usage examples for this module, compiled and run against the public API only. */
@@ -38,7 +40,9 @@ class TsReadmeExampleTest {
 
             @Override
             public void onPes(TsStream stream, ByteBuffer payload) {
-                accessUnits.add(stream.type() + " pts=" + stream.pts() + " bytes=" + payload.remaining());
+                long pts = stream.pts(); // TsStream.NO_TIMESTAMP (Long.MIN_VALUE) when the PES has no PTS
+                String when = pts == TsStream.NO_TIMESTAMP ? "none" : String.valueOf(pts);
+                accessUnits.add(stream.type() + " pts=" + when + " bytes=" + payload.remaining());
             }
 
             @Override
@@ -52,6 +56,87 @@ class TsReadmeExampleTest {
         assertThat(accessUnits).hasSize(50 + 6); // 50 frames; ffmpeg packs the AAC frames into 6 PES
         assertThat(accessUnits.get(0)).isEqualTo("H264 pts=133200 bytes=3565"); // ffprobe: 133200, 3565 bytes, K
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void listsProgramsAndStreams() {
+        ByteBuffer ts = ByteBuffer.wrap(Fixtures.bytes("mpegts/two-programs.ts"));
+        // README:begin
+        Map<Integer, String> streams = new TreeMap<>(); // PID -> what it carries
+        Map<Integer, long[]> ptsRange = new TreeMap<>(); // PID -> {lowest, highest} PTS, 90 kHz
+        TsDemuxer demuxer = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public void onPmt(Pmt pmt) { // a new or changed PMT: one per program
+                for (Pmt.Stream s : pmt.streams()) {
+                    StreamType type = StreamType.of(s.streamType(), s.esInfo()); // descriptors decide 0x06, 0x15
+                    streams.put(s.elementaryPid(), String.format("program %d %s (stream_type 0x%02x)",
+                            pmt.programNumber(), type, s.streamType()));
+                }
+            }
+
+            @Override
+            public Interest onPesStart(TsStream stream) {
+                long pts = stream.pts();
+                if (pts != TsStream.NO_TIMESTAMP) { // a PES may have no PTS: never take Long.MIN_VALUE as a time
+                    ptsRange.merge(stream.pid(), new long[] {pts, pts},
+                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                }
+                return Interest.IGNORE; // tables and timestamps only: no payload is copied or handed out
+            }
+        });
+        demuxer.feed(ts);
+        demuxer.endOfInput();
+        // README:end
+        // ffprobe -show_programs: program_num and the stream ids of each program; -show_streams: codec_name
+        Map<Integer, String> expected = new TreeMap<>();
+        Map<Integer, long[]> expectedPts = new TreeMap<>();
+        ffprobePrograms(expected, expectedPts);
+        assertThat(streams).isEqualTo(expected);
+        // ffprobe -show_packets: the lowest PTS of each stream; the highest for video, where one PES is one frame
+        assertThat(ptsRange.keySet()).isEqualTo(expectedPts.keySet());
+        expectedPts.forEach((pid, range) -> {
+            assertThat(ptsRange.get(pid)[0]).as("lowest pts on pid %d", pid).isEqualTo(range[0]);
+            if (streams.get(pid).contains("H264")) {
+                assertThat(ptsRange.get(pid)[1]).as("highest pts on pid %d", pid).isEqualTo(range[1]);
+            } else {
+                assertThat(ptsRange.get(pid)[1]).isBetween(range[0], range[1]);
+            }
+        });
+    }
+
+    /** Reads ffprobe's committed views of two-programs.ts into "program N TYPE (stream_type 0xNN)" per PID. */
+    private static void ffprobePrograms(Map<Integer, String> streams, Map<Integer, long[]> ptsRange) {
+        Map<String, String> codecToType = Map.of("h264", "H264 (stream_type 0x1b)", "aac", "AAC_ADTS (stream_type 0x0f)");
+        Map<Integer, String> codecByIndex = new HashMap<>();
+        Map<Integer, Integer> pidByIndex = new HashMap<>();
+        int index = -1;
+        for (String line : Fixtures.lines("mpegts/two-programs.ts.streams.txt")) {
+            if (line.startsWith("index=")) {
+                index = Integer.parseInt(line.substring(6));
+            } else if (line.startsWith("codec_name=")) {
+                codecByIndex.put(index, line.substring(11));
+            } else if (line.startsWith("id=0x")) {
+                pidByIndex.put(index, Integer.parseInt(line.substring(5), 16));
+            }
+        }
+        int program = -1;
+        for (String line : Fixtures.lines("mpegts/two-programs.ts.programs.txt")) {
+            if (line.startsWith("program_num=")) {
+                program = Integer.parseInt(line.substring(12));
+            } else if (line.startsWith("index=")) {
+                int i = Integer.parseInt(line.substring(6));
+                streams.put(pidByIndex.get(i), "program " + program + " " + codecToType.get(codecByIndex.get(i)));
+            }
+        }
+        for (String line : Fixtures.lines("mpegts/two-programs.ts.packets.csv")) {
+            String[] f = line.split(",");
+            if (line.startsWith("#") || f.length < 2 || f[0].isEmpty()) {
+                continue;
+            }
+            long pts = Long.parseLong(f[1]);
+            ptsRange.merge(pidByIndex.get(Integer.parseInt(f[0])), new long[] {pts, pts},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
     }
 
     @Test

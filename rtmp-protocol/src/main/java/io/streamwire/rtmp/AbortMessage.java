@@ -12,9 +12,9 @@ import java.nio.ByteBuffer;
  * chunkStreamId (32)
  * </pre>
  *
- * @param chunkStreamId chunk stream id, 32 bits
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param chunkStreamId chunk stream id, 32 bits
  *
  * @since 0.1.0
  */

@@ -10,9 +10,9 @@ import java.nio.ByteBuffer;
  * sequenceNumber (32)
  * </pre>
  *
- * @param sequenceNumber sequence number, 32 bits unsigned
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param sequenceNumber sequence number, 32 bits unsigned
  *
  * @since 0.1.0
  */

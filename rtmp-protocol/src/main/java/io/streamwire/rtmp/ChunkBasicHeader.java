@@ -12,10 +12,10 @@ import java.nio.ByteBuffer;
  * 3 bytes: fmt (2) | 1 (6) | cs id - 64 (16, little-endian)   cs id 64..65599
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param fmt fmt, 2 bits: chunk message header type 0..3
  * @param chunkStreamId cs id, 2..65599 (0 and 1 select the longer forms, so they are not ids)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -45,13 +45,13 @@ import java.util.Objects;
  * decoder.feed(bytesFromSocket);
  * }</pre>
  *
+ * <p>Not thread-safe; keep it on one connection or event loop.
+ *
  * @implNote After a header with an Extended Timestamp, a type-3 chunk is read as repeating it when
  *     its next four bytes equal that value (or the message's absolute timestamp); otherwise those
  *     bytes are payload. Peers that repeat the field (Flash, FMS, ffmpeg) and peers that do not both
  *     decode, past 2^24 ms (4 h 39 min). A type-3 chunk waits for more input only while the bytes
  *     that follow it are still a prefix of that value.
- *
- * <p>Not thread-safe; keep it on one connection or event loop.
  *
  * @since 0.1.0
  */

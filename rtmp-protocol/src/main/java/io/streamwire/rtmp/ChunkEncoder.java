@@ -19,10 +19,10 @@ import java.util.Map;
  *
  * <p>The caller's payload buffer is read with absolute gets: its position and limit do not move.
  *
+ * <p>Not thread-safe; keep it on one connection or event loop.
+ *
  * @implNote A type-3 header never starts a message right after a type-0 header: peers disagree on
  *     whether the delta is then the absolute timestamp, so a type-2 header is written instead.
- *
- * <p>Not thread-safe; keep it on one connection or event loop.
  *
  * @since 0.1.0
  */

@@ -17,13 +17,13 @@ package io.streamwire.rtmp;
  *   <tr><td>{@code maxAggregateMessages}</td><td>65,536</td><td>sub-messages in one aggregate message (type 22)</td></tr>
  * </table>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxChunkSize largest Set Chunk Size accepted, 1..2^31-1
  * @param maxMessageLength largest message length accepted, 1..16,777,215 (larger settings behave as the field maximum)
  * @param maxChunkStreams most chunk stream ids with state at once, at least 1
  * @param maxBufferedBytes most bytes of partly received messages at once, at least 1
  * @param maxAggregateMessages most sub-messages per aggregate message, at least 1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

@@ -10,9 +10,9 @@ import java.nio.ByteBuffer;
  * chunkSize (32)
  * </pre>
  *
- * @param chunkSize chunk size, 31 bits (the top bit is zero), 1..2^31-1
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param chunkSize chunk size, 31 bits (the top bit is zero), 1..2^31-1
  *
  * @since 0.1.0
  */

@@ -11,10 +11,10 @@ import java.nio.ByteBuffer;
  * acknowledgement window size (32) | limit type (8)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param windowSize acknowledgement window size, 32 bits unsigned
  * @param limitType limit type, 8 bits: {@link #HARD}, {@link #SOFT}, {@link #DYNAMIC}; other values kept
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

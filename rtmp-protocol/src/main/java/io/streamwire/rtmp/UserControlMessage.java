@@ -10,12 +10,12 @@ import java.nio.ByteBuffer;
  * event type (16) | event data: stream id or timestamp (32) [| buffer length ms (32), Set Buffer Length only]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param eventType event type, 16 bits: the constants below; others are kept as they are
  * @param eventData the stream id (Stream Begin/EOF/Dry/Is Recorded, Set Buffer Length) or the
  *     timestamp (Ping Request/Response), 32 bits unsigned
  * @param bufferLength buffer length in ms for Set Buffer Length, else 0; 32 bits unsigned
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.1.0
  */

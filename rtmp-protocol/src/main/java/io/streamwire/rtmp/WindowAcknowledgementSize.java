@@ -10,9 +10,9 @@ import java.nio.ByteBuffer;
  * windowSize (32)
  * </pre>
  *
- * @param windowSize acknowledgement window size, 32 bits unsigned
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param windowSize acknowledgement window size, 32 bits unsigned
  *
  * @since 0.1.0
  */
