@@ -46,8 +46,13 @@ final class Mp4Samples {
     final int duration;
     final CmafTrack track;
     final String handler;
+    /** The decoder configuration: the avcC record (video) or the AudioSpecificConfig (audio). */
+    final byte[] config;
+    /** Audio channel count (0 for video). */
+    final int channels;
 
-    private Mp4Samples(List<byte[]> one, List<Boolean> oneSync, int duration, CmafTrack track, String handler) {
+    private Mp4Samples(List<byte[]> one, List<Boolean> oneSync, int duration, CmafTrack track, String handler, byte[] config,
+            int channels) {
         int n = one.size() * COPIES;
         lengths = new int[n];
         offsets = new int[n];
@@ -78,6 +83,8 @@ final class Mp4Samples {
         this.duration = duration;
         this.track = track;
         this.handler = handler;
+        this.config = config;
+        this.channels = channels;
     }
 
     static Mp4Samples of(String input) {
@@ -117,9 +124,10 @@ final class Mp4Samples {
         if (sps == null || pps == null) {
             throw new IllegalStateException("h264/bench-720p.h264 carries no SPS or PPS");
         }
+        byte[] avcC = avcC(sps, pps);
         CmafTrack track = CmafTrack.video(1, 90_000, VisualSampleEntry.of(BoxType.AVC1, 1280, 720,
-                CodecConfigurationBox.avcC(avcC(sps, pps))));
-        return new Mp4Samples(samples, sync, 3_600, track, "vide");
+                CodecConfigurationBox.avcC(avcC)));
+        return new Mp4Samples(samples, sync, 3_600, track, "vide", avcC, 0);
     }
 
     private static Mp4Samples aac() {
@@ -141,7 +149,7 @@ final class Mp4Samples {
         byte[] config = {(byte) (asc >> 8), (byte) asc};
         CmafTrack track = CmafTrack.audio(1, first.sampleRateHz(), AudioSampleEntry.of(BoxType.MP4A, first.channelConfiguration(),
                 first.sampleRateHz(), EsdsBox.forAudio(1, config, 0, 0, 0)));
-        return new Mp4Samples(samples, sync, 1024, track, "soun");
+        return new Mp4Samples(samples, sync, 1024, track, "soun", config, first.channelConfiguration());
     }
 
     /** An AVCDecoderConfigurationRecord (ISO/IEC 14496-15 §5.3.3.1) with one SPS and one PPS, 4-byte lengths. */
