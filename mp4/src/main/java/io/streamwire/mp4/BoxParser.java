@@ -25,6 +25,20 @@ final class BoxParser {
      *     {@link io.streamwire.core.TruncatedInputException}, not a size past the parent
      * @param sampleEntries the children are sample entries (of {@code stsd})
      */
+    /**
+     * entry_count then that many boxes, as in dref (ISO/IEC 14496-12:2022 §8.7.2) and stsd (§8.5.2):
+     * the count is checked against the limits and the bytes, then against the boxes present.
+     */
+    static List<Box> countedChildren(Payload p, int depth, boolean sampleEntries) {
+        long count = p.u32("entry_count");
+        p.entries(count, 8, "entry_count");
+        List<Box> entries = children(p, depth + 1, false, sampleEntries);
+        if (entries.size() != count) {
+            throw p.error("entry_count", count + " but the box holds " + entries.size() + " entries", p.header.payloadOffset() + 4);
+        }
+        return entries;
+    }
+
     static List<Box> children(Payload p, int depth, boolean topLevel, boolean sampleEntries) {
         List<Box> out = new ArrayList<>();
         int[] seenTypes = new int[4];

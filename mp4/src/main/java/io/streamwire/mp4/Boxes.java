@@ -193,6 +193,28 @@ public final class Boxes {
         }
     }
 
+    /**
+     * The version, flags and times that open mvhd (ISO/IEC 14496-12:2022 §8.2.2) and mdhd (§8.4.2):
+     * creation_time, modification_time (32 or 64 bits by version), timescale, duration (32 or 64).
+     */
+    static void putVersionAndTimes(ByteBuffer out, int version, int flags, long creationTime, long modificationTime,
+            long timescale, long duration) {
+        putVersionFlags(out, version, flags);
+        putU32or64(out, version, creationTime);
+        putU32or64(out, version, modificationTime);
+        BigEndian.putIntRelative(out, (int) timescale);
+        putU32or64(out, version, duration);
+    }
+
+    /** Version, flags, entry_count and the entry boxes (dref, stsd). */
+    static void putCountedBoxes(ByteBuffer out, int version, int flags, List<Box> entries) {
+        putVersionFlags(out, version, flags);
+        BigEndian.putIntRelative(out, entries.size());
+        for (Box b : entries) {
+            b.writeTo(out);
+        }
+    }
+
     static void putZeros(ByteBuffer out, int n) {
         for (int i = 0; i < n; i++) {
             out.put((byte) 0);

@@ -1,6 +1,5 @@
 package io.streamwire.mp4;
 
-import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -67,40 +66,28 @@ public record CompositionOffsetBox(int version, int flags, int[] sampleCount, in
         if (version > 1) {
             return null;
         }
-        int n = p.entries(p.u32("entry_count"), 8, "entry_count");
-        int[] count = new int[n];
-        int[] delta = new int[n];
-        for (int i = 0; i < n; i++) {
-            count[i] = p.i32("sample_count");
-            delta[i] = p.i32("sample_offset");
-        }
-        return new CompositionOffsetBox(version, flags, count, delta);
+        int[][] entries = EntryPairs.read(p, "sample_count", "sample_offset");
+        return new CompositionOffsetBox(version, flags, entries[0], entries[1]);
     }
 
     @Override
     public int payloadSize() {
-        return 8 + 8 * sampleCount.length;
+        return EntryPairs.payloadSize(sampleCount);
     }
 
     @Override
     public void writePayload(ByteBuffer out) {
-        Boxes.putVersionFlags(out, version, flags);
-        BigEndian.putIntRelative(out, sampleCount.length);
-        for (int i = 0; i < sampleCount.length; i++) {
-            BigEndian.putIntRelative(out, sampleCount[i]);
-            BigEndian.putIntRelative(out, sampleOffset[i]);
-        }
+        EntryPairs.write(out, version, flags, sampleCount, sampleOffset);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CompositionOffsetBox t && version == t.version && flags == t.flags
-                && Arrays.equals(sampleCount, t.sampleCount) && Arrays.equals(sampleOffset, t.sampleOffset);
+        return o instanceof CompositionOffsetBox t && EntryPairs.equal(version, flags, sampleCount, sampleOffset, t.version, t.flags, t.sampleCount, t.sampleOffset);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * version + flags) + Arrays.hashCode(sampleCount)) + Arrays.hashCode(sampleOffset);
+        return EntryPairs.hash(version, flags, sampleCount, sampleOffset);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamwire.mp4;
 
-import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -40,12 +39,7 @@ public record DataReferenceBox(int version, int flags, List<Box> entries) implem
         if (version != 0) {
             return null;
         }
-        long count = p.u32("entry_count");
-        p.entries(count, 8, "entry_count");
-        List<Box> entries = BoxParser.children(p, depth + 1, false, false);
-        if (entries.size() != count) {
-            throw p.error("entry_count", count + " but the box holds " + entries.size() + " entries", p.header.payloadOffset() + 4);
-        }
+        List<Box> entries = BoxParser.countedChildren(p, depth, false);
         return new DataReferenceBox(version, flags, entries);
     }
 
@@ -56,10 +50,6 @@ public record DataReferenceBox(int version, int flags, List<Box> entries) implem
 
     @Override
     public void writePayload(ByteBuffer out) {
-        Boxes.putVersionFlags(out, version, flags);
-        BigEndian.putIntRelative(out, entries.size());
-        for (Box b : entries) {
-            b.writeTo(out);
-        }
+        Boxes.putCountedBoxes(out, version, flags, entries);
     }
 }

@@ -97,11 +97,7 @@ public record MediaHeaderBox(int version, int flags, long creationTime, long mod
 
     @Override
     public void writePayload(ByteBuffer out) {
-        Boxes.putVersionFlags(out, version, flags);
-        Boxes.putU32or64(out, version, creationTime);
-        Boxes.putU32or64(out, version, modificationTime);
-        BigEndian.putIntRelative(out, (int) timescale);
-        Boxes.putU32or64(out, version, duration);
+        Boxes.putVersionAndTimes(out, version, flags, creationTime, modificationTime, timescale, duration);
         BigEndian.putShortRelative(out, (short) language);
         Boxes.putZeros(out, 2);
     }

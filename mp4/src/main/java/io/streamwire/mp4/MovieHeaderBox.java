@@ -81,11 +81,7 @@ public record MovieHeaderBox(int version, int flags, long creationTime, long mod
 
     @Override
     public void writePayload(ByteBuffer out) {
-        Boxes.putVersionFlags(out, version, flags);
-        Boxes.putU32or64(out, version, creationTime);
-        Boxes.putU32or64(out, version, modificationTime);
-        BigEndian.putIntRelative(out, (int) timescale);
-        Boxes.putU32or64(out, version, duration);
+        Boxes.putVersionAndTimes(out, version, flags, creationTime, modificationTime, timescale, duration);
         BigEndian.putIntRelative(out, rate);
         BigEndian.putShortRelative(out, volume);
         Boxes.putZeros(out, 10);

@@ -1,6 +1,5 @@
 package io.streamwire.mp4;
 
-import io.streamwire.core.internal.BigEndian;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -45,12 +44,7 @@ public record SampleDescriptionBox(int version, int flags, List<Box> entries) im
         if (version > 1) {
             return null;
         }
-        long count = p.u32("entry_count");
-        p.entries(count, 8, "entry_count");
-        List<Box> entries = BoxParser.children(p, depth + 1, false, true);
-        if (entries.size() != count) {
-            throw p.error("entry_count", count + " but the box holds " + entries.size() + " entries", p.header.payloadOffset() + 4);
-        }
+        List<Box> entries = BoxParser.countedChildren(p, depth, true);
         return new SampleDescriptionBox(version, flags, entries);
     }
 
@@ -61,10 +55,6 @@ public record SampleDescriptionBox(int version, int flags, List<Box> entries) im
 
     @Override
     public void writePayload(ByteBuffer out) {
-        Boxes.putVersionFlags(out, version, flags);
-        BigEndian.putIntRelative(out, entries.size());
-        for (Box b : entries) {
-            b.writeTo(out);
-        }
+        Boxes.putCountedBoxes(out, version, flags, entries);
     }
 }

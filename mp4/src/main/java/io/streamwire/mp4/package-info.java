@@ -7,7 +7,8 @@
  * io.streamwire.mp4.BoxHeader}); {@link io.streamwire.mp4.Mp4BoxDecoder} reads them as they arrive
  * (push, any chunking), {@link io.streamwire.mp4.Boxes} parses and writes whole trees of
  * {@link io.streamwire.mp4.Box} records. {@link io.streamwire.mp4.InitSegment} and
- * {@link io.streamwire.mp4.FragmentWriter} write CMAF headers, fragments and LL-HLS parts;
+ * {@link io.streamwire.mp4.FragmentWriter} write CMAF headers, fragments and LL-HLS parts, and
+ * {@link io.streamwire.mp4.CmafSegmenter} cuts timed samples into segments and parts;
  * {@link io.streamwire.mp4.FragmentedMp4Reader} and {@link io.streamwire.mp4.Mp4FileReader} read
  * samples back; {@link io.streamwire.mp4.Mp4Recorder} records progressive files. Limits are in {@link io.streamwire.mp4.Mp4Limits}; errors are
  * {@link io.streamwire.mp4.Mp4Exception} with the box path.

@@ -8,6 +8,7 @@ import io.streamwire.mp4.Box;
 import io.streamwire.mp4.BoxHeader;
 import io.streamwire.mp4.BoxType;
 import io.streamwire.mp4.Boxes;
+import io.streamwire.mp4.CmafSegmenter;
 import io.streamwire.mp4.CmafTrack;
 import io.streamwire.mp4.CodecConfigurationBox;
 import io.streamwire.mp4.EsdsBox;
@@ -16,10 +17,12 @@ import io.streamwire.mp4.InitSegment;
 import io.streamwire.mp4.Mp4BoxDecoder;
 import io.streamwire.mp4.Mp4Limits;
 import io.streamwire.mp4.SampleDescriptionBox;
+import io.streamwire.mp4.SegmentTargets;
 import io.streamwire.mp4.VisualSampleEntry;
 import io.streamwire.testkit.Fixtures;
 import io.streamwire.testkit.ReadmeSnippets;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,43 @@ class Mp4ReadmeExampleTest {
         assertThat(Boxes.parse(ByteBuffer.wrap(init))).extracting(b -> b.type().toString()).containsExactly("ftyp", "moov");
         assertThat(Boxes.parse(out.flip())).extracting(b -> b.type().toString()).containsExactly("styp", "moof", "mdat");
         assertThat(length).isEqualTo(out.limit());
+    }
+
+    @Test
+    void segmentALiveStream() {
+        List<CmafTrack> tracks = List.of(CmafTrack.video(1, 90_000, VisualSampleEntry.of(BoxType.AVC1, 160, 120,
+                CodecConfigurationBox.avcC(record()))));
+        ByteBuffer sample = ByteBuffer.wrap(new byte[100]);
+        ByteBuffer out = ByteBuffer.allocate(1 << 16);
+        long dts = 0;
+        long pts = 7200;
+        boolean keyframe = true;
+        // README:begin
+        CmafSegmenter segmenter = new CmafSegmenter(tracks,
+                SegmentTargets.of(Duration.ofSeconds(2), Duration.ofMillis(333)), Mp4Limits.defaults());
+        segmenter.addSample(0, sample, dts, (int) (pts - dts), CmafSegmenter.NEXT_SAMPLE, keyframe);
+        while (segmenter.hasPart()) {                              // also after segmenter.flush() at the end
+            boolean newSegment = segmenter.partStartsSegment();    // EXTINF / new segment URI
+            boolean independent = segmenter.partIndependent();     // EXT-X-PART INDEPENDENT=YES
+            double seconds = segmenter.partSeconds();              // EXT-X-PART DURATION
+            int length = segmenter.writePart(out);                 // [styp] moof mdat into the caller's buffer
+        }
+        // README:end
+        // 4 s at 25 fps (3600 ticks of 90 kHz), a keyframe each second: segments at 0 and 2 s (the keyframe at 1 s falls inside a part), parts of 8 frames (320 ms)
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            if (i < 100) {
+                segmenter.addSample(0, sample, i * 3600L, 7200, CmafSegmenter.NEXT_SAMPLE, i % 25 == 0);
+            } else {
+                segmenter.flush();
+            }
+            while (segmenter.hasPart()) {
+                parts.add((segmenter.partStartsSegment() ? "S" : "") + (segmenter.partIndependent() ? "I" : "")
+                        + segmenter.partDuration() / 3600);
+                segmenter.writePart(out.clear());
+            }
+        }
+        assertThat(parts).containsExactly("SI8", "8", "8", "8", "8", "8", "2", "SI8", "8", "8", "8", "8", "8", "2");
     }
 
     @Test

@@ -61,7 +61,7 @@ class BoxPropertiesTest {
         }
     }
 
-    private static List<String> events(List<byte[]> pieces, Chunks.Kind kind) {
+    static List<String> events(List<byte[]> pieces, Chunks.Kind kind) {
         List<String> events = new ArrayList<>();
         Mp4BoxDecoder d = new Mp4BoxDecoder(new Mp4BoxDecoder.Listener() {
             @Override
