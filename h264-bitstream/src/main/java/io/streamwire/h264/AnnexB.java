@@ -1,7 +1,7 @@
 package io.streamwire.h264;
 
+import io.streamwire.core.internal.AnnexBNals;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,9 +14,6 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class AnnexB {
-    /** The 4-byte start code, zero_byte + start_code_prefix_one_3bytes. */
-    private static final byte[] START_CODE = {0, 0, 0, 1};
-
     private AnnexB() {}
 
     /**
@@ -24,21 +21,12 @@ public final class AnnexB {
      * unchanged.
      */
     public static List<ByteBuffer> split(ByteBuffer stream) {
-        List<ByteBuffer> nals = new ArrayList<>();
-        AnnexBScanner scanner = new AnnexBScanner().reset(stream);
-        while (scanner.next()) {
-            nals.add(stream.slice(scanner.nalStart(), scanner.nalLength()));
-        }
-        return nals;
+        return AnnexBNals.split(stream);
     }
 
     /** Bytes {@link #write} needs: 4 per NAL unit plus the NAL units. */
     public static int encodedSize(List<ByteBuffer> nals) {
-        int size = 0;
-        for (ByteBuffer nal : nals) {
-            size = Math.addExact(size, Math.addExact(4, nal.remaining()));
-        }
-        return size;
+        return AnnexBNals.encodedSize(nals);
     }
 
     /**
@@ -49,24 +37,16 @@ public final class AnnexB {
      *     carry it: the zero would read as trailing_zero_8bits)
      */
     public static void write(List<ByteBuffer> nals, ByteBuffer out) {
-        for (ByteBuffer nal : nals) {
-            writeNal(nal, out);
-        }
+        AnnexBNals.write(nals, out);
     }
 
     /** Writes one NAL unit after a 4-byte start code; see {@link #write}. */
     public static void writeNal(ByteBuffer nal, ByteBuffer out) {
-        if (!nal.hasRemaining() || nal.get(nal.limit() - 1) == 0) {
-            throw new IllegalArgumentException("a NAL unit must be non-empty and must not end in 0x00");
-        }
-        out.put(START_CODE);
-        out.put(nal.duplicate());
+        AnnexBNals.writeNal(nal, out);
     }
 
     /** The NAL units joined with 4-byte start codes, as a new array. */
     public static byte[] toByteArray(List<ByteBuffer> nals) {
-        ByteBuffer out = ByteBuffer.allocate(encodedSize(nals));
-        write(nals, out);
-        return out.array();
+        return AnnexBNals.toByteArray(nals);
     }
 }

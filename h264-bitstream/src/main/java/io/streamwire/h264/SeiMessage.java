@@ -1,11 +1,12 @@
 package io.streamwire.h264;
 
-import io.streamwire.core.internal.EmulationPrevention;
-
 import io.streamwire.core.CaptionData;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
 import io.streamwire.core.internal.BitReader;
+import io.streamwire.core.internal.EmulationPrevention;
+import io.streamwire.core.internal.RbspWriter;
+import io.streamwire.core.internal.SeiPayloads;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,8 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
     public static final int RECOVERY_POINT = 6;
 
     static final String SPEC = "ITU-T H.264 §7.3.2.3.1";
+    private static final SeiPayloads.Format FORMAT = new SeiPayloads.Format(H264Exception.MODULE,
+            "H264Limits.maxSeiPayloadSize()", SPEC, H264Exception::new);
 
     /** Checks and makes the payload read-only. */
     public SeiMessage {
@@ -83,47 +86,10 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
         }
         ByteBuffer rbsp = EmulationPrevention.remove(nal.duplicate().position(p + 1));
         List<SeiMessage> messages = new ArrayList<>();
-        int i = 0;
-        int end = rbsp.limit();
-        while (i < end) {
-            if (end - i == 1 && (rbsp.get(i) & 0xFF) == 0x80) {
-                return messages; // rbsp_trailing_bits
-            }
-            long at = offset + 1 + i;
-            long type = 0;
-            int b;
-            do {
-                if (i >= end) {
-                    throw new TruncatedInputException(H264Exception.MODULE, "sei payloadType",
-                            "runs past the end of the NAL unit", offset + 1 + i, SPEC);
-                }
-                b = rbsp.get(i++) & 0xFF;
-                type += b;
-                if (type > Integer.MAX_VALUE) {
-                    throw new H264Exception("sei payloadType", "exceeds " + Integer.MAX_VALUE + " (the int range) after "
-                            + (offset + 1 + i - at) + " bytes", at, SPEC);
-                }
-            } while (b == 0xFF);
-            long size = 0;
-            do {
-                if (i >= end) {
-                    throw new TruncatedInputException(H264Exception.MODULE, "sei payloadSize",
-                            "runs past the end of the NAL unit", offset + 1 + i, SPEC);
-                }
-                b = rbsp.get(i++) & 0xFF;
-                size += b;
-            } while (b == 0xFF);
-            if (size > limits.maxSeiPayloadSize()) {
-                throw new LimitExceededException(H264Exception.MODULE, "sei payloadSize",
-                        "H264Limits.maxSeiPayloadSize()", limits.maxSeiPayloadSize(), size, at);
-            }
-            if (size > end - i) {
-                throw new H264Exception("sei payloadSize", size + " runs past the end of the NAL unit (" + (end - i) + " bytes remain)", at, SPEC);
-            }
-            messages.add(new SeiMessage((int) type, rbsp.slice(i, (int) size), at));
-            i += (int) size;
-        }
-        return messages; // lenient: no rbsp_trailing_bits
+        // lenient: a NAL unit may end after a whole message without rbsp_trailing_bits
+        SeiPayloads.parse(rbsp, offset + 1, limits.maxSeiPayloadSize(), FORMAT, (type, start, payload, size) ->
+                messages.add(new SeiMessage(type, rbsp.slice(payload, size), offset + 1 + start)));
+        return messages;
     }
 
     /** {@link #parseAll(ByteBuffer, H264Limits, long)} with default limits at offset 0. */
@@ -136,26 +102,11 @@ public record SeiMessage(int payloadType, ByteBuffer payload, long offset) {
      * size codes, rbsp_trailing_bits and emulation prevention.
      */
     public static byte[] toNal(List<SeiMessage> messages) {
-        java.io.ByteArrayOutputStream rbsp = new java.io.ByteArrayOutputStream();
+        RbspWriter w = new RbspWriter();
         for (SeiMessage m : messages) {
-            writeValue(rbsp, m.payloadType());
-            writeValue(rbsp, m.payloadSize());
-            rbsp.writeBytes(m.payloadBytes());
+            SeiPayloads.writeMessage(w, m.payloadType(), m.payload());
         }
-        rbsp.write(0x80);
-        byte[] escaped = EmulationPrevention.insert(rbsp.toByteArray());
-        byte[] nal = new byte[escaped.length + 1];
-        nal[0] = NalUnitHeader.TYPE_SEI;
-        System.arraycopy(escaped, 0, nal, 1, escaped.length);
-        return nal;
-    }
-
-    private static void writeValue(java.io.ByteArrayOutputStream out, int value) {
-        while (value >= 255) {
-            out.write(0xFF);
-            value -= 255;
-        }
-        out.write(value);
+        return w.trailingBits().toNal(NalUnitHeader.TYPE_SEI);
     }
 
     /**

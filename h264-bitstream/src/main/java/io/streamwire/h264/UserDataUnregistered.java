@@ -1,9 +1,8 @@
 package io.streamwire.h264;
 
 import io.streamwire.core.TruncatedInputException;
-import io.streamwire.core.internal.BigEndian;
+import io.streamwire.core.internal.SeiPayloads;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -22,9 +21,7 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
 
     /** Copies the data. */
     public UserDataUnregistered {
-        byte[] b = new byte[data.remaining()];
-        data.duplicate().get(b);
-        data = ByteBuffer.wrap(b).asReadOnlyBuffer();
+        data = SeiPayloads.readOnlyCopy(data);
     }
 
     /**
@@ -38,29 +35,17 @@ public record UserDataUnregistered(UUID uuid, ByteBuffer data) {
             throw new H264Exception("sei payloadType", message.payloadType() + " is not user_data_unregistered (5)", message.offset(), SPEC);
         }
         ByteBuffer p = message.payload().duplicate();
-        if (p.remaining() < 16) {
-            throw new TruncatedInputException(H264Exception.MODULE, "user_data_unregistered uuid_iso_iec_11578",
-                    "needs 16 bytes, " + p.remaining() + " present", message.offset(), SPEC);
-        }
-        UUID uuid = new UUID(BigEndian.getLongRelative(p), BigEndian.getLongRelative(p));
+        UUID uuid = SeiPayloads.readUuid(p, message.offset(), H264Exception.MODULE, SPEC);
         return new UserDataUnregistered(uuid, p.slice());
     }
 
     /** The data as text (ISO-8859-1, trailing NUL removed): x264's settings string. */
     public String text() {
-        byte[] b = new byte[data.remaining()];
-        data.duplicate().get(b);
-        int n = b.length;
-        while (n > 0 && b[n - 1] == 0) {
-            n--;
-        }
-        return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+        return SeiPayloads.latin1Text(data);
     }
 
     /** The message. */
     public SeiMessage toMessage() {
-        ByteBuffer out = ByteBuffer.allocate(16 + data.remaining());
-        BigEndian.putLongRelative(BigEndian.putLongRelative(out, uuid.getMostSignificantBits()), uuid.getLeastSignificantBits()).put(data.duplicate()).flip();
-        return new SeiMessage(SeiMessage.USER_DATA_UNREGISTERED, out, -1);
+        return new SeiMessage(SeiMessage.USER_DATA_UNREGISTERED, SeiPayloads.userDataUnregistered(uuid, data), -1);
     }
 }

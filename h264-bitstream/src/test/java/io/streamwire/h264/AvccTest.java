@@ -227,6 +227,29 @@ class AvccTest {
         assertThat(Avcc.toAnnexB(ByteBuffer.wrap(HEX.parseHex("00000007" + "658800000301aa")), 4, null)).isNotEmpty();
     }
 
+    /**
+     * The configuration's parameter sets go through the same check when they are inserted (as the
+     * HEVC twin does): a PPS holding 00 00 01 would read as two NAL units in Annex B. Reported with
+     * the avcC element and no stream offset; nothing is written.
+     */
+    @Test
+    void aParameterSetHoldingAStartCodeIsRefusedWhenInserted() {
+        AvcDecoderConfigurationRecord bad = new AvcDecoderConfigurationRecord(1, 0x64, 0, 0x1f, 3,
+                List.of(nal("6764001f")), List.of(nal("68ee000001b0")), null);
+        byte[] idr = Avcc.toByteArray(List.of(nal("65888480")), 4);
+        ByteBuffer out = ByteBuffer.allocate(64);
+        assertThatThrownBy(() -> Avcc.toAnnexB(ByteBuffer.wrap(idr), 4, bad, out))
+                .isInstanceOfSatisfying(H264Exception.class, e -> {
+                    assertThat(e.field()).isEqualTo("avcC pictureParameterSetNALUnit");
+                    assertThat(e.offset()).isEqualTo(-1);
+                    assertThat(e.getMessage()).contains("at its byte 2");
+                });
+        assertThat(out.position()).isZero();
+        // not inserted (no IDR slice, or SPS and PPS in the sample): not looked at
+        byte[] nonIdr = Avcc.toByteArray(List.of(nal("41e1")), 4);
+        assertThat(Avcc.toAnnexB(ByteBuffer.wrap(nonIdr), 4, bad)).isEqualTo(HEX.parseHex("00000001" + "41e1"));
+    }
+
     @Test
     void nalUnitsEndingInZeroConvertTheSameInBothForms() {
         // a NAL unit of zero bytes only has no header: the module's exception from both forms

@@ -11,10 +11,10 @@ import java.nio.ByteBuffer;
  * max_content_light_level u(16)  max_pic_average_light_level u(16)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxContentLightLevel max_content_light_level (MaxCLL), 16 bits
  * @param maxPicAverageLightLevel max_pic_average_light_level (MaxFALL), 16 bits
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -16,11 +16,11 @@ package io.streamwire.h265;
  *       settings string are a few hundred bytes to a few KB</td></tr>
  * </table>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxNalSize the longest NAL unit, in bytes (escaped, header included), 2..2^31-1
  * @param maxNalUnitsPerAccessUnit the most NAL units in one access unit, 1..2^31-1
  * @param maxSeiPayloadSize the largest SEI payloadSize, 0..2^31-1
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -9,6 +9,8 @@ import java.util.List;
  * picture is. In an Annex B buffer it spans the bytes from the first NAL unit's header to the last
  * NAL unit's end (start codes between them included).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param offset where its first NAL unit's header starts: relative to the buffer's position for
  *     {@link #split}, the offset given to {@link HevcAccessUnitSplitter#push} otherwise
  * @param length bytes up to the end of its last NAL unit
@@ -19,8 +21,6 @@ import java.util.List;
  *     before the stream's first IRAP picture, or a RASL picture of a CRA that starts the stream (or
  *     follows an end of sequence) or of a BLA (NoRaslOutputFlag 1, §8.1.3: such RASL pictures are
  *     not output); true otherwise, and for an access unit without a picture
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

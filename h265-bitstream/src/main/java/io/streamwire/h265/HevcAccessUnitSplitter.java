@@ -34,6 +34,8 @@ import java.util.Objects;
  * unit are read, so NAL units may come from anywhere (Annex B, length-prefixed samples, RTP), and a
  * steady stream allocates one {@link HevcAccessUnit} per access unit and nothing per NAL unit.
  *
+ * <p>Not thread-safe: keep one per stream.
+ *
  * @implNote Only base-layer NAL units (nuh_layer_id 0) start access units, as in §7.4.2.4.4 for
  *     multi-layer streams (§F.7.4.2.4.4); the NAL units of other layers join the access unit in
  *     progress. Reserved VCL types (10..15, 22..31) are carried along but neither start an access
@@ -41,8 +43,6 @@ import java.util.Objects;
  *     bitstream (37) NAL unit closes the access unit it is in (§7.4.2.4.4: it is the last one), so the
  *     next NAL unit starts a new one; ffmpeg's parser instead moves it to the next access unit.
  *     NAL unit headers are not validated (see {@link HevcNalUnitHeader#parse}).
- *
- * <p>Not thread-safe: keep one per stream.
  *
  * @since 0.2.0
  */

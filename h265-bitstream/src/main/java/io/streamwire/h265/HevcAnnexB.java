@@ -1,7 +1,7 @@
 package io.streamwire.h265;
 
+import io.streamwire.core.internal.AnnexBNals;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,9 +20,6 @@ import java.util.List;
  * @since 0.2.0
  */
 public final class HevcAnnexB {
-    /** The 4-byte start code, zero_byte + start_code_prefix_one_3bytes (§B.2). */
-    private static final byte[] START_CODE = {0, 0, 0, 1};
-
     private HevcAnnexB() {}
 
     /**
@@ -31,12 +28,7 @@ public final class HevcAnnexB {
      * validated.
      */
     public static List<ByteBuffer> split(ByteBuffer stream) {
-        List<ByteBuffer> nals = new ArrayList<>();
-        HevcAnnexBScanner scanner = new HevcAnnexBScanner().reset(stream);
-        while (scanner.next()) {
-            nals.add(stream.slice(scanner.nalStart(), scanner.nalLength()));
-        }
-        return nals;
+        return AnnexBNals.split(stream);
     }
 
     /**
@@ -45,11 +37,7 @@ public final class HevcAnnexB {
      * @throws ArithmeticException if the total passes {@link Integer#MAX_VALUE}
      */
     public static int encodedSize(List<ByteBuffer> nals) {
-        int size = 0;
-        for (ByteBuffer nal : nals) {
-            size = Math.addExact(size, Math.addExact(4, nal.remaining()));
-        }
-        return size;
+        return AnnexBNals.encodedSize(nals);
     }
 
     /**
@@ -61,24 +49,16 @@ public final class HevcAnnexB {
      * @throws java.nio.BufferOverflowException if {@code out} is too small
      */
     public static void write(List<ByteBuffer> nals, ByteBuffer out) {
-        for (ByteBuffer nal : nals) {
-            writeNal(nal, out);
-        }
+        AnnexBNals.write(nals, out);
     }
 
     /** Writes one NAL unit after a 4-byte start code; see {@link #write}. */
     public static void writeNal(ByteBuffer nal, ByteBuffer out) {
-        if (!nal.hasRemaining() || nal.get(nal.limit() - 1) == 0) {
-            throw new IllegalArgumentException("a NAL unit must be non-empty and must not end in 0x00");
-        }
-        out.put(START_CODE);
-        out.put(nal.duplicate());
+        AnnexBNals.writeNal(nal, out);
     }
 
     /** The NAL units joined with 4-byte start codes, as a new array; see {@link #write}. */
     public static byte[] toByteArray(List<ByteBuffer> nals) {
-        ByteBuffer out = ByteBuffer.allocate(encodedSize(nals));
-        write(nals, out);
-        return out.array();
+        return AnnexBNals.toByteArray(nals);
     }
 }

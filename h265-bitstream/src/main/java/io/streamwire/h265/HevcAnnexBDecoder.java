@@ -1,11 +1,11 @@
 package io.streamwire.h265;
 
-import io.streamwire.core.Anomaly;
 import io.streamwire.core.DecoderListener;
 import io.streamwire.core.Interest;
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.StreamDecoder;
 import io.streamwire.core.internal.AnnexBFramer;
+import io.streamwire.core.internal.AnnexBSink;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -149,10 +149,11 @@ public final class HevcAnnexBDecoder implements StreamDecoder {
     }
 
     /** Forwards the shared engine's events to the listener, anomalies as {@link H265AnomalyKind}. */
-    private static final class Sink implements AnnexBFramer.Sink {
+    private static final class Sink extends AnnexBSink<H265AnomalyKind> {
         private final Listener listener;
 
         Sink(Listener listener) {
+            super(listener, H265AnomalyKind.BYTES_BEFORE_FIRST_START_CODE, H265AnomalyKind.ZERO_RUN_IN_NAL_UNIT);
             this.listener = listener;
         }
 
@@ -169,18 +170,6 @@ public final class HevcAnnexBDecoder implements StreamDecoder {
         @Override
         public void onNalFragment(ByteBuffer fragment, boolean last) {
             listener.onNalFragment(fragment, last);
-        }
-
-        @Override
-        public void onBytesBeforeFirstStartCode(long offset) {
-            listener.onAnomaly(new Anomaly<>(H265AnomalyKind.BYTES_BEFORE_FIRST_START_CODE, offset,
-                    "bytes before the first start code skipped"));
-        }
-
-        @Override
-        public void onZeroRun(long length, long offset) {
-            listener.onAnomaly(new Anomaly<>(H265AnomalyKind.ZERO_RUN_IN_NAL_UNIT, offset,
-                    "run of " + length + " zero bytes inside a NAL unit kept as data"));
         }
     }
 }

@@ -10,12 +10,6 @@ import java.nio.ByteBuffer;
  * trailing_zero_8bits, bytes before the first start code (skipped) and a stream that ends without a
  * final start code. Empty NAL units (two start codes in a row) are skipped.
  *
- * @implNote A NAL unit ends only at the next {@code 00 00 01}; zero bytes just before it are
- *     dropped as trailing_zero_8bits. §B.2 would also end it at {@code 00 00 00}, but real streams
- *     carry unescaped zero runs inside slice data, and ending there would silently drop the rest of
- *     the slice; like ffmpeg's parser, such runs are kept as data ({@link HevcAnnexBDecoder} reports
- *     them as {@link H265AnomalyKind#ZERO_RUN_IN_NAL_UNIT}).
- *
  * <pre>{@code
  * HevcAnnexBScanner nals = new HevcAnnexBScanner().reset(stream);
  * while (nals.next()) {
@@ -28,6 +22,12 @@ import java.nio.ByteBuffer;
  * search is the one core shares between the H.264 and H.265 modules.
  *
  * <p>Not thread-safe.
+ *
+ * @implNote A NAL unit ends only at the next {@code 00 00 01}; zero bytes just before it are
+ *     dropped as trailing_zero_8bits. §B.2 would also end it at {@code 00 00 00}, but real streams
+ *     carry unescaped zero runs inside slice data, and ending there would silently drop the rest of
+ *     the slice; like ffmpeg's parser, such runs are kept as data ({@link HevcAnnexBDecoder} reports
+ *     them as {@link H265AnomalyKind#ZERO_RUN_IN_NAL_UNIT}).
  *
  * @since 0.2.0
  */

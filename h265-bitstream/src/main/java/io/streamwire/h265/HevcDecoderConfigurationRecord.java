@@ -22,6 +22,12 @@ import java.util.Objects;
  *                   { nalUnitLength u16, nalUnit } }
  * </pre>
  *
+ * <p>Reserved bits are not kept: {@link #writeTo} writes them as the standard requires (1s in the
+ * header, 0 in each array's reserved bit). NAL unit buffers are read-only copies, so the record
+ * never shares the caller's buffer.
+ *
+ * <p>Immutable and thread-safe.
+ *
  * @param configurationVersion configurationVersion, 8 bits: 1 (0 accepted, see {@link #parse})
  * @param generalProfileSpace general_profile_space, 2 bits
  * @param generalTierFlag general_tier_flag, 1 bit (true: high tier)
@@ -42,12 +48,6 @@ import java.util.Objects;
  * @param temporalIdNested temporalIdNested, 1 bit
  * @param lengthSizeMinusOne lengthSizeMinusOne, 2 bits: 0, 1 or 3
  * @param arrays the NAL unit arrays, at most 255
- *
- * <p>Reserved bits are not kept: {@link #writeTo} writes them as the standard requires (1s in the
- * header, 0 in each array's reserved bit). NAL unit buffers are read-only copies, so the record
- * never shares the caller's buffer.
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

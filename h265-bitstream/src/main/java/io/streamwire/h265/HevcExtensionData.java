@@ -11,10 +11,10 @@ import java.nio.ByteBuffer;
  * or the vps_extension_data_flag bits (§7.3.2.1). Kept so that writing the parameter set reproduces
  * it bit for bit; nothing after them in the RBSP depends on their content.
  *
+ * <p>Immutable and thread-safe (the buffer is a read-only copy).
+ *
  * @param data the bits, most significant first, padded with zero bits to whole bytes; read-only
  * @param bitLength the number of bits, 0..8 x data.remaining()
- *
- * <p>Immutable and thread-safe (the buffer is a read-only copy).
  *
  * @since 0.2.0
  */

@@ -24,6 +24,8 @@ import java.util.List;
  *   [nal: sub_layer_hrd_parameters()] [vcl: sub_layer_hrd_parameters()] } x (maxNumSubLayersMinus1 + 1)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param commonInfPresentFlag commonInfPresentFlag (the caller's cprms_present_flag); when false the
  *     common fields below are those of the hrd_parameters() before it in the VPS (§E.3.2) and are not
  *     written
@@ -41,8 +43,6 @@ import java.util.List;
  * @param auCpbRemovalDelayLengthMinus1 au_cpb_removal_delay_length_minus1, 5 bits
  * @param dpbOutputDelayLengthMinus1 dpb_output_delay_length_minus1, 5 bits
  * @param subLayers one entry per sub-layer, maxNumSubLayersMinus1 + 1 of them (1..7)
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

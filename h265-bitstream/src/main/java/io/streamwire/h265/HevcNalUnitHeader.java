@@ -11,15 +11,15 @@ import java.nio.ByteBuffer;
  * F forbidden_zero_bit (1) = 0   T nal_unit_type (6)   L nuh_layer_id (6)   I nuh_temporal_id_plus1 (3) != 0
  * </pre>
  *
- * @param nalUnitType nal_unit_type, 6 bits, 0..63; reserved and unspecified values (Table 7-1) are
- *     kept as they are, see {@link NalUnitType}
- * @param nuhLayerId nuh_layer_id, 6 bits, 0..63 (0 for single-layer streams; 63 is reserved)
- * @param nuhTemporalIdPlus1 nuh_temporal_id_plus1, 3 bits, 1..7
- *
  * <p>forbidden_zero_bit is not a component: it must be 0 (§7.4.2.2), {@link #parse} refuses a 1 and
  * {@link #writeTo} writes 0.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param nalUnitType nal_unit_type, 6 bits, 0..63; reserved and unspecified values (Table 7-1) are
+ *     kept as they are, see {@link NalUnitType}
+ * @param nuhLayerId nuh_layer_id, 6 bits, 0..63 (0 for single-layer streams; 63 is reserved)
+ * @param nuhTemporalIdPlus1 nuh_temporal_id_plus1, 3 bits, 1..7
  *
  * @since 0.2.0
  */

@@ -33,6 +33,8 @@ import java.util.List;
  * [pps_range_extension()] [multilayer, 3D, SCC extensions and extension data: kept as bits] rbsp_trailing_bits()
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param ppsPicParameterSetId pps_pic_parameter_set_id, 0..63
  * @param ppsSeqParameterSetId pps_seq_parameter_set_id, 0..15
  * @param dependentSliceSegmentsEnabledFlag dependent_slice_segments_enabled_flag
@@ -79,8 +81,6 @@ import java.util.List;
  * @param ppsExtension4bits pps_extension_4bits, 4 bits
  * @param extensionData the bits of pps_multilayer_extension(), pps_3d_extension(), pps_scc_extension() and
  *     the pps_extension_data_flag bits, uninterpreted, when one of them is present, else null
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -12,11 +12,11 @@ import java.nio.ByteBuffer;
  * recovery_poc_cnt se(v) -MaxPicOrderCntLsb/2..MaxPicOrderCntLsb/2-1  exact_match_flag u(1)  broken_link_flag u(1)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param recoveryPocCnt recovery_poc_cnt, bounded here to -32768..32767 (MaxPicOrderCntLsb is at most 2^16)
  * @param exactMatchFlag exact_match_flag
  * @param brokenLinkFlag broken_link_flag
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

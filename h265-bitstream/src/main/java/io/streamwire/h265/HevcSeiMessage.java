@@ -5,7 +5,8 @@ import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
 import io.streamwire.core.internal.BitReader;
 import io.streamwire.core.internal.EmulationPrevention;
-import java.io.ByteArrayOutputStream;
+import io.streamwire.core.internal.RbspWriter;
+import io.streamwire.core.internal.SeiPayloads;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,15 @@ import java.util.List;
  * sei_payload(payloadType, payloadSize)
  * </pre>
  *
+ * <p>Immutable and thread-safe (the payload buffer is a read-only view; duplicate it to read).
+ *
  * @param nalUnitType the SEI NAL unit's type: 39 (PREFIX_SEI_NUT) or 40 (SUFFIX_SEI_NUT); the meaning
  *     of a payloadType can depend on it (Table D.1)
  * @param payloadType payloadType, the sum of its bytes, 0..2^31-1
  * @param payload the payloadSize bytes of sei_payload() (emulation prevention removed), read-only
- * @param offset stream offset of the message's first byte (before the emulation prevention bytes
- *     removed ahead of it are counted back in: approximate by those), or -1 for a message made here
- *
- * <p>Immutable and thread-safe (the payload buffer is a read-only view; duplicate it to read).
+ * @param offset stream offset of the payload's first byte, after the message's payloadType and
+ *     payloadSize bytes (approximate by the emulation prevention bytes removed ahead of it), or -1 for
+ *     a message made here; typed decoders count their error offsets from it
  *
  * @since 0.2.0
  */
@@ -54,6 +56,8 @@ public record HevcSeiMessage(int nalUnitType, int payloadType, ByteBuffer payloa
     public static final int CONTENT_LIGHT_LEVEL_INFO = 144;
 
     static final String SPEC = "ITU-T H.265 (09/2023) §7.3.5";
+    private static final SeiPayloads.Format FORMAT = new SeiPayloads.Format(H265Exception.MODULE,
+            "H265Limits.maxSeiPayloadSize()", SPEC, H265Exception::new);
 
     /** Checks the type and makes the payload read-only. */
     public HevcSeiMessage {
@@ -102,9 +106,9 @@ public record HevcSeiMessage(int nalUnitType, int payloadType, ByteBuffer payloa
      *
      * @param offset stream offset of the first header byte
      * @throws LimitExceededException if a payloadSize exceeds {@link H265Limits#maxSeiPayloadSize()}
-     *     (checked before the payload is sliced)
-     * @throws H265Exception if the type is not 39 or 40, a payloadType or payloadSize exceeds the int
-     *     range, or a payloadSize runs past the NAL unit's end
+     *     (checked before the payload is sliced; a payloadSize past the int range does too)
+     * @throws H265Exception if the type is not 39 or 40, a payloadType exceeds the int range, or a
+     *     payloadSize runs past the NAL unit's end
      * @throws TruncatedInputException if the NAL unit ends inside a payloadType or payloadSize
      * @implNote A NAL unit that ends after a whole message without rbsp_trailing_bits is accepted.
      */
@@ -116,50 +120,8 @@ public record HevcSeiMessage(int nalUnitType, int payloadType, ByteBuffer payloa
         }
         ByteBuffer rbsp = EmulationPrevention.remove(nal.duplicate().position(nal.position() + 2));
         List<HevcSeiMessage> messages = new ArrayList<>();
-        int i = rbsp.position();
-        int end = rbsp.limit();
-        long base = offset + 2 - i;
-        while (i < end) {
-            if (end - i == 1 && (rbsp.get(i) & 0xFF) == 0x80) {
-                return messages; // rbsp_trailing_bits
-            }
-            long at = base + i;
-            long payloadType = 0;
-            int b;
-            do {
-                if (i >= end) {
-                    throw new TruncatedInputException(H265Exception.MODULE, "sei payloadType", "runs past the end of the NAL unit",
-                            base + i, SPEC);
-                }
-                b = rbsp.get(i++) & 0xFF;
-                payloadType += b;
-                if (payloadType > Integer.MAX_VALUE) {
-                    throw new H265Exception("sei payloadType", "exceeds " + Integer.MAX_VALUE + " (the int range)", at, SPEC);
-                }
-            } while (b == 0xFF);
-            long size = 0;
-            do {
-                if (i >= end) {
-                    throw new TruncatedInputException(H265Exception.MODULE, "sei payloadSize", "runs past the end of the NAL unit",
-                            base + i, SPEC);
-                }
-                b = rbsp.get(i++) & 0xFF;
-                size += b;
-                if (size > Integer.MAX_VALUE) {
-                    throw new H265Exception("sei payloadSize", "exceeds " + Integer.MAX_VALUE + " (the int range)", at, SPEC);
-                }
-            } while (b == 0xFF);
-            if (size > limits.maxSeiPayloadSize()) {
-                throw new LimitExceededException(H265Exception.MODULE, "sei payloadSize", "H265Limits.maxSeiPayloadSize()",
-                        limits.maxSeiPayloadSize(), size, at);
-            }
-            if (size > end - i) {
-                throw new H265Exception("sei payloadSize", size + " runs past the end of the NAL unit (" + (end - i) + " bytes remain)",
-                        at, SPEC);
-            }
-            messages.add(new HevcSeiMessage(type, (int) payloadType, rbsp.slice(i, (int) size), base + i));
-            i += (int) size;
-        }
+        SeiPayloads.parse(rbsp, offset + 2, limits.maxSeiPayloadSize(), FORMAT, (payloadType, start, payload, size) ->
+                messages.add(new HevcSeiMessage(type, payloadType, rbsp.slice(payload, size), offset + 2 + payload)));
         return messages;
     }
 
@@ -177,28 +139,11 @@ public record HevcSeiMessage(int nalUnitType, int payloadType, ByteBuffer payloa
         if (nalUnitType != 39 && nalUnitType != 40) {
             throw new IllegalArgumentException("nal_unit_type " + nalUnitType + " (expected: 39 or 40)");
         }
-        ByteArrayOutputStream rbsp = new ByteArrayOutputStream();
+        RbspWriter w = new RbspWriter();
         for (HevcSeiMessage m : messages) {
-            writeValue(rbsp, m.payloadType());
-            writeValue(rbsp, m.payloadSize());
-            rbsp.writeBytes(m.payloadBytes());
+            SeiPayloads.writeMessage(w, m.payloadType(), m.payload());
         }
-        rbsp.write(0x80);
-        byte[] escaped = EmulationPrevention.insert(rbsp.toByteArray());
-        byte[] nal = new byte[escaped.length + 2];
-        int header = RbspNal.headerBits(nalUnitType, 0, 1);
-        nal[0] = (byte) (header >>> 8);
-        nal[1] = (byte) header;
-        System.arraycopy(escaped, 0, nal, 2, escaped.length);
-        return nal;
-    }
-
-    private static void writeValue(ByteArrayOutputStream out, int value) {
-        while (value >= 255) {
-            out.write(0xFF);
-            value -= 255;
-        }
-        out.write(value);
+        return w.trailingBits().toNal(RbspNal.headerBits(nalUnitType, 0, 1), 2);
     }
 
     /** Requires the payload type of a typed decoder. */

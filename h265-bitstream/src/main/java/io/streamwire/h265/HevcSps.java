@@ -37,6 +37,8 @@ import java.util.List;
  * [sps_3d_extension() sps_scc_extension() sps_extension_data_flag...: kept as bits] rbsp_trailing_bits()
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param spsVideoParameterSetId sps_video_parameter_set_id, 0..15
  * @param spsMaxSubLayersMinus1 sps_max_sub_layers_minus1, 0..6
  * @param spsTemporalIdNestingFlag sps_temporal_id_nesting_flag
@@ -84,8 +86,6 @@ import java.util.List;
  * @param spsExtension4bits sps_extension_4bits, 4 bits
  * @param extensionData the bits of sps_3d_extension(), sps_scc_extension() and the sps_extension_data_flag
  *     bits, uninterpreted, when one of them is present, else null
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -26,6 +26,8 @@ import java.util.List;
  * vps_extension_flag u(1) [vps_extension_data_flag ...] rbsp_trailing_bits()
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param vpsVideoParameterSetId vps_video_parameter_set_id, 0..15
  * @param vpsBaseLayerInternalFlag vps_base_layer_internal_flag
  * @param vpsBaseLayerAvailableFlag vps_base_layer_available_flag
@@ -50,8 +52,6 @@ import java.util.List;
  * @param vpsExtensionFlag vps_extension_flag
  * @param extensionData the vps_extension_data_flag bits (vps_extension() of Annex F and beyond,
  *     uninterpreted) when vps_extension_flag is 1, else null
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

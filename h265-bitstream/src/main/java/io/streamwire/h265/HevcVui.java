@@ -26,6 +26,8 @@ import io.streamwire.core.internal.RbspWriter;
  * <p>Fields not coded are 0 or false (their inferred values, where the spec gives one, are methods of
  * the caller, e.g. {@link HevcSps#colourPrimaries()}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param aspectRatioInfoPresentFlag aspect_ratio_info_present_flag
  * @param aspectRatioIdc aspect_ratio_idc, 8 bits (255: EXTENDED_SAR)
  * @param sarWidth sar_width, 16 bits
@@ -65,8 +67,6 @@ import io.streamwire.core.internal.RbspWriter;
  * @param maxBitsPerMinCuDenom max_bits_per_min_cu_denom, 0..16
  * @param log2MaxMvLengthHorizontal log2_max_mv_length_horizontal, 0..15
  * @param log2MaxMvLengthVertical log2_max_mv_length_vertical, 0..15
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

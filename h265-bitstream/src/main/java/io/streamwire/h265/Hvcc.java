@@ -2,10 +2,10 @@ package io.streamwire.h265;
 
 import io.streamwire.core.LimitExceededException;
 import io.streamwire.core.TruncatedInputException;
-import io.streamwire.core.internal.StartCodes;
+import io.streamwire.core.internal.LengthPrefixedAnnexB;
+import io.streamwire.core.internal.LengthPrefixedNals;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,16 +32,17 @@ import java.util.List;
  * @since 0.2.0
  */
 public final class Hvcc {
-    private static final String SPEC = "ISO/IEC 14496-15 (2022) §8.3.2";
-    private static final long INSERT = 1L << 32;
+    /**
+     * The HEVC sample format for core's shared length-prefixed code: nal_unit_type in bits 1-6 of the
+     * first header byte, IRAP pictures (16..23) get the VPS, SPS and PPS (32..34) before them, AUD 35.
+     */
+    static final LengthPrefixedNals.Format FORMAT = new LengthPrefixedNals.Format(H265Exception.MODULE, "hvcc",
+            "ISO/IEC 14496-15 (2022) §8.3.2", "H265Limits.maxNalSize()", H265Exception::new, "ITU-T H.265 (09/2023) §7.4.2",
+            true, 1, 0x3F, NalUnitType.AUD_NUT, 0xFFL << NalUnitType.BLA_W_LP, 7L << NalUnitType.VPS_NUT);
+    /** The hvcC's VPS, SPS and PPS arrays in that order, for the conversion to Annex B. */
+    private static final LengthPrefixedAnnexB.ParameterSets<HevcDecoderConfigurationRecord> PARAMETER_SETS = new ParameterSets();
 
     private Hvcc() {}
-
-    static void requireLengthSize(int lengthSize) {
-        if (lengthSize != 1 && lengthSize != 2 && lengthSize != 4) {
-            throw new IllegalArgumentException("NALUnitLength size must be 1, 2 or 4, not " + lengthSize);
-        }
-    }
 
     /**
      * The NAL units of {@code sample[position, limit)} as slices, in order; the position is unchanged.
@@ -53,19 +54,7 @@ public final class Hvcc {
      * @throws IllegalArgumentException if {@code lengthSize} is not 1, 2 or 4
      */
     public static List<ByteBuffer> split(ByteBuffer sample, int lengthSize, H265Limits limits, long offset) {
-        requireLengthSize(lengthSize);
-        List<ByteBuffer> nals = new ArrayList<>();
-        int p = sample.position();
-        int end = sample.limit();
-        while (p < end) {
-            int length = checkedLength(sample, p, end, lengthSize, limits, offset + (p - sample.position()));
-            p += lengthSize;
-            if (length > 0) {
-                nals.add(sample.slice(p, length));
-            }
-            p += length;
-        }
-        return nals;
+        return LengthPrefixedNals.split(sample, lengthSize, limits.maxNalSize(), offset, FORMAT);
     }
 
     /** {@link #split(ByteBuffer, int, H265Limits, long)} with default limits and offset 0. */
@@ -75,12 +64,7 @@ public final class Hvcc {
 
     /** Bytes {@link #write} needs. */
     public static int encodedSize(List<ByteBuffer> nals, int lengthSize) {
-        requireLengthSize(lengthSize);
-        int size = 0;
-        for (ByteBuffer nal : nals) {
-            size = Math.addExact(size, Math.addExact(lengthSize, nal.remaining()));
-        }
-        return size;
+        return LengthPrefixedNals.encodedSize(nals, lengthSize);
     }
 
     /**
@@ -90,24 +74,12 @@ public final class Hvcc {
      * @throws IllegalArgumentException if a NAL unit does not fit the length field
      */
     public static void write(List<ByteBuffer> nals, int lengthSize, ByteBuffer out) {
-        requireLengthSize(lengthSize);
-        for (ByteBuffer nal : nals) {
-            int n = nal.remaining();
-            if (lengthSize < 4 && n >>> (8 * lengthSize) != 0) {
-                throw new IllegalArgumentException("NAL unit of " + n + " bytes does not fit a " + lengthSize + "-byte length");
-            }
-            for (int i = lengthSize - 1; i >= 0; i--) {
-                out.put((byte) (n >>> (8 * i)));
-            }
-            out.put(nal.duplicate());
-        }
+        LengthPrefixedNals.write(nals, lengthSize, out);
     }
 
     /** The NAL units length-prefixed into a new array. */
     public static byte[] toByteArray(List<ByteBuffer> nals, int lengthSize) {
-        ByteBuffer out = ByteBuffer.allocate(encodedSize(nals, lengthSize));
-        write(nals, lengthSize, out);
-        return out.array();
+        return LengthPrefixedNals.toByteArray(nals, lengthSize);
     }
 
     /**
@@ -120,11 +92,7 @@ public final class Hvcc {
      * @throws IllegalArgumentException if {@code lengthSize} is not 1, 2 or 4 or a NAL unit does not fit it
      */
     public static byte[] fromAnnexB(ByteBuffer annexB, int lengthSize, boolean dropParameterSets) {
-        List<ByteBuffer> nals = HevcAnnexB.split(annexB);
-        if (dropParameterSets) {
-            nals.removeIf(nal -> NalUnitType.isParameterSet(NalUnitType.fromHeaderByte(nal.get(nal.position()) & 0xFF)));
-        }
-        return toByteArray(nals, lengthSize);
+        return LengthPrefixedNals.fromAnnexB(annexB, lengthSize, dropParameterSets ? 7L << NalUnitType.VPS_NUT : 0, FORMAT);
     }
 
     /**
@@ -139,11 +107,7 @@ public final class Hvcc {
      * @throws LimitExceededException as {@link #split(ByteBuffer, int, H265Limits, long)}
      */
     public static byte[] toAnnexB(ByteBuffer sample, int lengthSize, HevcDecoderConfigurationRecord config) {
-        requireLengthSize(lengthSize);
-        long plan = plan(sample, lengthSize, config);
-        byte[] out = new byte[(int) plan];
-        write(sample, lengthSize, config, plan, ByteBuffer.wrap(out));
-        return out;
+        return LengthPrefixedAnnexB.toAnnexB(sample, lengthSize, H265Limits.defaults().maxNalSize(), config, PARAMETER_SETS, FORMAT);
     }
 
     /**
@@ -153,8 +117,7 @@ public final class Hvcc {
      * @throws H265Exception as {@link #toAnnexB(ByteBuffer, int, HevcDecoderConfigurationRecord, ByteBuffer)}
      */
     public static int annexBSize(ByteBuffer sample, int lengthSize, HevcDecoderConfigurationRecord config) {
-        requireLengthSize(lengthSize);
-        return (int) plan(sample, lengthSize, config);
+        return LengthPrefixedAnnexB.annexBSize(sample, lengthSize, H265Limits.defaults().maxNalSize(), config, PARAMETER_SETS, FORMAT);
     }
 
     /**
@@ -185,166 +148,41 @@ public final class Hvcc {
      * @throws IllegalArgumentException if {@code lengthSize} is not 1, 2 or 4
      */
     public static int toAnnexB(ByteBuffer sample, int lengthSize, HevcDecoderConfigurationRecord config, ByteBuffer out) {
-        requireLengthSize(lengthSize);
-        long plan = plan(sample, lengthSize, config);
-        if (out.remaining() < (int) plan) {
-            throw new BufferOverflowException();
-        }
-        return write(sample, lengthSize, config, plan, out);
-    }
-
-    /** Writes the sample as {@link #plan} planned it; the lengths are checked and {@code out} has room. */
-    private static int write(ByteBuffer sample, int lengthSize, HevcDecoderConfigurationRecord config, long plan,
-            ByteBuffer out) {
-        boolean insert = (plan & INSERT) != 0;
-        int p = sample.position();
-        int end = sample.limit();
-        boolean first = true;
-        while (p < end) {
-            int length = readLength(sample, p, lengthSize);
-            p += lengthSize;
-            int n = withoutTrailingZeros(sample, p, length);
-            if (n > 0) {
-                if (insert && !(first && NalUnitType.fromHeaderByte(sample.get(p) & 0xFF) == NalUnitType.AUD_NUT)) {
-                    putParameterSets(config, out);
-                    insert = false;
-                }
-                putNal(sample, p, n, out);
-                first = false;
-            }
-            p += length;
-        }
-        return (int) plan;
+        return LengthPrefixedAnnexB.toAnnexB(sample, lengthSize, H265Limits.defaults().maxNalSize(), config, PARAMETER_SETS, FORMAT,
+                out);
     }
 
     /**
-     * Validates every length of the sample (errors as {@link #split}) and returns the Annex B size in
-     * the low 32 bits, with {@link #INSERT} set when the parameter sets are to be inserted.
+     * The hvcC's VPS, SPS and PPS NAL units in that order, whatever the order of its arrays (index
+     * loops: nothing allocated); checked for start codes (field {@code "hvcC nalUnit"}).
      */
-    private static long plan(ByteBuffer sample, int lengthSize, HevcDecoderConfigurationRecord config) {
-        H265Limits limits = H265Limits.defaults();
-        long size = 0;
-        int seen = 0; // bit 0 VPS, 1 SPS, 2 PPS
-        boolean insert = false;
-        int p = sample.position();
-        int end = sample.limit();
-        while (p < end) {
-            int length = checkedLength(sample, p, end, lengthSize, limits, p - sample.position());
-            p += lengthSize;
-            int n = withoutTrailingZeros(sample, p, length);
-            if (n == 0 && length > 0) {
-                throw new H265Exception("hvcc nal_unit", length + " zero bytes: no NAL unit header", p - sample.position(), SPEC);
-            }
-            requireNoStartCode(sample, p, n, "hvcc nal_unit", p - sample.position());
-            if (n > 0) {
-                int type = NalUnitType.fromHeaderByte(sample.get(p) & 0xFF);
-                if (NalUnitType.isParameterSet(type)) {
-                    seen |= 1 << (type - NalUnitType.VPS_NUT);
-                } else if (NalUnitType.isIrap(type) && config != null && seen != 7) {
-                    insert = true;
-                }
-                size += 4L + n;
-            }
-            p += length;
+    private static final class ParameterSets implements LengthPrefixedAnnexB.ParameterSets<HevcDecoderConfigurationRecord> {
+        @Override
+        public long annexBSize(HevcDecoderConfigurationRecord config) {
+            return visit(config, null);
         }
-        if (insert) {
-            size += parameterSetsSize(config); // checks the configuration's NAL units for start codes too
-        }
-        if (size > Integer.MAX_VALUE) {
-            throw new LimitExceededException(H265Exception.MODULE, "hvcc sample", "Integer.MAX_VALUE", Integer.MAX_VALUE, size, 0);
-        }
-        return size | (insert ? INSERT : 0);
-    }
 
-    /**
-     * Refuses a NAL unit holding {@code 00 00 01}: emulation prevention (ITU-T H.265 §7.4.2) keeps it
-     * out of every NAL unit, and in Annex B it would read as a start code, splitting the unit in two.
-     */
-    private static void requireNoStartCode(ByteBuffer buf, int from, int n, String field, long offset) {
-        int j = StartCodes.find(buf, from, from + n);
-        if (j >= 0) {
-            throw new H265Exception(field, "holds a start code 00 00 01 at its byte " + (j - from)
-                    + " (emulation prevention missing): Annex B cannot carry it", offset, "ITU-T H.265 (09/2023) §7.4.2");
+        @Override
+        public void writeAnnexB(HevcDecoderConfigurationRecord config, ByteBuffer out) {
+            visit(config, out);
         }
-    }
 
-    private static int checkedLength(ByteBuffer sample, int p, int end, int lengthSize, H265Limits limits, long at) {
-        if (end - p < lengthSize) {
-            throw new TruncatedInputException(H265Exception.MODULE, "hvcc NALUnitLength",
-                    "needs " + lengthSize + " bytes, " + (end - p) + " remain", at, SPEC);
-        }
-        long length = readLength(sample, p, lengthSize) & 0xFFFFFFFFL;
-        int rest = end - p - lengthSize;
-        if (length > limits.maxNalSize()) {
-            throw new LimitExceededException(H265Exception.MODULE, "hvcc NALUnitLength", "H265Limits.maxNalSize()",
-                    limits.maxNalSize(), length, at);
-        }
-        if (length > rest) {
-            throw new TruncatedInputException(H265Exception.MODULE, "hvcc NALUnitLength",
-                    length + " runs past the sample end (" + rest + " bytes remain)", at, SPEC);
-        }
-        return (int) length;
-    }
-
-    private static int readLength(ByteBuffer sample, int p, int lengthSize) {
-        int length = 0;
-        for (int i = 0; i < lengthSize; i++) {
-            length = length << 8 | (sample.get(p + i) & 0xFF);
-        }
-        return length;
-    }
-
-    private static int withoutTrailingZeros(ByteBuffer buf, int from, int length) {
-        int n = length;
-        while (n > 0 && buf.get(from + n - 1) == 0) {
-            n--;
-        }
-        return n;
-    }
-
-    /** Bytes the configuration's VPS, SPS and PPS take in Annex B (index loops: nothing allocated). */
-    private static long parameterSetsSize(HevcDecoderConfigurationRecord config) {
-        long size = 0;
-        List<HevcDecoderConfigurationRecord.NalUnitArray> arrays = config.arrays();
-        for (int type = NalUnitType.VPS_NUT; type <= NalUnitType.PPS_NUT; type++) {
-            for (int a = 0; a < arrays.size(); a++) {
-                if (arrays.get(a).nalUnitType() == type) {
-                    List<ByteBuffer> nals = arrays.get(a).nalUnits();
-                    for (int i = 0; i < nals.size(); i++) {
-                        ByteBuffer nal = nals.get(i);
-                        int n = withoutTrailingZeros(nal, nal.position(), nal.remaining());
-                        requireNoStartCode(nal, nal.position(), n, "hvcC nalUnit", -1);
-                        size += n > 0 ? 4 + n : 0;
-                    }
-                }
-            }
-        }
-        return size;
-    }
-
-    /** Writes the configuration's VPS, SPS and PPS NAL units in that order (index loops: nothing allocated). */
-    private static void putParameterSets(HevcDecoderConfigurationRecord config, ByteBuffer out) {
-        List<HevcDecoderConfigurationRecord.NalUnitArray> arrays = config.arrays();
-        for (int type = NalUnitType.VPS_NUT; type <= NalUnitType.PPS_NUT; type++) {
-            for (int a = 0; a < arrays.size(); a++) {
-                if (arrays.get(a).nalUnitType() == type) {
-                    List<ByteBuffer> nals = arrays.get(a).nalUnits();
-                    for (int i = 0; i < nals.size(); i++) {
-                        ByteBuffer nal = nals.get(i);
-                        int n = withoutTrailingZeros(nal, nal.position(), nal.remaining());
-                        if (n > 0) {
-                            putNal(nal, nal.position(), n, out);
+        /** Writes them to {@code out}, or (when it is null) returns their size. */
+        private static long visit(HevcDecoderConfigurationRecord config, ByteBuffer out) {
+            long size = 0;
+            List<HevcDecoderConfigurationRecord.NalUnitArray> arrays = config.arrays();
+            for (int type = NalUnitType.VPS_NUT; type <= NalUnitType.PPS_NUT; type++) {
+                for (int a = 0; a < arrays.size(); a++) {
+                    if (arrays.get(a).nalUnitType() == type) {
+                        if (out == null) {
+                            size += LengthPrefixedAnnexB.annexBSize(arrays.get(a).nalUnits(), "hvcC nalUnit", FORMAT);
+                        } else {
+                            LengthPrefixedAnnexB.writeAnnexB(arrays.get(a).nalUnits(), out);
                         }
                     }
                 }
             }
+            return size;
         }
-    }
-
-    private static void putNal(ByteBuffer src, int from, int length, ByteBuffer out) {
-        int o = out.position();
-        out.put(o, (byte) 0).put(o + 1, (byte) 0).put(o + 2, (byte) 0).put(o + 3, (byte) 1);
-        out.put(o + 4, src, from, length);
-        out.position(o + 4 + length);
     }
 }

@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
  * Chromaticity coordinates are in units of 0.00002, luminances in units of 0.0001 cd/m². For SMPTE ST
  * 2086 content c = 0 is green, 1 blue, 2 red (§D.3.28).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param displayPrimariesX0 display_primaries_x[0], 16 bits
  * @param displayPrimariesY0 display_primaries_y[0], 16 bits
  * @param displayPrimariesX1 display_primaries_x[1], 16 bits
@@ -25,8 +27,6 @@ import java.nio.ByteBuffer;
  * @param whitePointY white_point_y, 16 bits
  * @param maxDisplayMasteringLuminance max_display_mastering_luminance, 32 bits
  * @param minDisplayMasteringLuminance min_display_mastering_luminance, 32 bits
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -14,10 +14,10 @@ package io.streamwire.h265;
  * int picOrderCntVal = poc.next(header, sps.log2MaxPicOrderCntLsb());
  * }</pre>
  *
+ * <p>Not thread-safe: keep it with the stream's decoder.
+ *
  * @implNote A CRA picture that is not the first of the stream or after an end of sequence is given
  *     NoRaslOutputFlag 0 (HandleCraAsBlaFlag is 0: no external means sets it here).
- *
- * <p>Not thread-safe: keep it with the stream's decoder.
  *
  * @since 0.2.0
  */

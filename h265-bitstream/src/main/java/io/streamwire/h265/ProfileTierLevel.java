@@ -21,6 +21,8 @@ import java.util.List;
  *   x maxNumSubLayersMinus1
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param profilePresentFlag profilePresentFlag, the caller's argument: 1 in every SPS and in the VPS's
  *     first profile_tier_level()
  * @param generalProfileSpace general_profile_space, 2 bits (0 when the profile is not present)
@@ -34,8 +36,6 @@ import java.util.List;
  * @param subLayers one entry per sub-layer below the highest, maxNumSubLayersMinus1 of them (0..6)
  * @param reservedZero2bits the reserved_zero_2bits for i = maxNumSubLayersMinus1..7, concatenated as read
  *     (0 when maxNumSubLayersMinus1 is 0), kept so the writer reproduces them
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -19,10 +19,10 @@ import java.util.List;
  *       x Min(64, 1 &lt;&lt; (4 + (sizeId &lt;&lt; 1)))] } for sizeId 0..3, matrixId 0..5 (step 3 for sizeId 3)
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param lists the twenty lists in syntax order: sizeId 0 matrixId 0..5, sizeId 1 and 2 likewise, then
  *     sizeId 3 matrixId 0 and 3
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -21,6 +21,9 @@ import java.util.List;
  *     { delta_poc_s1_minus1 ue(v) 0..2^15-1 used_by_curr_pic_s1_flag u(1) } x num_positive_pics]
  * </pre>
  *
+ * <p>The arrays are copied in and out; {@link #deltaPocS0(int)} and {@link #deltaPocS1(int)} read
+ * without a copy. Immutable and thread-safe.
+ *
  * @param interRefPicSetPredictionFlag inter_ref_pic_set_prediction_flag
  * @param deltaIdxMinus1 delta_idx_minus1 (coded only in a slice header's own set; else 0)
  * @param deltaRpsSign delta_rps_sign
@@ -33,9 +36,6 @@ import java.util.List;
  * @param usedByCurrPicS0 UsedByCurrPicS0[i] in bit i
  * @param deltaPocS1 DeltaPocS1, NumPositivePics values, positive and increasing
  * @param usedByCurrPicS1 UsedByCurrPicS1[i] in bit i
- *
- * <p>The arrays are copied in and out; {@link #deltaPocS0(int)} and {@link #deltaPocS1(int)} read
- * without a copy. Immutable and thread-safe.
  *
  * @since 0.2.0
  */

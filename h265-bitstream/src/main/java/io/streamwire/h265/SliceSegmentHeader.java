@@ -29,6 +29,8 @@ import java.util.List;
  *     [sps_temporal_mvp_enabled_flag: slice_temporal_mvp_enabled_flag u(1)]]]
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param nalUnitType nal_unit_type of the NAL unit, 0..21 (a VCL type)
  * @param nuhLayerId nuh_layer_id of the NAL unit
  * @param nuhTemporalIdPlus1 nuh_temporal_id_plus1 of the NAL unit, 1..7
@@ -51,8 +53,6 @@ import java.util.List;
  * @param longTermPics the long-term entries, num_long_term_sps + num_long_term_pics of them
  * @param sliceTemporalMvpEnabledFlag slice_temporal_mvp_enabled_flag
  * @param headerBits the RBSP bits read, up to and including slice_temporal_mvp_enabled_flag
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */

@@ -18,10 +18,10 @@ import java.util.List;
  *   time_offset_length u(5) [&gt; 0: time_offset_value i(time_offset_length)]] } x num_clock_ts
  * </pre>
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param clockTimestamps one entry per clock timestamp, num_clock_ts (0..3) of them; null where
  *     clock_timestamp_flag is 0
- *
- * <p>Immutable and thread-safe.
  *
  * @since 0.2.0
  */
