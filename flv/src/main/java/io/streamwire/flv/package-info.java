@@ -13,6 +13,9 @@
  *       ({@link io.streamwire.flv.FlvAnomalyKind})</li>
  *   <li>[x] writer ({@link io.streamwire.flv.FlvWriter}), HEVC as Enhanced {@code hvc1} (default) or
  *       legacy CodecID 12 ({@link io.streamwire.flv.FlvWriter.HevcForm})</li>
+ *   <li>[x] streaming writer to a channel or stream ({@link io.streamwire.flv.FlvStreamWriter}):
+ *       header, tags and PreviousTagSize, RTMP message type, {@code long} timestamp (modulo 2^32)
+ *       and body as received, {@code @setDataFrame} dropped from script data</li>
  *   <li>[x] AUDIODATA ({@link io.streamwire.flv.AudioData}), VIDEODATA
  *       ({@link io.streamwire.flv.VideoData}) incl. command frames and signed composition time</li>
  *   <li>[x] legacy HEVC, CodecID 12 (de facto: SRS, CDN-Union/H265; not in Adobe v10.1

@@ -213,7 +213,12 @@ public final class ClientSession implements StreamDecoder {
         return connection.bytesReceived();
     }
 
-    /** The next buffer to send, or null. */
+    /**
+     * The next buffer to send, or null. Ownership as {@link ServerSession#pollOutbound()}: the
+     * buffer is handed over (keep or wrap it without a copy) and must not be written into.
+     *
+     * @return the next bytes to send, or null
+     */
     public ByteBuffer pollOutbound() {
         return connection.pollOutbound();
     }

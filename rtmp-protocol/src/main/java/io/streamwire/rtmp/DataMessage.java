@@ -23,7 +23,15 @@ public sealed interface DataMessage {
     /** The AMF0 values of the body. */
     List<Amf0Value> values();
 
-    /** onMetaData, with or without the {@code @setDataFrame} wrapper encoders use. */
+    /**
+     * onMetaData, with or without the {@code @setDataFrame} wrapper encoders use. To record it to
+     * an FLV file, pass {@link #values()} as received to {@code FlvStreamWriter.writeScriptData}
+     * (module flv), which drops the wrapper: a file's script tag is {@code onMetaData {...}}
+     * (Adobe FLV/F4V v10.1 §E.5). To send it on to players, use {@code new MetaData(false, metadata())}.
+     *
+     * @param setDataFrame whether the body started with {@code "@setDataFrame"}
+     * @param metadata the onMetaData object or ECMA array
+     */
     record MetaData(boolean setDataFrame, Amf0Value metadata) implements DataMessage {
         @Override
         public List<Amf0Value> values() {

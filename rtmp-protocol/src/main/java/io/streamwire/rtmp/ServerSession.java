@@ -67,11 +67,17 @@ public final class ServerSession implements StreamDecoder {
 
         /**
          * An audio (8) or video (9) message of a publishing stream: an FLV tag body, valid only during
-         * the call (copy it or {@link ChunkEncoder#encodeShared} it to keep it).
+         * the call (copy it or {@link ChunkEncoder#encodeShared} it to keep it). The type id is the
+         * FLV TagType and the timestamp 0..2^32-1 ms: {@code FlvStreamWriter.writeTag(messageTypeId,
+         * timestamp, body)} (module flv) records it to a file as it is.
          */
         default void onMedia(ServerSession session, int streamId, int messageTypeId, long timestamp, ByteBuffer body) {}
 
-        /** Data on a publishing stream: onMetaData (usually via @setDataFrame) or another data message. */
+        /**
+         * Data on a publishing stream: onMetaData (usually via @setDataFrame) or another data message.
+         * {@code FlvStreamWriter.writeScriptData(timestamp, data.values())} (module flv) records it
+         * to a file and drops the {@code @setDataFrame} wrapper.
+         */
         default void onData(ServerSession session, int streamId, long timestamp, DataMessage data) {}
 
         /** A published or played stream ended: FCUnpublish, closeStream or deleteStream. */
@@ -214,7 +220,22 @@ public final class ServerSession implements StreamDecoder {
         return connection.bytesReceived();
     }
 
-    /** The next buffer to send, or null when nothing is queued. Send it whole before polling again. */
+    /**
+     * The next buffer to send, or null when nothing is queued. Send the buffers in the order they
+     * come, each whole (position to limit).
+     *
+     * <p>Ownership: the returned buffer is handed over. The session keeps no reference to it and
+     * never writes into it or moves it again, so it may be kept, queued or wrapped without a copy
+     * (Netty's {@code Unpooled.wrappedBuffer(buffer)}, a gathering write) until it has been sent, on
+     * any thread, while the session goes on. Every buffer is a heap buffer. Most are writable and
+     * backed by an array of their own (handshake, chunks of {@code send*} messages, control and
+     * command messages); the chunks of a shared message ({@link #sendShared}) are a read-only view
+     * of that {@link EncodedMessage}'s bytes, which every connection it is sent on reads at the same
+     * time: never write into a returned buffer, and check {@link ByteBuffer#hasArray()} before
+     * using its array (it is false for those).
+     *
+     * @return the next bytes to send, or null
+     */
     public ByteBuffer pollOutbound() {
         return connection.pollOutbound();
     }

@@ -13,18 +13,20 @@ import io.streamwire.rtmp.ServerSession;
 import io.streamwire.testkit.ReadmeSnippets;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /** The README's usage examples for this module, compiled and run against the public API only. */
@@ -33,7 +35,8 @@ class RtmpReadmeExampleTest {
     // README:begin
     /** Publishers push to rtmp://host/app/KEY; players of KEY get every message, cut once for all. */
     static final class Relay {
-        record Player(ServerSession session, int streamId, OutputStream out) {}
+        /** A connection's session and socket; the publisher's thread writes to players too, so each has a lock. */
+        record Player(ServerSession session, int streamId, WritableByteChannel out, ReentrantLock lock) {}
         final Map<String, List<Player>> players = new ConcurrentHashMap<>();
         final Map<String, List<EncodedMessage>> configs = new ConcurrentHashMap<>(); // codec headers for late joiners
 
@@ -45,7 +48,9 @@ class RtmpReadmeExampleTest {
         }
 
         void handle(Socket socket) {
-            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            try (socket; InputStream in = socket.getInputStream();
+                    WritableByteChannel out = Channels.newChannel(socket.getOutputStream())) {
+                ReentrantLock lock = new ReentrantLock(); // not synchronized: no pinned carrier thread on JDK 21-23 (JEP 491)
                 String[] key = {""};
                 ServerSession session = new ServerSession(new ServerSession.Listener() {
                     public void onConnectRequest(ServerSession s, long id, RtmpCommand.Connect c) { s.accept(id); }
@@ -56,7 +61,7 @@ class RtmpReadmeExampleTest {
                     public void onPlayRequest(ServerSession s, long id, int sid, RtmpCommand.Play p) {
                         s.accept(id);
                         configs.getOrDefault(p.streamKey(), List.of()).forEach(m -> s.sendShared(sid, m));
-                        players.computeIfAbsent(p.streamKey(), k -> new CopyOnWriteArrayList<>()).add(new Player(s, sid, out));
+                        players.computeIfAbsent(p.streamKey(), k -> new CopyOnWriteArrayList<>()).add(new Player(s, sid, out, lock));
                     }
                     public void onMedia(ServerSession s, int sid, int type, long ts, ByteBuffer body) {
                         EncodedMessage shared = ServerSession.shareMedia(type, ts, body); // one encoding for all players
@@ -64,13 +69,25 @@ class RtmpReadmeExampleTest {
                             configs.computeIfAbsent(key[0], k -> new CopyOnWriteArrayList<>()).add(shared);
                         }
                         for (Player p : players.getOrDefault(key[0], List.of())) {
-                            synchronized (p.session()) { p.session().sendShared(p.streamId(), shared); flush(p.session(), p.out()); }
+                            p.lock().lock();
+                            try {
+                                p.session().sendShared(p.streamId(), shared);
+                                flush(p.session(), p.out());
+                            } finally {
+                                p.lock().unlock();
+                            }
                         }
                     }
                 });
                 byte[] buffer = new byte[65536];
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    synchronized (session) { session.feed(ByteBuffer.wrap(buffer, 0, n)); flush(session, out); }
+                    lock.lock();
+                    try {
+                        session.feed(ByteBuffer.wrap(buffer, 0, n));
+                        flush(session, out);
+                    } finally {
+                        lock.unlock();
+                    }
                 }
                 session.endOfInput(); // the peer closed: throws if it cut a message short
             } catch (IOException | UncheckedIOException | StreamwireException e) { // StreamwireException: module "rtmp"
@@ -78,14 +95,14 @@ class RtmpReadmeExampleTest {
             }
         }
 
-        static void flush(ServerSession session, OutputStream out) {
+        /** Sends what the session queued; each buffer is handed over (see pollOutbound()), so none is copied here. */
+        static void flush(ServerSession session, WritableByteChannel out) {
             try {
                 for (ByteBuffer b; (b = session.pollOutbound()) != null; ) {
-                    byte[] bytes = new byte[b.remaining()];
-                    b.get(bytes);
-                    out.write(bytes);
+                    while (b.hasRemaining()) {
+                        out.write(b); // shared chunks are read-only: write them, never into them
+                    }
                 }
-                out.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
