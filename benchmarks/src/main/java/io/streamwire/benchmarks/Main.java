@@ -2,6 +2,7 @@ package io.streamwire.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -199,6 +200,20 @@ public final class Main {
                 System.out.println("Updated " + readme);
             }
         }
+    }
+
+    /**
+     * A bundled fixture repeated whole as many times as fit in {@code maxBytes} (at least once), in one
+     * heap buffer: the inputs of the scanning benchmarks.
+     */
+    public static ByteBuffer repeated(String relative, int maxBytes) {
+        byte[] one = fixture(relative);
+        int copies = Math.max(1, maxBytes / one.length);
+        ByteBuffer all = ByteBuffer.allocate(one.length * copies);
+        for (int i = 0; i < copies; i++) {
+            all.put(one);
+        }
+        return all.flip();
     }
 
     /** Reads a fixture bundled in the jar (the modules' committed fixtures). */

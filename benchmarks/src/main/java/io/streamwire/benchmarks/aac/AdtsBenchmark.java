@@ -62,13 +62,7 @@ public class AdtsBenchmark {
 
     /** The fixture repeated to about 2 MB, a heap buffer (also read by {@link AdtsFfmpegBenchmark}). */
     static ByteBuffer stream() {
-        byte[] one = Main.fixture("adts/sine-44100-stereo.aac");
-        int copies = (2 << 20) / one.length;
-        ByteBuffer all = ByteBuffer.allocate(one.length * copies);
-        for (int i = 0; i < copies; i++) {
-            all.put(one);
-        }
-        return all.flip();
+        return Main.repeated("adts/sine-44100-stereo.aac", 2 << 20);
     }
 
     @Benchmark

@@ -78,13 +78,7 @@ public class H264Benchmark {
 
     /** The fixture repeated to just under {@link #SIZE} bytes, a heap buffer (also read by {@link H264FfmpegBenchmark}). */
     static ByteBuffer stream() {
-        byte[] one = Main.fixture("h264/bench-720p.h264");
-        int copies = SIZE / one.length;
-        ByteBuffer all = ByteBuffer.allocate(one.length * copies);
-        for (int i = 0; i < copies; i++) {
-            all.put(one);
-        }
-        return all.flip();
+        return Main.repeated("h264/bench-720p.h264", SIZE);
     }
 
     @Benchmark
@@ -105,6 +99,14 @@ public class H264Benchmark {
 
     @Benchmark
     public long nalSplit_jcodec(Counters counters) {
+        return jcodecSplit(stream, counters);
+    }
+
+    /**
+     * jcodec 0.2.5's {@code H264Utils.nextNALUnit} over all of {@code stream} (a slice per NAL unit);
+     * returns the NAL bytes. A start-code split, so also the nearest JVM peer for H.265 streams.
+     */
+    public static long jcodecSplit(ByteBuffer stream, Counters counters) {
         ByteBuffer in = stream.duplicate();
         long nals = 0;
         long check = 0;

@@ -4,6 +4,7 @@ import io.streamwire.benchmarks.Counters;
 import io.streamwire.benchmarks.FullOnly;
 import io.streamwire.benchmarks.Goal;
 import io.streamwire.benchmarks.Main;
+import io.streamwire.benchmarks.h264.H264Benchmark;
 import io.streamwire.h265.H265Limits;
 import io.streamwire.h265.HevcAccessUnit;
 import io.streamwire.h265.HevcAccessUnitSplitter;
@@ -12,7 +13,6 @@ import io.streamwire.h265.HevcSps;
 import io.streamwire.h265.NalUnitType;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import org.jcodec.codecs.h264.H264Utils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -57,12 +57,7 @@ public class H265Benchmark {
     @Setup
     public void setUp() {
         byte[] one = Main.fixture("h265/bench-720p.h265");
-        int copies = SIZE / one.length;
-        ByteBuffer all = ByteBuffer.allocate(one.length * copies);
-        for (int i = 0; i < copies; i++) {
-            all.put(one);
-        }
-        stream = all.flip();
+        stream = Main.repeated("h265/bench-720p.h265", SIZE);
         HevcAnnexBScanner s = new HevcAnnexBScanner().reset(ByteBuffer.wrap(one));
         while (s.next()) {
             if (s.nalUnitType() == NalUnitType.SPS_NUT) {
@@ -99,17 +94,7 @@ public class H265Benchmark {
     @Benchmark
     @FullOnly
     public long nalSplit_jcodec(Counters counters) {
-        ByteBuffer in = stream.duplicate();
-        long nals = 0;
-        long check = 0;
-        ByteBuffer nal;
-        while ((nal = H264Utils.nextNALUnit(in)) != null) {
-            nals++;
-            check += nal.remaining();
-        }
-        counters.bytes += stream.limit();
-        counters.units += nals;
-        return check;
+        return H264Benchmark.jcodecSplit(stream, counters);
     }
 
     @Benchmark
