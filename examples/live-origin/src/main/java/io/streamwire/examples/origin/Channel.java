@@ -11,44 +11,71 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Everything the origin holds for one stream key: who publishes, the cached codec headers,
+ * Everything the origin holds for one stream name: who publishes, the cached codec headers,
  * metadata and last group of pictures for readers that join late, the readers, the HLS packager of
- * the current (or last) publish and the optional recorder. One lock guards it; readers' sockets are
- * written outside it, from their own threads.
+ * the current (or last) publish, the optional recorder, and the requests held until a part or
+ * segment exists ({@link Waiters}). One lock guards it, held only for short non-blocking work; readers'
+ * connections are written from their own event loops.
+ *
+ * <p>A publish ends cleanly ({@link #endPublish}: FCUnpublish/deleteStream, EXT-X-ENDLIST at once,
+ * readers closed) or is lost ({@link #publisherLost}: connection dropped, publisher silent, or origin
+ * limits): then the playlist stays live without EXT-X-ENDLIST and readers stay connected for
+ * {@link OriginConfig.Limits#graceMillis()}; a republish within it continues the same playlist after
+ * EXT-X-DISCONTINUITY and the readers' timestamps continue where they were.
  */
 final class Channel {
     private static final int TAG_SCRIPT = 18;
 
+    /** Where a stream is in its life. */
+    enum State { WAITING, LIVE, GRACE, ENDED }
+
+    /** Why {@link #media} refused a tag: the publisher must be dropped. */
+    enum Refusal { NONE, NOT_PUBLISHER, SEGMENT_TOO_LARGE, GOP_TOO_LARGE }
+
     final String key;
     private final OriginConfig config;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final Waiters waiters;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final List<Subscriber.Tag> gop = new ArrayList<>();
     private long gopBytes;
     private boolean gopValid;
     private Object publisher;
+    private State state = State.WAITING;
+    private long graceDeadlineNanos;
     private HlsPackager hls;
     private FlvRecorder recorder;
     private Subscriber.Tag metadata;
     private Subscriber.Tag videoHeader;
     private Subscriber.Tag audioHeader;
     private long endedAtNanos = System.nanoTime();
+    private long publishStartNanos;
+    private long lastMediaNanos;
+    private boolean rebase;
+    private long offsetMs;
+    private long lastOutMs = -1;
     private long messagesIn;
+    private long bytesIn;
     private long readersDropped;
     private long packagerErrors;
     private long publishes;
+    private long versionSeen = -1;
+    private final byte[][] playlistCache = new byte[2][];
 
     Channel(String key, OriginConfig config) {
-        this.key = key;
-        this.config = config;
+        this(key, config, new Waiters.Budget(config.limits().maxPendingRequests()));
     }
 
-    /** Starts a publish by {@code token}; false when another publisher holds the key. */
+    Channel(String key, OriginConfig config, Waiters.Budget budget) {
+        this.key = key;
+        this.config = config;
+        this.waiters = new Waiters(lock, budget);
+    }
+
+    /** Starts a publish by {@code token}; false when another publisher holds the name. */
     boolean startPublish(Object token) {
         lock.lock();
         try {
@@ -57,30 +84,41 @@ final class Channel {
             }
             publisher = token;
             publishes++;
-            long firstMsn = 0;
-            long discontinuity = 0;
-            if (hls != null) { // a reconnect: numbering goes on, so players' media sequence numbers stay valid
-                firstMsn = hls.lastMsn() + 1;
-                discontinuity = hls.discontinuitySequence() + 1;
+            publishStartNanos = System.nanoTime();
+            lastMediaNanos = publishStartNanos;
+            if (state == State.GRACE && hls != null && !hls.finished()) {
+                // a reconnect within the grace period: same playlist after a discontinuity, same readers,
+                // timestamps rebased so that they go on from where the last publisher stopped
+                hls.resume(config.clock().instant());
+                rebase = true;
+            } else {
+                long firstMsn = 0;
+                long discontinuity = 0;
+                if (hls != null) { // a new presentation after a clean end: numbering goes on
+                    firstMsn = hls.lastMsn() + 1;
+                    discontinuity = hls.discontinuitySequence() + 1;
+                }
+                hls = new HlsPackager(key, config, firstMsn, discontinuity);
+                metadata = null;
+                videoHeader = null;
+                audioHeader = null;
+                rebase = lastOutMs >= 0 && !subscribers.isEmpty();
+                if (config.recordDirectory() != null) {
+                    recorder = FlvRecorder.open(config.recordDirectory(), key, config.clock().instant());
+                }
             }
-            hls = new HlsPackager(key, config, firstMsn, discontinuity);
-            metadata = null;
-            videoHeader = null;
-            audioHeader = null;
             gop.clear();
             gopBytes = 0;
             gopValid = false;
-            if (config.recordDirectory() != null) {
-                recorder = FlvRecorder.open(config.recordDirectory(), key, config.clock().instant());
-            }
-            changed.signalAll();
+            state = State.LIVE;
+            changed();
             return true;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Ends the publish of {@code token}: ENDLIST, readers closed, recording finalised. */
+    /** A clean end of the publish of {@code token} (FCUnpublish, deleteStream): EXT-X-ENDLIST, readers closed. */
     void endPublish(Object token) {
         FlvRecorder r;
         lock.lock();
@@ -89,21 +127,7 @@ final class Channel {
                 return;
             }
             publisher = null;
-            endedAtNanos = System.nanoTime();
-            try {
-                hls.finish();
-            } catch (StreamwireException e) { // the last segment could not be written: counted, the channel still ends
-                packagerErrors++;
-            }
-            for (Subscriber s : subscribers) {
-                s.close();
-            }
-            subscribers.clear();
-            gop.clear();
-            gopBytes = 0;
-            r = recorder;
-            recorder = null;
-            changed.signalAll();
+            r = finishLocked();
         } finally {
             lock.unlock();
         }
@@ -112,19 +136,92 @@ final class Channel {
         }
     }
 
-    /** An audio (8) or video (9) FLV tag body from the publisher {@code token}; {@code body} is read now only. */
-    void media(Object token, int type, long timestamp, ByteBuffer body) {
+    /**
+     * The publisher {@code token} is gone without unpublishing (connection lost or timed out): the
+     * stream waits {@link OriginConfig.Limits#graceMillis()} for a republish before it ends.
+     */
+    void publisherLost(Object token) {
+        FlvRecorder r = null;
+        lock.lock();
+        try {
+            if (publisher != token || token == null) {
+                return;
+            }
+            publisher = null;
+            if (config.limits().graceMillis() == 0) {
+                r = finishLocked();
+            } else {
+                state = State.GRACE;
+                graceDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.limits().graceMillis());
+                hls.pause();
+                changed();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (r != null) {
+            r.finish();
+        }
+    }
+
+    /** Ends the stream now whoever publishes (origin shutdown); the recording is finalised. */
+    void shutdown() {
+        FlvRecorder r;
+        lock.lock();
+        try {
+            publisher = null;
+            r = state == State.ENDED ? null : finishLocked();
+        } finally {
+            lock.unlock();
+        }
+        if (r != null) {
+            r.finish();
+        }
+    }
+
+    private FlvRecorder finishLocked() {
+        state = State.ENDED;
+        endedAtNanos = System.nanoTime();
+        if (hls != null) {
+            try {
+                hls.finish();
+            } catch (StreamwireException e) { // the last segment could not be written: counted, the channel still ends
+                packagerErrors++;
+            }
+        }
+        for (Subscriber s : subscribers) {
+            s.close();
+        }
+        subscribers.clear();
+        gop.clear();
+        gopBytes = 0;
+        FlvRecorder r = recorder;
+        recorder = null;
+        changed();
+        return r;
+    }
+
+    /**
+     * An audio (8) or video (9) FLV tag body from the publisher {@code token}; {@code body} is read now
+     * only. Anything but {@link Refusal#NONE} and {@link Refusal#NOT_PUBLISHER} means the stream went
+     * past a per-stream byte limit and has been ended: the caller drops the publisher.
+     */
+    Refusal media(Object token, int type, long timestamp, ByteBuffer body) {
+        FlvRecorder finished = null;
+        Refusal refusal = Refusal.NONE;
         lock.lock();
         try {
             if (publisher != token) {
-                return;
+                return Refusal.NOT_PUBLISHER;
             }
+            long ts = rebased(timestamp);
             messagesIn++;
-            int p = body.position();
             int n = body.remaining();
+            bytesIn += n;
+            lastMediaNanos = System.nanoTime();
             byte[] bytes = new byte[n];
-            body.get(p, bytes);
-            Subscriber.Tag tag = new Subscriber.Tag(type, timestamp, bytes);
+            body.get(body.position(), bytes);
+            Subscriber.Tag tag = new Subscriber.Tag(type, ts, bytes);
             ByteBuffer view = ByteBuffer.wrap(bytes);
             boolean header = type == 9 ? VideoData.isSequenceHeader(view) : AudioData.isSequenceHeader(view);
             // a keyframe starts a new cached group of pictures (an AVC end of sequence is not one)
@@ -141,32 +238,59 @@ final class Channel {
                     gopBytes = 0;
                     gopValid = true;
                 }
-                if (gopValid && gopBytes + n <= config.maxGopCacheBytes()) {
-                    gop.add(tag);
-                    gopBytes += n;
-                } else {
-                    gopValid = false;
-                    gop.clear();
-                    gopBytes = 0;
+                if (gopValid) {
+                    if (gopBytes + n > config.maxGopCacheBytes()) {
+                        refusal = Refusal.GOP_TOO_LARGE;
+                    } else {
+                        gop.add(tag);
+                        gopBytes += n;
+                    }
                 }
             }
-            try {
-                if (type == 9) {
-                    hls.onVideo(timestamp, ByteBuffer.wrap(bytes));
-                } else {
-                    hls.onAudio(timestamp, ByteBuffer.wrap(bytes));
+            if (refusal == Refusal.NONE) {
+                try {
+                    if (type == 9) {
+                        hls.onVideo(ts, ByteBuffer.wrap(bytes));
+                    } else {
+                        hls.onAudio(ts, ByteBuffer.wrap(bytes));
+                    }
+                } catch (StreamwireException e) { // malformed codec data (H264Exception, AacException...): frame lost
+                    packagerErrors++;
                 }
-            } catch (StreamwireException e) { // malformed codec data (H264Exception, AacException...): frame lost
-                packagerErrors++;
+                if (hls.openSegmentBytes() > config.limits().maxSegmentBytes()) {
+                    refusal = Refusal.SEGMENT_TOO_LARGE;
+                }
             }
-            fanOut(tag);
-            if (recorder != null) {
-                recorder.write(tag);
+            if (refusal != Refusal.NONE) {
+                publisher = null;
+                finished = finishLocked();
+            } else {
+                fanOut(tag);
+                if (recorder != null) {
+                    recorder.write(tag);
+                }
+                if (hls.version() != versionSeen) {
+                    changed();
+                }
             }
-            changed.signalAll();
         } finally {
             lock.unlock();
         }
+        if (finished != null) {
+            finished.finish();
+        }
+        return refusal;
+    }
+
+    /** The publisher's timestamp on the readers' timeline (continuous across a republish). */
+    private long rebased(long timestamp) {
+        if (rebase) {
+            offsetMs = lastOutMs < 0 ? 0 : lastOutMs + 40 - timestamp; // one frame after the last one sent
+            rebase = false;
+        }
+        long ts = Math.max(0, timestamp + offsetMs);
+        lastOutMs = Math.max(lastOutMs, ts);
+        return ts;
     }
 
     /** onMetaData from the publisher. */
@@ -176,7 +300,7 @@ final class Channel {
             if (publisher != token) {
                 return;
             }
-            metadata = new Subscriber.Tag(TAG_SCRIPT, timestamp, ScriptData.of(meta).toByteArray());
+            metadata = new Subscriber.Tag(TAG_SCRIPT, rebased(timestamp), ScriptData.of(meta).toByteArray());
             fanOut(metadata);
             if (recorder != null) {
                 recorder.write(metadata);
@@ -199,27 +323,35 @@ final class Channel {
     }
 
     /**
-     * A new reader: it gets metadata, codec headers and the current group of pictures first (so it
-     * starts at a keyframe), then live tags.
+     * A new reader: it gets metadata and codec headers at timestamp 0 (as nginx-rtmp sends them) and
+     * the current group of pictures first (so it starts at a keyframe), then live tags.
      */
     Subscriber subscribe(String kind, Runnable onOverflow) {
-        Subscriber s = new Subscriber(kind, config.maxQueuedBytes(), onOverflow);
+        return subscribe(kind, onOverflow, () -> { });
+    }
+
+    /** As {@link #subscribe(String, Runnable)}, waking the reader through {@code onReady} (see {@link Subscriber}). */
+    Subscriber subscribe(String kind, Runnable onOverflow, Runnable onReady) {
+        Subscriber s = new Subscriber(kind, config.maxQueuedBytes(), onOverflow, onReady);
         lock.lock();
         try {
-            long start = gop.isEmpty() ? 0 : gop.get(0).timestamp();
             if (metadata != null) {
-                s.offer(new Subscriber.Tag(TAG_SCRIPT, start, metadata.body()));
+                s.offer(new Subscriber.Tag(TAG_SCRIPT, 0, metadata.body()));
             }
             if (videoHeader != null) {
-                s.offer(new Subscriber.Tag(9, start, videoHeader.body()));
+                s.offer(new Subscriber.Tag(9, 0, videoHeader.body()));
             }
             if (audioHeader != null) {
-                s.offer(new Subscriber.Tag(8, start, audioHeader.body()));
+                s.offer(new Subscriber.Tag(8, 0, audioHeader.body()));
             }
             for (Subscriber.Tag t : gop) {
                 s.offer(t);
             }
-            subscribers.add(s);
+            if (state == State.ENDED && hls != null) {
+                s.close(); // nothing more will come
+            } else {
+                subscribers.add(s);
+            }
             return s;
         } finally {
             lock.unlock();
@@ -236,21 +368,27 @@ final class Channel {
         }
     }
 
-    /** Waits until someone publishes on this key; false after {@code millis}. */
-    boolean awaitPublisher(long millis) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(millis);
+    /** Readers of {@code kind} now. */
+    int readers(String kind) {
         lock.lock();
         try {
-            while (publisher == null) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = changed.awaitNanos(left);
+            int n = 0;
+            for (Subscriber s : subscribers) {
+                n += s.kind().equals(kind) ? 1 : 0;
             }
-            return true;
+            return n;
         } finally {
             lock.unlock();
         }
+    }
+
+    private void changed() {
+        if (hls != null) {
+            versionSeen = hls.version();
+        }
+        playlistCache[0] = null;
+        playlistCache[1] = null;
+        waiters.wake();
     }
 
     boolean isLive() {
@@ -262,25 +400,56 @@ final class Channel {
         }
     }
 
-    /**
-     * The playlist for a request with these blocking-reload directives, waiting (at most
-     * {@link OriginConfig#playWaitMillis()}) until the asked segment or part exists. Null when there is
-     * no playlist; a {@link BlockingReload.Answer} with status WAIT when the wait timed out.
-     */
-    BlockingReload.Answer playlist(BlockingReload request) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(config.playWaitMillis());
+    /** Live or waiting for a reconnect: readers are served. */
+    boolean isServing() {
         lock.lock();
         try {
-            while (true) {
-                if (hls == null) {
-                    return null;
+            return state == State.LIVE || state == State.GRACE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The requests held on this stream. */
+    Waiters waiters() {
+        return waiters;
+    }
+
+    /**
+     * The answer to a playlist request now: null when there is no playlist; status WAIT when the
+     * asked segment or part does not exist yet. Call with the lock held (from a {@link Waiters} probe) or not.
+     */
+    BlockingReload.Answer reload(BlockingReload request) {
+        lock.lock();
+        try {
+            return hls == null ? null : hls.reload(request);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The playlist text of a READY answer, cached per playlist version (full or delta). */
+    byte[] playlistBytes(BlockingReload.Answer answer, boolean delta) {
+        lock.lock();
+        try {
+            int i = delta ? 1 : 0;
+            if (playlistCache[i] == null || hls == null || hls.version() != versionSeen) {
+                byte[] b = answer.playlist().write().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (hls != null && hls.version() == versionSeen) {
+                    playlistCache[i] = b;
                 }
-                BlockingReload.Answer a = hls.reload(request);
-                if (a.status() != BlockingReload.Status.WAIT || left <= 0) {
-                    return a;
-                }
-                left = changed.awaitNanos(left);
+                return b;
             }
+            return playlistCache[i];
         } finally {
             lock.unlock();
         }
@@ -296,69 +465,97 @@ final class Channel {
         }
     }
 
-    /** A segment's bytes, waiting for it when it is the one being produced; null when unknown. */
-    byte[] segment(long msn) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(config.playWaitMillis());
+    /** A segment's bytes; null when unknown. {@code upcoming[0]} tells whether it is being produced. */
+    byte[] segment(long msn, boolean[] upcoming) {
         lock.lock();
         try {
-            while (true) {
-                if (hls == null) {
-                    return null;
-                }
-                byte[] b = hls.segment(msn);
-                if (b != null || !hls.isUpcomingSegment(msn) || left <= 0) {
-                    return b;
-                }
-                left = changed.awaitNanos(left);
+            if (hls == null) {
+                return null;
             }
+            byte[] b = hls.segment(msn);
+            upcoming[0] = b == null && isServingLocked() && hls.isUpcomingSegment(msn);
+            return b;
         } finally {
             lock.unlock();
         }
     }
 
-    /** A part's bytes, waiting for it when it is the next one (the preload hint); null when unknown. */
-    byte[] part(long msn, int index) throws InterruptedException {
-        long left = TimeUnit.MILLISECONDS.toNanos(config.playWaitMillis());
+    /** A part's bytes; null when unknown. {@code upcoming[0]} tells whether it is the next one. */
+    byte[] part(long msn, int index, boolean[] upcoming) {
         lock.lock();
         try {
-            while (true) {
-                if (hls == null) {
-                    return null;
-                }
-                byte[] b = hls.part(msn, index);
-                if (b != null || !hls.isUpcomingPart(msn, index) || left <= 0) {
-                    return b;
-                }
-                left = changed.awaitNanos(left);
+            if (hls == null) {
+                return null;
             }
+            byte[] b = hls.part(msn, index);
+            upcoming[0] = b == null && isServingLocked() && hls.isUpcomingPart(msn, index);
+            return b;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Nobody publishes or reads, and the last playlist has been served long enough: the channel can go. */
-    boolean idle(long nowNanos) {
+    private boolean isServingLocked() {
+        return state == State.LIVE || state == State.GRACE;
+    }
+
+    /**
+     * The janitor's look, every second: a lost publisher's grace that ran out ends the stream, a
+     * publisher silent for {@link OriginConfig.Limits#publisherIdleMillis()} is returned (the caller
+     * drops it), and true in {@code idle[0]} when nothing is left to serve (the channel can go).
+     */
+    Object sweep(long nowNanos, boolean[] idle) {
+        FlvRecorder r = null;
+        Object silent = null;
         lock.lock();
         try {
-            return publisher == null && subscribers.isEmpty()
+            if (state == State.GRACE && nowNanos - graceDeadlineNanos >= 0) {
+                r = finishLocked();
+            }
+            if (publisher != null
+                    && nowNanos - lastMediaNanos > TimeUnit.MILLISECONDS.toNanos(config.limits().publisherIdleMillis())) {
+                silent = publisher;
+            }
+            idle[0] = publisher == null && subscribers.isEmpty() && waiters.isEmpty() && state != State.GRACE
                     && nowNanos - endedAtNanos > TimeUnit.MILLISECONDS.toNanos(config.lingerMillis());
         } finally {
             lock.unlock();
         }
+        if (r != null) {
+            r.finish();
+        }
+        return silent;
+    }
+
+    /** Nobody publishes or reads, and the last playlist has been served long enough: the channel can go. */
+    boolean idle(long nowNanos) {
+        boolean[] idle = new boolean[1];
+        sweep(nowNanos, idle);
+        return idle[0];
     }
 
     /** Counters for tests and the status page. */
     record Stats(String key, boolean live, long publishes, long messagesIn, int readers, long readersDropped,
             long packagerErrors, long segments, long framesPackaged, long framesDropped, double longestSegmentSeconds,
-            long bytesHeld) {}
+            long bytesHeld, String state, long bytesIn, long uptimeMillis, ByteBuffer videoHeader,
+            ByteBuffer audioHeader, int flvReaders, int rtmpReaders) {}
 
     Stats stats() {
         lock.lock();
         try {
+            int flv = 0;
+            int rtmp = 0;
+            for (Subscriber s : subscribers) {
+                flv += s.kind().equals("http-flv") ? 1 : 0;
+                rtmp += s.kind().equals("rtmp") ? 1 : 0;
+            }
             return new Stats(key, publisher != null, publishes, messagesIn, subscribers.size(), readersDropped,
                     packagerErrors, hls == null ? 0 : hls.segmentsDone(), hls == null ? 0 : hls.framesIn(),
                     hls == null ? 0 : hls.framesDropped(), hls == null ? 0 : hls.longestSegmentSeconds(),
-                    (hls == null ? 0 : hls.bytesHeld()) + gopBytes);
+                    (hls == null ? 0 : hls.bytesHeld()) + gopBytes, state.name().toLowerCase(java.util.Locale.ROOT),
+                    bytesIn, publisher == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishStartNanos),
+                    videoHeader == null ? null : ByteBuffer.wrap(videoHeader.body()).asReadOnlyBuffer(),
+                    audioHeader == null ? null : ByteBuffer.wrap(audioHeader.body()).asReadOnlyBuffer(), flv, rtmp);
         } finally {
             lock.unlock();
         }

@@ -43,7 +43,7 @@ final class HlsPackager {
 
     private final String key;
     private final OriginConfig config;
-    private final Instant wallAtStart;
+    private Instant wallAtStart;
     private final LivePlaylistBuilder builder;
     private final long target90k;
     private final long force90k;
@@ -66,6 +66,8 @@ final class HlsPackager {
     private long lastDts = Long.MIN_VALUE;
     private long lastDelta = 3600;
     private boolean finished;
+    private long version;
+    private long openBytes;
     private long framesIn;
     private long framesDropped;
     private long segmentsDone;
@@ -240,10 +242,12 @@ final class HlsPackager {
         byte[] bytes = new byte[out.position()];
         out.flip().get(bytes);
         out.clear();
+        openBytes += bytes.length;
         long msn = currentMsn();
         int index = currentParts.size();
         currentParts.add(bytes);
         parts.put(msn, List.copyOf(currentParts));
+        version++;
         if (part90k > 0) {
             builder.addPart(partUri(msn, index), (end - partStart) / 90_000.0, partIndependent);
             builder.preloadHint(partUri(msn, index + 1));
@@ -268,6 +272,7 @@ final class HlsPackager {
             at += p.length;
         }
         currentParts.clear();
+        openBytes = 0;
         segments.put(msn, segment);
         double seconds = (end - segmentStart) / 90_000.0;
         longestSegment = Math.max(longestSegment, seconds);
@@ -287,11 +292,59 @@ final class HlsPackager {
         if (finished) {
             return;
         }
+        closeOpenSegment();
+        builder.finish();
+        finished = true;
+        version++;
+    }
+
+    private void closeOpenSegment() {
         if (segmentStart != Long.MIN_VALUE && (out.position() > 0 || !currentParts.isEmpty())) {
             closeSegment(lastDts + lastDelta);
         }
-        builder.finish();
-        finished = true;
+    }
+
+    /**
+     * The publisher is gone without unpublishing: the segment in progress is closed (players get every
+     * frame so far) and no EXT-X-ENDLIST is written, so that a republish can continue this playlist.
+     */
+    void pause() {
+        if (finished) {
+            return;
+        }
+        closeOpenSegment();
+        muxer = null;
+        segmentStart = Long.MIN_VALUE;
+        version++;
+    }
+
+    /**
+     * A republish continues this playlist: its first segment carries EXT-X-DISCONTINUITY (codec
+     * parameters and timestamps may change, RFC 8216 §4.3.2.3) and a new program date-time; the codec
+     * configurations are taken afresh from the new publisher's sequence headers.
+     */
+    void resume(Instant wallNow) {
+        if (finished) {
+            return;
+        }
+        pause();
+        builder.discontinuity();
+        avcConfig = null;
+        aacConfig = null;
+        hasVideo = false;
+        firstDts = Long.MIN_VALUE;
+        lastDts = Long.MIN_VALUE;
+        wallAtStart = wallNow;
+    }
+
+    /** Changes whenever a part or segment closes or the playlist ends: held requests look again then. */
+    long version() {
+        return version;
+    }
+
+    /** Bytes of the segment being produced (its closed parts and the open one). */
+    long openSegmentBytes() {
+        return openBytes + out.position();
     }
 
     private void ensure(int room) {

@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One reader of a channel (an HTTP-FLV response or an RTMP player): a queue of FLV tags bounded in
- * bytes, filled by the publisher's thread without ever blocking it and drained by the reader's own
- * thread. A reader that falls {@link OriginConfig#maxQueuedBytes()} behind is dropped, so a stalled
- * reader costs the publisher and the other readers nothing.
+ * bytes, filled by the publisher's event loop without ever blocking it and drained by the reader's
+ * own event loop ({@link #poll()}), which the queue wakes once ({@code onReady}) when it goes from
+ * empty to not empty or closes. The reader drains only while its connection is writable, so bytes
+ * it cannot send stay here, counted; a reader that falls {@link OriginConfig#maxQueuedBytes()} behind
+ * is dropped, so a stalled reader costs the publisher and the other readers nothing.
  */
 final class Subscriber {
     /** An FLV tag: type 8 audio, 9 video, 18 script data; the body is owned (copied once, shared by readers). */
@@ -19,6 +21,7 @@ final class Subscriber {
         private final long timestamp;
         private final byte[] body;
         private volatile EncodedMessage rtmpChunks;
+        private volatile byte[] flvTag;
 
         Tag(int type, long timestamp, byte[] body) {
             this.type = type;
@@ -36,6 +39,21 @@ final class Subscriber {
 
         byte[] body() {
             return body;
+        }
+
+        /**
+         * The whole FLV tag (header, body, previous tag size), written once on the first HTTP-FLV
+         * reader's demand and shared by all of them. Two readers asking at once may both write it: harmless.
+         */
+        byte[] flvTag() {
+            byte[] b = flvTag;
+            if (b == null) {
+                ByteBuffer out = ByteBuffer.allocate(io.streamwire.flv.FlvWriter.tagSize(body.length));
+                io.streamwire.flv.FlvWriter.writeTag(out, type, (int) timestamp, ByteBuffer.wrap(body));
+                b = out.array();
+                flvTag = b;
+            }
+            return b;
         }
 
         /**
@@ -57,6 +75,8 @@ final class Subscriber {
     private final long maxBytes;
     private final String kind;
     private final Runnable onOverflow;
+    private final Runnable onReady;
+    private boolean wakePending;
     private long queuedBytes;
     private boolean closed;
     private boolean overflowed;
@@ -67,9 +87,44 @@ final class Subscriber {
      *     e.g. closing its socket, which wakes a writer blocked on a full TCP window
      */
     Subscriber(String kind, long maxBytes, Runnable onOverflow) {
+        this(kind, maxBytes, onOverflow, () -> { });
+    }
+
+    /**
+     * @param onReady run (on the publisher's thread: it must only schedule, e.g. on the reader's event
+     *     loop) when tags become available or the subscription closes, once until {@link #poll()} has
+     *     emptied the queue again
+     */
+    Subscriber(String kind, long maxBytes, Runnable onOverflow, Runnable onReady) {
         this.kind = kind;
         this.maxBytes = maxBytes;
         this.onOverflow = onOverflow;
+        this.onReady = onReady;
+    }
+
+    private void wake() {
+        if (!wakePending) {
+            wakePending = true;
+            onReady.run();
+        }
+    }
+
+    /**
+     * The next tag without waiting, or null when there is none now (then the next {@code offer} or
+     * {@code close} wakes the reader again) or the reader was dropped.
+     */
+    synchronized Tag poll() {
+        if (overflowed) {
+            return null;
+        }
+        Tag t = queue.pollFirst();
+        if (t == null) {
+            wakePending = false;
+            return null;
+        }
+        queuedBytes -= t.body().length;
+        delivered++;
+        return t;
     }
 
     /** Queues {@code tag}; false (and the subscriber closes) when it would go past the byte limit. */
@@ -88,6 +143,7 @@ final class Subscriber {
         queue.addLast(tag);
         queuedBytes += tag.body().length;
         notifyAll();
+        wake();
         return true;
     }
 
@@ -114,8 +170,12 @@ final class Subscriber {
 
     /** Ends the subscription: the reader gets what is queued, then null. */
     synchronized void close() {
-        closed = true;
-        notifyAll();
+        if (!closed) {
+            closed = true;
+            notifyAll();
+            wakePending = false;
+            wake();
+        }
     }
 
     synchronized boolean isClosed() {
