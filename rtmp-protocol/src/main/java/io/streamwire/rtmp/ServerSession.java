@@ -67,7 +67,9 @@ public final class ServerSession implements StreamDecoder {
 
         /**
          * An audio (8) or video (9) message of a publishing stream: an FLV tag body, valid only during
-         * the call (copy it or {@link ChunkEncoder#encodeShared} it to keep it). The type id is the
+         * the call. A message on stream 0 while exactly one stream of the connection publishes comes
+         * here with that stream's id (as nginx-rtmp takes it); media on a stream that does not publish
+         * goes to {@link #onOtherMessage} instead, so that it can be logged (copy it or {@link ChunkEncoder#encodeShared} it to keep it). The type id is the
          * FLV TagType and the timestamp 0..2^32-1 ms: {@code FlvStreamWriter.writeTag(messageTypeId,
          * timestamp, body)} (module flv) records it to a file as it is.
          */
@@ -93,8 +95,8 @@ public final class ServerSession implements StreamDecoder {
         default void onControl(ServerSession session, ControlMessage message) {}
 
         /**
-         * Any other message (shared objects, types 16/19, and unknown types), raw; {@code payload} is
-         * valid only during the call.
+         * Any other message (shared objects, types 16/19, unknown types, and audio, video or data on a
+         * stream that does not publish), raw; {@code payload} is valid only during the call.
          */
         default void onOtherMessage(ServerSession session, int streamId, int messageTypeId, long timestamp,
                 ByteBuffer payload) {}
@@ -404,13 +406,19 @@ public final class ServerSession implements StreamDecoder {
     private void handle(long timestamp, int type, int streamId, ByteBuffer payload, long offset) {
         switch (type) {
             case MessageType.AUDIO, MessageType.VIDEO -> {
-                if (streams.get(streamId) == Role.PUBLISHING) {
-                    listener.onMedia(this, streamId, type, timestamp, payload);
+                int publishing = publishingStream(streamId);
+                if (publishing > 0) {
+                    listener.onMedia(this, publishing, type, timestamp, payload);
+                } else {
+                    listener.onOtherMessage(this, streamId, type, timestamp, payload);
                 }
             }
             case MessageType.DATA_AMF0, MessageType.DATA_AMF3 -> {
-                if (streams.get(streamId) == Role.PUBLISHING) {
-                    listener.onData(this, streamId, timestamp, DataMessage.parse(type, payload, offset, connection.amfLimits));
+                int publishing = publishingStream(streamId);
+                if (publishing > 0) {
+                    listener.onData(this, publishing, timestamp, DataMessage.parse(type, payload, offset, connection.amfLimits));
+                } else {
+                    listener.onOtherMessage(this, streamId, type, timestamp, payload);
                 }
             }
             case MessageType.AGGREGATE -> AggregateMessage.split(timestamp, streamId, payload, connection.limits, offset,
@@ -426,6 +434,30 @@ public final class ServerSession implements StreamDecoder {
                     listener.onControl(this, ControlMessage.parse(type, payload, offset));
             default -> listener.onOtherMessage(this, streamId, type, timestamp, payload);
         }
+    }
+
+    /**
+     * The publishing stream a media or data message on {@code streamId} belongs to: itself when it
+     * publishes; for message stream 0 (which some relays, node-media-server's among them, use after
+     * publishing) the one stream this connection publishes, as nginx-rtmp takes it; else 0.
+     */
+    private int publishingStream(int streamId) {
+        if (streams.get(streamId) == Role.PUBLISHING) {
+            return streamId;
+        }
+        if (streamId != 0) {
+            return 0;
+        }
+        int found = 0;
+        for (Map.Entry<Integer, Role> e : streams.entrySet()) {
+            if (e.getValue() == Role.PUBLISHING) {
+                if (found != 0) {
+                    return 0; // two publishing streams: stream 0 is ambiguous
+                }
+                found = e.getKey();
+            }
+        }
+        return found;
     }
 
     private void command(int streamId, RtmpCommand command, long offset) {

@@ -213,6 +213,61 @@ class SessionTest {
     }
 
     @Test
+    void mediaOnStreamZeroAfterPublishingIsTheOnePublishingStreamsAndStrayMediaIsReported() {
+        List<Msg> other = new ArrayList<>();
+        List<Msg> media = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        ServerSession fresh = new ServerSession(new ServerSession.Listener() {
+            @Override
+            public void onConnectRequest(ServerSession s, long id, RtmpCommand.Connect c) {
+                s.accept(id);
+            }
+
+            @Override
+            public void onPublishRequest(ServerSession s, long id, int streamId, RtmpCommand.Publish p) {
+                s.accept(id);
+            }
+
+            @Override
+            public void onMedia(ServerSession s, int streamId, int type, long ts, ByteBuffer body) {
+                media.add(Msg.of(0, ts, type, streamId, body));
+            }
+
+            @Override
+            public void onData(ServerSession s, int streamId, long ts, DataMessage d) {
+                data.add(streamId + " " + d.getClass().getSimpleName());
+            }
+
+            @Override
+            public void onOtherMessage(ServerSession s, int sid, int type, long ts, ByteBuffer payload) {
+                other.add(Msg.of(0, ts, type, sid, payload));
+            }
+        }, RtmpLimits.defaults(), AmfLimits.defaults(), new Random(5));
+        ClientSession client = client(true, "key");
+        boolean moved = true;
+        while (moved) { // handshake, connect, createStream, publish
+            moved = false;
+            for (ByteBuffer b; (b = client.pollOutbound()) != null; moved = true) {
+                fresh.feed(b);
+            }
+            for (ByteBuffer b; (b = fresh.pollOutbound()) != null; moved = true) {
+                client.feed(b);
+            }
+        }
+        assertThat(clientEvents).containsExactly("publishing 1");
+        ChunkEncoder relay = new ChunkEncoder(); // what node-media-server's relay sends: media on message stream 0
+        relay.setChunkSize(ClientSession.CHUNK_SIZE);
+        fresh.feed(relay.encode(20, 40, MessageType.VIDEO, 0, ByteBuffer.wrap(new byte[] {0x17, 1, 0, 0, 0})));
+        fresh.feed(relay.encode(21, 40, MessageType.DATA_AMF0, 0,
+                ByteBuffer.wrap(new DataMessage.MetaData(true, Amf0Value.object(Map.of())).toByteArray())));
+        fresh.feed(relay.encode(20, 80, MessageType.VIDEO, 7, ByteBuffer.wrap(new byte[] {0x27, 1, 0, 0, 0})));
+        assertThat(media).containsExactly(new Msg(0, 40, 9, 1, new byte[] {0x17, 1, 0, 0, 0}));
+        assertThat(data).containsExactly("1 MetaData");
+        assertThat(other).as("media on a stream that does not publish is reported, not dropped silently")
+                .containsExactly(new Msg(0, 80, 9, 7, new byte[] {0x27, 1, 0, 0, 0}));
+    }
+
+    @Test
     void sharedObjectMessagesReachTheApplicationRaw() {
         List<Msg> other = new ArrayList<>();
         ServerSession fresh = new ServerSession(new ServerSession.Listener() {

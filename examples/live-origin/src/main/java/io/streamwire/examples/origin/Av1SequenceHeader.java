@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
  * AV1CodecConfigurationRecord (AV1-ISOBMFF v1.2.0 §2.3.3; AV1 Bitstream &amp; Decoding Process
  * Specification 2019-01-08, §5.3 OBU syntax and §5.5 sequence header OBU syntax).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxFrameWidth max_frame_width_minus_1 + 1
  * @param maxFrameHeight max_frame_height_minus_1 + 1
  * @param framesPerSecond time_scale / (num_units_in_display_tick x (num_ticks_per_picture_minus_1 + 1))
@@ -14,8 +16,6 @@ import java.nio.ByteBuffer;
  *
  * @implNote The maximum frame size is reported as the size: frames may be smaller when
  *     frame_size_override_flag is used, which live encoders do not do.
- *
- * <p>Immutable and thread-safe.
  */
 record Av1SequenceHeader(int maxFrameWidth, int maxFrameHeight, double framesPerSecond) {
     private static final int OBU_SEQUENCE_HEADER = 1;

@@ -2,7 +2,7 @@ package io.streamwire.examples.origin;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * Renders the origin's counters as {@code /stats} JSON (RFC 8259, written by hand) and as Prometheus
@@ -33,7 +33,7 @@ final class OriginMetrics {
     record OriginTotals(int rtmpConnections, int httpConnections, int flvReaders, long publishesRejected,
             long connectionsRefused, long requestsTimedOut, long protocolErrors) {}
 
-    private record Family<T>(String name, String type, String help, ToDoubleFunction<T> value) {}
+    private record Family<T>(String name, String type, String help, Function<T, Number> value) {}
 
     private static final List<Family<StreamStats>> STREAM_FAMILIES = List.of(
             new Family<>("stream_bitrate_bits_per_second", "gauge", "Incoming bitrate of the stream.", StreamStats::bitrateInBps),
@@ -101,7 +101,7 @@ final class OriginMetrics {
         StringBuilder s = new StringBuilder(2048 + 1024 * streams.size());
         for (Family<OriginTotals> f : TOTAL_FAMILIES) {
             header(s, f);
-            s.append(PREFIX).append(f.name()).append(' ').append(promNumber(f.value().applyAsDouble(totals))).append('\n');
+            s.append(PREFIX).append(f.name()).append(' ').append(promNumber(f.value().apply(totals))).append('\n');
         }
         header(s, new Family<StreamStats>("stream_info", "gauge",
                 "Stream state and codecs (value 1).", x -> 1));
@@ -115,7 +115,7 @@ final class OriginMetrics {
             header(s, f);
             for (StreamStats t : streams) {
                 s.append(PREFIX).append(f.name()).append("{stream=\"").append(labelValue(t.name())).append("\"} ")
-                        .append(promNumber(f.value().applyAsDouble(t))).append('\n');
+                        .append(promNumber(f.value().apply(t))).append('\n');
             }
         }
         return s.toString();
@@ -145,7 +145,12 @@ final class OriginMetrics {
         return s.toString();
     }
 
-    /** A Prometheus sample value: integers without a fraction, NaN and infinities by their names. */
+    /** A Prometheus sample value: integer types exactly, doubles through {@link #promNumber(double)}. */
+    static String promNumber(Number v) {
+        return v instanceof Double || v instanceof Float ? promNumber(v.doubleValue()) : Long.toString(v.longValue());
+    }
+
+    /** A Prometheus sample value: integral doubles without a fraction, NaN and infinities by their names. */
     static String promNumber(double v) {
         if (Double.isNaN(v)) {
             return "NaN";

@@ -25,12 +25,12 @@ import java.util.concurrent.TimeoutException;
  * sent. A 2xx answer allows the publish; any other status, a timeout or a connection error refuses it,
  * and the reason says which. Redirects are not followed (nginx-rtmp's 3xx rename is not supported).
  *
+ * <p>Thread-safe.
+ *
  * @implNote {@code name} is the public playback name: in stream-secrets mode the key as sent is the
  *     secret, which never leaves the process. Characters of the query that are not allowed in a form
  *     body are percent-encoded; the query is otherwise passed as sent. Reasons never contain the URL
  *     (it may carry credentials) nor the query.
- *
- * <p>Thread-safe.
  */
 final class PublishCallback {
     private final URI url;

@@ -197,9 +197,9 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean mediaStream(int streamId) {
-        // media on stream 0 after a publish on the only publishing stream is taken (as nginx-rtmp does:
-        // node-media-server's relay sends it so)
-        return publishChannel != null && (streamId == publishStreamId || streamId == 0);
+        // media on stream 0 after a publish on the only publishing stream comes with that stream's id
+        // (ServerSession takes it as nginx-rtmp does); anything else not ours is logged once
+        return publishChannel != null && streamId == publishStreamId;
     }
 
     private void ignored(int streamId, String what) {

@@ -30,6 +30,8 @@ import java.util.List;
  * (ISO/IEC 14496-15 Annex E.2), {@code hvc1.…} (Annex E.3), {@code av01.P.LLT.DD} (AV1-ISOBMFF v1.2.0
  * Annex A), {@code mp4a.40.N} (RFC 6381 §3.3), {@code opus} (Opus in ISOBMFF v0.6.8 §4.3).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param codec codec name as ffprobe's {@code codec_name}, "" when unknown
  * @param codecString RFC 6381 codec string, "" when unknown
  * @param width display width in pixels, 0 when unknown or audio
@@ -41,8 +43,6 @@ import java.util.List;
  * @implNote Never throws on bad input: what cannot be read stays "" or 0, and a sequence header whose
  *     parameter set is broken still gives the codec string of its configuration record. Bodies that
  *     are not sequence headers give the codec name only.
- *
- * <p>Immutable and thread-safe.
  */
 record StreamInfo(String codec, String codecString, int width, int height, double frameRate, int sampleRate,
         int channels) {

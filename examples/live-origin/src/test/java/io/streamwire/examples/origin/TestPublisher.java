@@ -182,8 +182,10 @@ final class TestPublisher implements AutoCloseable {
     /** Drops the connection without unpublishing (an encoder crash or network loss). */
     void kill() throws IOException, InterruptedException {
         stop = true;
-        socket.setSoLinger(true, 0); // RST
-        socket.close();
+        if (!socket.isClosed()) {
+            socket.setSoLinger(true, 0); // RST
+            socket.close();
+        }
         thread.join(5000);
     }
 
