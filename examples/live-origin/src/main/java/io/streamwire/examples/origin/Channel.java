@@ -46,7 +46,7 @@ final class Channel {
     private Object publisher;
     private State state = State.WAITING;
     private long graceDeadlineNanos;
-    private HlsPackager hls;
+    private Packager hls;
     private FlvRecorder recorder;
     private Subscriber.Tag metadata;
     private Subscriber.Tag videoHeader;

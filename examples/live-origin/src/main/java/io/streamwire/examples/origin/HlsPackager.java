@@ -36,7 +36,7 @@ import java.util.Map;
  * <p>Memory: segments and parts that left the window (plus two) are dropped. Not thread-safe: the
  * owning {@link Channel} guards it.
  */
-final class HlsPackager {
+final class HlsPackager implements Packager {
     /** Added to every timestamp, in 90 kHz ticks. */
     static final long TS_OFFSET_90K = 126_000;
     private static final int KEEP_BEHIND = 2;
@@ -92,7 +92,8 @@ final class HlsPackager {
     }
 
     /** An FLV VIDEODATA body at {@code timestampMs}. Non-AVC video is ignored (counted as dropped). */
-    void onVideo(long timestampMs, ByteBuffer body) {
+    @Override
+    public void onVideo(long timestampMs, ByteBuffer body) {
         if (finished || !body.hasRemaining()) {
             return;
         }
@@ -145,7 +146,8 @@ final class HlsPackager {
     }
 
     /** An FLV AUDIODATA body at {@code timestampMs}. Non-AAC audio is ignored (counted as dropped). */
-    void onAudio(long timestampMs, ByteBuffer body) {
+    @Override
+    public void onAudio(long timestampMs, ByteBuffer body) {
         if (finished || !body.hasRemaining()) {
             return;
         }
@@ -288,7 +290,8 @@ final class HlsPackager {
     }
 
     /** Ends the publish: the segment in progress is closed and EXT-X-ENDLIST written. */
-    void finish() {
+    @Override
+    public void finish() {
         if (finished) {
             return;
         }
@@ -308,7 +311,8 @@ final class HlsPackager {
      * The publisher is gone without unpublishing: the segment in progress is closed (players get every
      * frame so far) and no EXT-X-ENDLIST is written, so that a republish can continue this playlist.
      */
-    void pause() {
+    @Override
+    public void pause() {
         if (finished) {
             return;
         }
@@ -323,7 +327,8 @@ final class HlsPackager {
      * parameters and timestamps may change, RFC 8216 §4.3.2.3) and a new program date-time; the codec
      * configurations are taken afresh from the new publisher's sequence headers.
      */
-    void resume(Instant wallNow) {
+    @Override
+    public void resume(Instant wallNow) {
         if (finished) {
             return;
         }
@@ -338,12 +343,14 @@ final class HlsPackager {
     }
 
     /** Changes whenever a part or segment closes or the playlist ends: held requests look again then. */
-    long version() {
+    @Override
+    public long version() {
         return version;
     }
 
     /** Bytes of the segment being produced (its closed parts and the open one). */
-    long openSegmentBytes() {
+    @Override
+    public long openSegmentBytes() {
         return openBytes + out.position();
     }
 
@@ -365,28 +372,33 @@ final class HlsPackager {
     }
 
     /** The full live playlist. */
-    MediaPlaylist playlist() {
+    @Override
+    public MediaPlaylist playlist() {
         return builder.playlist();
     }
 
     /** The answer to a (possibly blocking) playlist request. */
-    BlockingReload.Answer reload(BlockingReload request) {
+    @Override
+    public BlockingReload.Answer reload(BlockingReload request) {
         return builder.reload(request);
     }
 
     /** A complete segment's bytes, or null when it is not (or no longer) there. */
-    byte[] segment(long msn) {
+    @Override
+    public byte[] segment(long msn) {
         return segments.get(msn);
     }
 
     /** A part's bytes, or null when it is not (or no longer) there. */
-    byte[] part(long msn, int index) {
+    @Override
+    public byte[] part(long msn, int index) {
         List<byte[]> list = parts.get(msn);
         return list != null && index < list.size() ? list.get(index) : null;
     }
 
     /** Whether {@code (msn, part)} is the part being produced now (a request for it should wait). */
-    boolean isUpcomingPart(long msn, int index) {
+    @Override
+    public boolean isUpcomingPart(long msn, int index) {
         if (finished || part90k == 0) {
             return false;
         }
@@ -399,40 +411,49 @@ final class HlsPackager {
     }
 
     /** Whether {@code msn} is the segment being produced now. */
-    boolean isUpcomingSegment(long msn) {
+    @Override
+    public boolean isUpcomingSegment(long msn) {
         return !finished && (msn == currentMsn() || msn == currentMsn() + 1);
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
-    long lastMsn() {
+    @Override
+    public long lastMsn() {
         return builder.lastMsn();
     }
 
-    long discontinuitySequence() {
+    @Override
+    public long discontinuitySequence() {
         return builder.discontinuitySequence();
     }
 
-    long segmentsDone() {
+    @Override
+    public long segmentsDone() {
         return segmentsDone;
     }
 
-    long framesIn() {
+    @Override
+    public long framesIn() {
         return framesIn;
     }
 
-    long framesDropped() {
+    @Override
+    public long framesDropped() {
         return framesDropped;
     }
 
-    double longestSegmentSeconds() {
+    @Override
+    public double longestSegmentSeconds() {
         return longestSegment;
     }
 
     /** Bytes of segments and parts held now. */
-    long bytesHeld() {
+    @Override
+    public long bytesHeld() {
         long n = out.capacity();
         for (byte[] s : segments.values()) {
             n += s.length;
