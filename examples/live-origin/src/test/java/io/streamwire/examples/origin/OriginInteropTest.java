@@ -305,6 +305,26 @@ class OriginInteropTest {
         }
     }
 
+    @Test
+    void lateJoinersSeeOneVideoAndOneAudioStream() throws Exception {
+        Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
+        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral()); Procs procs = new Procs(dir)) {
+            Procs.Run publisher = procs.publish(fixture, "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/" + KEY, "-re",
+                    "-stream_loop", "3");
+            waitFor(() -> origin.stats(KEY) != null && origin.stats(KEY).messagesIn() > 250, 15_000); // past 2 s
+            for (String url : List.of("http://127.0.0.1:" + origin.httpPort() + "/live/" + KEY + ".flv",
+                    "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/" + KEY)) {
+                Procs.Run probe = procs.run(30, List.of(Procs.ffprobe(), "-v", "error", "-show_entries",
+                        "stream=codec_type", "-of", "csv=p=0", url));
+                assertThat(probe.process().exitValue()).as(probe.stderrText()).isZero();
+                // metadata stamped at the group of pictures' time made ffmpeg show an extra data stream
+                assertThat(probe.stdoutText().lines().filter(l -> !l.isBlank()).sorted().toList()).as(url)
+                        .containsExactly("audio", "video");
+            }
+            publisher.process().destroy();
+        }
+    }
+
     static OnMetaData.Keyframes keyframes(byte[] flv) {
         OnMetaData.Keyframes[] found = new OnMetaData.Keyframes[1];
         FlvDecoder decoder = new FlvDecoder(tag -> {
