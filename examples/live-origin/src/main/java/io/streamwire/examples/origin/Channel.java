@@ -48,6 +48,7 @@ final class Channel {
     private long graceDeadlineNanos;
     private Packager hls;
     private FlvRecorder recorder;
+    private Mp4FileRecorder mp4Recorder;
     private Subscriber.Tag metadata;
     private Subscriber.Tag videoHeader;
     private Subscriber.Tag audioHeader;
@@ -75,8 +76,13 @@ final class Channel {
         this.waiters = new Waiters(lock, budget);
     }
 
-    /** Starts a publish by {@code token}; false when another publisher holds the name. */
+    /** Starts a publish by {@code token} in the configured segment format; false when another publisher holds the name. */
     boolean startPublish(Object token) {
+        return startPublish(token, config.output().segments());
+    }
+
+    /** Starts a publish by {@code token} with {@code format} segments; false when another publisher holds the name. */
+    boolean startPublish(Object token, OriginConfig.SegmentFormat format) {
         lock.lock();
         try {
             if (publisher != null) {
@@ -98,13 +104,17 @@ final class Channel {
                     firstMsn = hls.lastMsn() + 1;
                     discontinuity = hls.discontinuitySequence() + 1;
                 }
-                hls = new HlsPackager(key, config, firstMsn, discontinuity);
+                hls = format == OriginConfig.SegmentFormat.TS ? new HlsPackager(key, config, firstMsn, discontinuity)
+                        : new CmafPackager(key, config, firstMsn, discontinuity, hls instanceof CmafPackager c ? c.nextInit() : 0);
                 metadata = null;
                 videoHeader = null;
                 audioHeader = null;
                 rebase = lastOutMs >= 0 && !subscribers.isEmpty();
-                if (config.recordDirectory() != null) {
+                if (config.recordDirectory() != null && config.output().recordFlv()) {
                     recorder = FlvRecorder.open(config.recordDirectory(), key, config.clock().instant());
+                }
+                if (config.recordDirectory() != null && config.output().recordMp4()) {
+                    mp4Recorder = Mp4FileRecorder.open(config.recordDirectory(), key, config.clock().instant());
                 }
             }
             gop.clear();
@@ -120,7 +130,7 @@ final class Channel {
 
     /** A clean end of the publish of {@code token} (FCUnpublish, deleteStream): EXT-X-ENDLIST, readers closed. */
     void endPublish(Object token) {
-        FlvRecorder r;
+        Runnable r;
         lock.lock();
         try {
             if (publisher != token || token == null) {
@@ -132,7 +142,7 @@ final class Channel {
             lock.unlock();
         }
         if (r != null) {
-            r.finish(); // file I/O outside the lock
+            r.run(); // file I/O outside the lock
         }
     }
 
@@ -141,7 +151,7 @@ final class Channel {
      * stream waits {@link OriginConfig.Limits#graceMillis()} for a republish before it ends.
      */
     void publisherLost(Object token) {
-        FlvRecorder r = null;
+        Runnable r = null;
         lock.lock();
         try {
             if (publisher != token || token == null) {
@@ -160,13 +170,13 @@ final class Channel {
             lock.unlock();
         }
         if (r != null) {
-            r.finish();
+            r.run();
         }
     }
 
     /** Ends the stream now whoever publishes (origin shutdown); the recording is finalised. */
     void shutdown() {
-        FlvRecorder r;
+        Runnable r;
         lock.lock();
         try {
             publisher = null;
@@ -175,11 +185,12 @@ final class Channel {
             lock.unlock();
         }
         if (r != null) {
-            r.finish();
+            r.run();
         }
     }
 
-    private FlvRecorder finishLocked() {
+    /** Ends the stream; returns what finishes the recordings (file I/O, to run outside the lock), or null. */
+    private Runnable finishLocked() {
         state = State.ENDED;
         endedAtNanos = System.nanoTime();
         if (hls != null) {
@@ -195,10 +206,22 @@ final class Channel {
         subscribers.clear();
         gop.clear();
         gopBytes = 0;
-        FlvRecorder r = recorder;
+        FlvRecorder flv = recorder;
+        Mp4FileRecorder mp4 = mp4Recorder;
         recorder = null;
+        mp4Recorder = null;
         changed();
-        return r;
+        if (flv == null && mp4 == null) {
+            return null;
+        }
+        return () -> {
+            if (flv != null) {
+                flv.finish();
+            }
+            if (mp4 != null) {
+                mp4.finish();
+            }
+        };
     }
 
     /**
@@ -207,7 +230,7 @@ final class Channel {
      * past a per-stream byte limit and has been ended: the caller drops the publisher.
      */
     Refusal media(Object token, int type, long timestamp, ByteBuffer body) {
-        FlvRecorder finished = null;
+        Runnable finished = null;
         Refusal refusal = Refusal.NONE;
         lock.lock();
         try {
@@ -269,6 +292,9 @@ final class Channel {
                 if (recorder != null) {
                     recorder.write(tag);
                 }
+                if (mp4Recorder != null) {
+                    mp4Recorder.write(type, ts, ByteBuffer.wrap(bytes));
+                }
                 if (hls.version() != versionSeen) {
                     changed();
                 }
@@ -277,7 +303,7 @@ final class Channel {
             lock.unlock();
         }
         if (finished != null) {
-            finished.finish();
+            finished.run();
         }
         return refusal;
     }
@@ -455,6 +481,43 @@ final class Channel {
         }
     }
 
+    /** Init segment {@code n} of a CMAF stream, or null. */
+    byte[] init(int n) {
+        lock.lock();
+        try {
+            return hls instanceof CmafPackager c ? c.init(n) : null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the stream's segments are fMP4 (else MPEG-TS). */
+    boolean fmp4() {
+        lock.lock();
+        try {
+            return hls instanceof CmafPackager;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The multivariant playlist for this stream, or null before its codecs are known. */
+    io.streamwire.hls.MultivariantPlaylist multivariant() {
+        lock.lock();
+        try {
+            if (hls == null || (videoHeader == null && audioHeader == null)) {
+                return null;
+            }
+            StreamInfo v = videoHeader == null ? StreamInfo.EMPTY : StreamInfo.video(ByteBuffer.wrap(videoHeader.body()));
+            StreamInfo a = audioHeader == null ? StreamInfo.EMPTY : StreamInfo.audio(ByteBuffer.wrap(audioHeader.body()));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishStartNanos);
+            long bits = millis <= 0 ? 0 : bytesIn * 8_000 / millis;
+            return Multivariant.of(key, v, a, bits);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The current full playlist, or null. */
     MediaPlaylist playlist() {
         lock.lock();
@@ -505,7 +568,7 @@ final class Channel {
      * drops it), and true in {@code idle[0]} when nothing is left to serve (the channel can go).
      */
     Object sweep(long nowNanos, boolean[] idle) {
-        FlvRecorder r = null;
+        Runnable r = null;
         Object silent = null;
         lock.lock();
         try {
@@ -522,7 +585,7 @@ final class Channel {
             lock.unlock();
         }
         if (r != null) {
-            r.finish();
+            r.run();
         }
         return silent;
     }

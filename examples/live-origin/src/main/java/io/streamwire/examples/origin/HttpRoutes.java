@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  */
 final class HttpRoutes {
     private static final Pattern PLAYLIST = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})\\.m3u8");
-    private static final Pattern SEGMENT = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})/(\\d{1,18})(?:\\.(\\d{1,9}))?\\.ts");
+    private static final Pattern SEGMENT = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})/(\\d{1,18})(?:\\.(\\d{1,9}))?\\.(ts|m4s)");
+    private static final Pattern INIT = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})/init-(\\d{1,9})\\.mp4");
+    private static final Pattern MASTER = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})/master\\.m3u8");
     private static final Pattern FLV = Pattern.compile("/live/([A-Za-z0-9_.-]{1,64})\\.flv");
     private static final byte[] FLV_HEADER;
 
@@ -74,7 +76,33 @@ final class HttpRoutes {
             }
         } else if ((m = SEGMENT.matcher(path)).matches()) {
             if (authorised(h, req, m.group(1), query)) {
-                segment(h, req, m.group(1), Long.parseLong(m.group(2)), m.group(3) == null ? -1 : Integer.parseInt(m.group(3)));
+                segment(h, req, m.group(1), Long.parseLong(m.group(2)), m.group(3) == null ? -1 : Integer.parseInt(m.group(3)),
+                        m.group(4).equals("m4s"));
+            }
+        } else if ((m = INIT.matcher(path)).matches()) {
+            if (authorised(h, req, m.group(1), query)) {
+                Channel ch = origin.existing(m.group(1));
+                byte[] init = ch == null ? null : ch.init(Integer.parseInt(m.group(2)));
+                if (init == null) {
+                    h.text(req, HttpResponseStatus.NOT_FOUND, "no such init segment\n");
+                } else {
+                    h.respond(req, HttpResponseStatus.OK, "video/mp4", init,
+                            "max-age=" + origin.config().targetDurationSeconds() * origin.config().windowSegments());
+                }
+            }
+        } else if ((m = MASTER.matcher(path)).matches()) {
+            if (authorised(h, req, m.group(1), query)) {
+                Channel ch = origin.existing(m.group(1));
+                io.streamwire.hls.MultivariantPlaylist mv = ch == null ? null : ch.multivariant();
+                if (mv == null) {
+                    h.text(req, HttpResponseStatus.NOT_FOUND, "no stream " + m.group(1) + "\n");
+                } else {
+                    byte[] body = mv.write().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    if (origin.playbackTokens() && !query.isEmpty()) {
+                        body = origin.withPlaybackQuery(body, query);
+                    }
+                    h.respond(req, HttpResponseStatus.OK, "application/vnd.apple.mpegurl", body, "no-cache");
+                }
             }
         } else if ((m = FLV.matcher(path)).matches()) {
             if (authorised(h, req, m.group(1), query)) {
@@ -137,9 +165,9 @@ final class HttpRoutes {
         });
     }
 
-    private static void segment(HttpHandler h, HttpRequest req, String name, long msn, int part) {
+    private static void segment(HttpHandler h, HttpRequest req, String name, long msn, int part, boolean m4s) {
         Channel ch = h.origin().existing(name);
-        if (ch == null) {
+        if (ch == null || ch.fmp4() != m4s) {
             h.text(req, HttpResponseStatus.NOT_FOUND, "no such segment\n");
             return;
         }
@@ -153,7 +181,7 @@ final class HttpRoutes {
             return b != null ? b : NONE;
         }, config.playWaitMillis(), h.context().executor(), result -> {
             if (result instanceof byte[] body) {
-                h.respond(req, HttpResponseStatus.OK, "video/mp2t", body,
+                h.respond(req, HttpResponseStatus.OK, m4s ? "video/mp4" : "video/mp2t", body,
                         "max-age=" + config.targetDurationSeconds() * config.windowSegments());
             } else {
                 h.text(req, HttpResponseStatus.NOT_FOUND, "no such segment\n");

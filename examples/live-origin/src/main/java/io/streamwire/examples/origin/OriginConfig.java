@@ -27,11 +27,40 @@ import java.util.Set;
  * @param clock wall clock for EXT-X-PROGRAM-DATE-TIME
  * @param limits connection caps, deadlines and per-stream byte limits (see {@link Limits})
  * @param security who may publish, who may play, and where the admin endpoints are (see {@link Security})
+ * @param output segment container and recording formats (see {@link Output})
  */
 public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, String app, Set<String> allowedKeys,
         int targetDurationSeconds, int windowSegments, double partTargetSeconds, long maxQueuedBytes,
         long maxGopCacheBytes, long playWaitMillis, long lingerMillis, int maxConnections, Path recordDirectory,
-        Clock clock, Limits limits, Security security) {
+        Clock clock, Limits limits, Security security, Output output) {
+
+    /** HLS segment container. */
+    public enum SegmentFormat {
+        /** Fragmented MP4 (CMAF): every codec (H.264, HEVC, AV1, AAC, Opus), EXT-X-MAP init segments. */
+        FMP4,
+        /** MPEG-TS: H.264 and AAC only, for older players. */
+        TS
+    }
+
+    /**
+     * What the origin makes of each publish.
+     *
+     * @param segments the default segment container; a publisher may choose per stream with
+     *     {@code ?segments=ts} or {@code ?segments=fmp4} on its stream key
+     * @param recordFlv with a record directory: record FLV (with a keyframe index)
+     * @param recordMp4 with a record directory: record MP4 (progressive, moov in front)
+     */
+    public record Output(SegmentFormat segments, boolean recordFlv, boolean recordMp4) {
+        /** Checks for null. */
+        public Output {
+            Objects.requireNonNull(segments, "segments");
+        }
+
+        /** fMP4 segments; FLV and MP4 recordings. */
+        public static Output defaults() {
+            return new Output(SegmentFormat.FMP4, true, true);
+        }
+    }
 
     /**
      * What one client, or all of them, may hold. Every cap is enforced where the resource is taken;
@@ -131,6 +160,7 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(output, "output");
         if (rtmpPort < 0 || rtmpPort > 65535 || httpPort < 0 || httpPort > 65535 || targetDurationSeconds < 1
                 || windowSegments < 3 || partTargetSeconds < 0 || (partTargetSeconds > 0 && partTargetSeconds > targetDurationSeconds)
                 || maxQueuedBytes < 1 || maxGopCacheBytes < 0 || playWaitMillis < 0 || lingerMillis < 0 || maxConnections < 1) {
@@ -145,7 +175,7 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
      */
     public static OriginConfig defaults() {
         return new OriginConfig("0.0.0.0", 1935, 8080, "live", Set.of(), 2, 10, 0.334, 8L << 20, 64L << 20, 10_000,
-                30_000, 2_000, null, Clock.systemUTC(), Limits.defaults(), Security.open());
+                30_000, 2_000, null, Clock.systemUTC(), Limits.defaults(), Security.open(), Output.defaults());
     }
 
     /** Loopback on free ports: what the tests use. */
@@ -160,62 +190,74 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
     public OriginConfig withBind(String address, int rtmp, int http) {
         return new OriginConfig(address, rtmp, http, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                recordDirectory, clock, limits, security);
+                recordDirectory, clock, limits, security, output);
     }
 
     /** A copy that only lets these keys publish (empty: any). */
     public OriginConfig withAllowedKeys(Set<String> keys) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, keys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                recordDirectory, clock, limits, security);
+                recordDirectory, clock, limits, security, output);
     }
 
     /** A copy with another segmenting setup. */
     public OriginConfig withSegments(int targetSeconds, int window, double partTarget) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetSeconds, window, partTarget,
-                maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections, recordDirectory, clock, limits, security);
+                maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections, recordDirectory, clock, limits, security, output);
     }
 
     /** A copy with another reader backlog limit. */
     public OriginConfig withMaxQueuedBytes(long bytes) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, bytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections, recordDirectory,
-                clock, limits, security);
+                clock, limits, security, output);
     }
 
     /** A copy with other wait and linger times. */
     public OriginConfig withTimes(long playWait, long linger) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWait, linger, maxConnections, recordDirectory,
-                clock, limits, security);
+                clock, limits, security, output);
     }
 
     /** A copy that records every publish into {@code directory} (null: no recording). */
     public OriginConfig withRecordDirectory(Path directory) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                directory, clock, limits, security);
+                directory, clock, limits, security, output);
     }
 
     /** A copy with another wall clock. */
     public OriginConfig withClock(Clock c) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                recordDirectory, c, limits, security);
+                recordDirectory, c, limits, security, output);
     }
 
     /** A copy with other caps, deadlines and byte limits. */
     public OriginConfig withLimits(Limits l) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                recordDirectory, clock, l, security);
+                recordDirectory, clock, l, security, output);
     }
 
     /** A copy with other publish/playback authorisation and admin settings. */
     public OriginConfig withSecurity(Security s) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
                 partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
-                recordDirectory, clock, limits, s);
+                recordDirectory, clock, limits, s, output);
+    }
+
+    /** A copy with another output (segment format, recording formats). */
+    public OriginConfig withOutput(Output o) {
+        return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,
+                partTargetSeconds, maxQueuedBytes, maxGopCacheBytes, playWaitMillis, lingerMillis, maxConnections,
+                recordDirectory, clock, limits, security, o);
+    }
+
+    /** A copy whose segments default to {@code format}. */
+    public OriginConfig withSegmentFormat(SegmentFormat format) {
+        return withOutput(new Output(format, output.recordFlv(), output.recordMp4()));
     }
 
     /** Whether {@code key} may publish. */

@@ -196,6 +196,22 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
         flush();
     }
 
+    /** The stream key's {@code segments=ts|fmp4} choice, else the configured default. */
+    private OriginConfig.SegmentFormat segmentFormat(String publishingName) {
+        int q = publishingName.indexOf('?');
+        if (q >= 0) {
+            for (String pair : publishingName.substring(q + 1).split("&")) {
+                if (pair.equalsIgnoreCase("segments=ts")) {
+                    return OriginConfig.SegmentFormat.TS;
+                }
+                if (pair.equalsIgnoreCase("segments=fmp4")) {
+                    return OriginConfig.SegmentFormat.FMP4;
+                }
+            }
+        }
+        return config.output().segments();
+    }
+
     private boolean mediaStream(int streamId) {
         // media on stream 0 after a publish on the only publishing stream comes with that stream's id
         // (ServerSession takes it as nginx-rtmp does); anything else not ours is logged once
@@ -238,7 +254,8 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
                         }
                         String reason = error != null ? "authorisation failed: " + error.getClass().getSimpleName()
                                 : decision.allowed() ? null : decision.reason();
-                        if (reason == null && !origin.channel(decision.playbackName()).startPublish(RtmpHandler.this)) {
+                        if (reason == null && !origin.channel(decision.playbackName()).startPublish(RtmpHandler.this,
+                                segmentFormat(publish.publishingName()))) {
                             reason = "already being published";
                         }
                         if (reason != null) {

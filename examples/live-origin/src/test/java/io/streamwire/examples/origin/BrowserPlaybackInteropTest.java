@@ -60,7 +60,8 @@ class BrowserPlaybackInteropTest {
         requireNodeModules(browserDir);
         Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
         OriginConfig base = OriginConfig.loopbackEphemeral();
-        try (LiveOrigin plain = LiveOrigin.start(base.withSegments(2, 10, 0));
+        try (LiveOrigin plain = LiveOrigin.start(base.withSegmentFormat(OriginConfig.SegmentFormat.TS).withSegments(2, 10, 0)); // MPEG-TS
+                // fMP4 (CMAF) LL-HLS, the default segment format
                 LiveOrigin lowLatency = LiveOrigin.start(base.withSegments(2, 10, 0.334));
                 Procs procs = new Procs(dir);
                 ProcessTrees trees = new ProcessTrees()) {

@@ -91,7 +91,7 @@ class OriginInteropTest {
     @Test
     void ffmpegPublishesAndReadsBackHlsHttpFlvAndRtmpWithEveryPacket() throws Exception {
         Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
-        OriginConfig config = OriginConfig.loopbackEphemeral().withAllowedKeys(Set.of(KEY));
+        OriginConfig config = OriginConfig.loopbackEphemeral().withSegmentFormat(OriginConfig.SegmentFormat.TS).withAllowedKeys(Set.of(KEY));
         try (LiveOrigin origin = LiveOrigin.start(config); Procs procs = new Procs(dir)) {
             String http = "http://127.0.0.1:" + origin.httpPort() + "/live/";
             String rtmp = "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/" + KEY;
@@ -165,7 +165,7 @@ class OriginInteropTest {
     @Test
     void blockingReloadReturnsAsSoonAsThePartExists() throws Exception {
         Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
-        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral()); Procs procs = new Procs(dir)) {
+        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral().withSegmentFormat(OriginConfig.SegmentFormat.TS)); Procs procs = new Procs(dir)) {
             String http = "http://127.0.0.1:" + origin.httpPort() + "/live/";
             Procs.Run publisher = procs.publish(fixture, "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/" + KEY, "-re");
             waitFor(() -> origin.stats(KEY) != null && origin.stats(KEY).framesPackaged() > 0, 10_000);
@@ -205,7 +205,7 @@ class OriginInteropTest {
     @Test
     void unpublishReconnectGarbageAndWrongKeyLeaveOthersServedAndFreeTheStream() throws Exception {
         Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
-        OriginConfig config = OriginConfig.loopbackEphemeral().withAllowedKeys(Set.of(KEY, "other")).withTimes(5_000, 300);
+        OriginConfig config = OriginConfig.loopbackEphemeral().withSegmentFormat(OriginConfig.SegmentFormat.TS).withAllowedKeys(Set.of(KEY, "other")).withTimes(5_000, 300);
         try (LiveOrigin origin = LiveOrigin.start(config); Procs procs = new Procs(dir)) {
             String rtmp = "rtmp://127.0.0.1:" + origin.rtmpPort() + "/live/";
             String http = "http://127.0.0.1:" + origin.httpPort() + "/live/";

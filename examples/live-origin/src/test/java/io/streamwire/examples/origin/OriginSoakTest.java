@@ -43,7 +43,7 @@ class OriginSoakTest {
     void eightPublishersAndThirtyTwoReaders() throws Exception {
         int seconds = Integer.getInteger("streamwire.soak", 15);
         Path fixture = Fixtures.copyTo(RemuxPipelineTest.FIXTURE, dir);
-        OriginConfig config = OriginConfig.loopbackEphemeral().withTimes(10_000, 60_000);
+        OriginConfig config = OriginConfig.loopbackEphemeral().withSegmentFormat(OriginConfig.SegmentFormat.TS).withTimes(10_000, 60_000);
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>();
         AtomicLong[] flvTags = new AtomicLong[STREAMS * 2];

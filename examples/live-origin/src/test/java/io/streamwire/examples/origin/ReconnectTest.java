@@ -186,7 +186,7 @@ class ReconnectTest {
             Resources.waitFor(() -> origin.stats("z") != null && origin.stats("z").segments() >= 1, 15_000,
                     "a segment from media sent on stream 0");
             assertThat(origin.stats("z").messagesIn()).isPositive();
-            assertThat(playlist(origin, "z")).contains(".ts");
+            assertThat(playlist(origin, "z")).contains(".m4s");
         }
     }
 }
