@@ -12,7 +12,8 @@ import java.util.Map;
 final class OriginArgs {
     static final String USAGE = """
             usage: java -jar live-origin.jar [--rtmp-port 1935] [--http-port 8080] [--bind 0.0.0.0]
-                     [--target-duration 2] [--window 10] [--part 0.334] [--record DIR]
+                     [--segments fmp4|ts] [--target-duration 2] [--window 10] [--part 0.334]
+                     [--record DIR] [--record-formats mp4,flv]
                      [--stream name=secret,...] [--publish-secret S] [--on-publish URL] [--keys n1,n2]
                      [--play-secret S] [--admin-port 8081|-1] [--admin-bind 127.0.0.1]
                      [--grace SECONDS] [--max-per-address N]""";
@@ -31,6 +32,7 @@ final class OriginArgs {
         byte[] playKey = null;
         URI onPublish = null;
         int adminPort = s.adminPort();
+        OriginConfig.Output output = c.output();
         String adminBind = s.adminBind();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -48,6 +50,18 @@ final class OriginArgs {
                     case "--window" -> window = Integer.parseInt(v);
                     case "--part" -> part = Double.parseDouble(v);
                     case "--record" -> c = c.withRecordDirectory(Path.of(v));
+                    case "--segments" -> output = new OriginConfig.Output(switch (v) {
+                        case "fmp4" -> OriginConfig.SegmentFormat.FMP4;
+                        case "ts" -> OriginConfig.SegmentFormat.TS;
+                        default -> throw new IllegalArgumentException("--segments is fmp4 or ts, not " + v);
+                    }, output.recordFlv(), output.recordMp4());
+                    case "--record-formats" -> {
+                        java.util.List<String> f = Arrays.asList(v.split(","));
+                        if (f.isEmpty() || !java.util.Set.of("mp4", "flv").containsAll(f)) {
+                            throw new IllegalArgumentException("--record-formats takes mp4 and/or flv, not " + v);
+                        }
+                        output = new OriginConfig.Output(output.segments(), f.contains("flv"), f.contains("mp4"));
+                    }
                     case "--stream" -> {
                         for (String pair : v.split(",")) {
                             int eq = pair.indexOf('=');
@@ -76,7 +90,7 @@ final class OriginArgs {
                 throw new IllegalArgumentException("bad number for " + a + ": " + v);
             }
         }
-        return c.withSegments(target, window, part).withLimits(l).withSecurity(new OriginConfig.Security(secrets,
+        return c.withSegments(target, window, part).withLimits(l).withOutput(output).withSecurity(new OriginConfig.Security(secrets,
                 publishKey, onPublish, s.callbackTimeoutMillis(), playKey, adminPort, adminBind));
     }
 }

@@ -39,6 +39,27 @@ class LiveOriginTest {
     }
 
     @Test
+    void commandLineForOutputSecurityAndLimits() {
+        OriginConfig c = LiveOrigin.parseArgs(new String[] {"--segments", "ts", "--record-formats", "mp4",
+                "--stream", "cam1=s1,cam2=s2", "--publish-secret", "k", "--play-secret", "p", "--on-publish",
+                "http://127.0.0.1:9/auth", "--admin-port", "-1", "--grace", "2.5", "--max-per-address", "7"});
+        assertThat(c.output()).isEqualTo(new OriginConfig.Output(OriginConfig.SegmentFormat.TS, false, true));
+        assertThat(c.security().streamSecrets()).containsEntry("cam1", "s1").containsEntry("cam2", "s2");
+        assertThat(c.security().publishTokenKey()).containsExactly('k');
+        assertThat(c.security().playbackTokenKey()).containsExactly('p');
+        assertThat(c.security().onPublishUrl()).hasToString("http://127.0.0.1:9/auth");
+        assertThat(c.security().adminPort()).isEqualTo(-1);
+        assertThat(c.security().publishRestricted()).isTrue();
+        assertThat(c.limits().graceMillis()).isEqualTo(2500);
+        assertThat(c.limits().maxConnectionsPerAddress()).isEqualTo(7);
+        assertThat(OriginConfig.defaults().output().segments()).isEqualTo(OriginConfig.SegmentFormat.FMP4);
+        assertThat(OriginConfig.defaults().security().publishRestricted()).isFalse();
+        for (String[] bad : new String[][] {{"--segments", "mkv"}, {"--record-formats", "avi"}, {"--stream", "nosecret"}}) {
+            assertThatThrownBy(() -> LiveOrigin.parseArgs(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void keysThatCannotBecomeUrlsOrFileNamesAreRefused() {
         assertThat(LiveOrigin.validKey("camera_1.main-2")).isTrue();
         for (String bad : new String[] {"", "../etc", ".hidden", "a/b", "a b", "a?b", "x".repeat(65), null}) {
