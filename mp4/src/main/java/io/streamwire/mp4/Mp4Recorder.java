@@ -185,7 +185,7 @@ public final class Mp4Recorder {
             Track t = state[i];
             long start = Math.max(0, c.mediaTime());
             long presented = Math.max(0, t.compositionEnd - start);
-            long editDuration = Math.round((double) presented * MOVIE_TIMESCALE / c.timescale());
+            long editDuration = presented * MOVIE_TIMESCALE / c.timescale(); // floor: never past the media's end (ISO/IEC 14496-12:2022 §8.6.6)
             movieDuration = Math.max(movieDuration, editDuration);
             next = Math.max(next, c.trackId() + 1);
             traks.add(trak(c, t, shift, editDuration));

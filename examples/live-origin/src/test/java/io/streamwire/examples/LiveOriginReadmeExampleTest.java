@@ -22,6 +22,7 @@ class LiveOriginReadmeExampleTest {
         // README:begin
         OriginConfig config = OriginConfig.defaults()
                 .withBind("127.0.0.1", 0, 0)                 // loopback, free ports
+                .withAdmin("127.0.0.1", 0)                   // /stats and /metrics on a free port too
                 .withAllowedKeys(Set.of("camera1"))          // only this key may publish
                 .withSegments(2, 10, 0.334);                 // 2 s segments, 10 in the window, LL-HLS parts
         try (LiveOrigin origin = LiveOrigin.start(config)) {

@@ -1,5 +1,6 @@
 package io.streamwire.examples.origin;
 
+import io.streamwire.mp4.BoxType;
 import io.streamwire.mp4.CmafTrack;
 import io.streamwire.mp4.FragmentWriter;
 import io.streamwire.mp4.Mp4Limits;
@@ -18,7 +19,10 @@ import java.util.List;
  * sample that would take it more than 0.45 s past the target (then the next segment does not start
  * with a sync sample: a stream whose keyframes are further apart than that cannot be cut otherwise;
  * its first part is not INDEPENDENT); a part ends before a sample that would take it past the part
- * target. Samples of the other track go into the part being built when their duration is known.
+ * target. When the reference track is audio (an audio-only publish), every sample is a sync sample, so
+ * a segment ends before the sample that would take it past the target duration: segments are the
+ * target within one frame (1 s of 20 ms Opus packets is 50 packets) instead of 80% of it. Samples
+ * of the other track go into the part being built when their duration is known.
  * (The mp4 module's {@code CmafSegmenter} cuts at the first sync sample at or past its target, has no
  * forced cut and restarts mfhd numbering when it is replaced at a new init segment: hence this class.)
  *
@@ -47,6 +51,8 @@ final class CmafCutter {
     private final int ref;
     private final long[] timescales;
     private final long segmentMin;
+    private final long segmentTarget;
+    private final boolean audioRef;
     private final long segmentMax;
     private final long partMax;
     private long sequence;
@@ -80,6 +86,8 @@ final class CmafCutter {
         this.timescales = tracks.stream().mapToLong(CmafTrack::timescale).toArray();
         long ts = timescales[ref];
         this.segmentMin = targetSeconds * ts * 8 / 10;
+        this.segmentTarget = targetSeconds * ts;
+        this.audioRef = BoxType.SOUN.equals(tracks.get(ref).handlerType());
         this.segmentMax = targetSeconds * ts + ts * 45 / 100;
         this.partMax = Math.round(partSeconds * ts);
         this.sequence = firstSequence;
@@ -140,7 +148,9 @@ final class CmafCutter {
             return;
         }
         long elapsed = dts - segmentStart;
-        if ((sync && elapsed >= segmentMin) || elapsed + duration > segmentMax) {
+        boolean cut = audioRef ? elapsed + duration > segmentTarget && elapsed > 0
+                : (sync && elapsed >= segmentMin) || elapsed + duration > segmentMax;
+        if (cut) {
             emit(true);
             segmentStart = dts;
             partStart = dts;

@@ -163,7 +163,8 @@ final class CmafIngest {
             videoClock = SampleClock.of(activeVideo);
         }
         if (activeAudio != null) {
-            tracks.add(activeAudio.track(tracks.size() + 1, -1));
+            long priming = activeAudio.primingTicks(); // Opus PreSkip: a one-entry edit list in the init segment
+            tracks.add(activeAudio.track(tracks.size() + 1, priming > 0 ? priming : -1));
             defaults.add(activeAudio.frameTicks());
             audioClock = SampleClock.of(activeAudio);
         }

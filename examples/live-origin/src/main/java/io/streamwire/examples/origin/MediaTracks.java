@@ -21,7 +21,20 @@ import java.util.Arrays;
  * <p>Each {@link Config} keeps the configuration bytes so that a repeated sequence header with the same
  * bytes can be told from a real change ({@link Config#sameAs}).
  *
+ * <p>Opus priming: the decoder output's first PreSkip samples (OpusHead, RFC 7845 §4.2, §5.1) are not
+ * presented. Opus in ISOBMFF v0.6.8 §4.4 trims them with the edit list (media_time = the priming
+ * samples), as ffmpeg's MP4 muxer writes it; {@link Config#primingTicks()} gives that number, and the
+ * packager (init segment) and the recorder add it to the media time of the Opus track's edit list.
+ * ffmpeg 7.0 applies it in the progressive recording (the first packet is marked to skip PreSkip
+ * samples, the audio starts at 0, as in the source file); reading the fragmented HLS output it leaves
+ * the edit list unapplied and trims PreSkip from {@code dOps} alone, presenting the audio PreSkip
+ * samples late (its own fMP4 HLS output of the source file reads the same way).
+ *
  * <p>Immutable and thread-safe.
+ *
+ * @implNote Enhanced RTMP v2 lets an Opus SequenceStart carry either the identification header
+ *     (OpusHead) or the comment header (OpusTags, RFC 7845 §5.2); only an OpusHead makes a
+ *     configuration, an OpusTags reads as none ({@link #config} returns null) and changes nothing.
  */
 final class MediaTracks {
     static final long VIDEO_TIMESCALE = 90_000;
@@ -47,6 +60,14 @@ final class MediaTracks {
 
         boolean video() {
             return codec.video;
+        }
+
+        /**
+         * The priming samples the edit list skips: Opus PreSkip (RFC 7845 §5.1, at 48 kHz = the track's
+         * timescale); 0 for other codecs (an AudioSpecificConfig does not carry AAC's encoder delay).
+         */
+        long primingTicks() {
+            return codec == FlvMedia.Codec.OPUS ? OpusSpecificBox.fromOpusHead(ByteBuffer.wrap(bytes)).preSkip() : 0;
         }
 
         /** The track with {@code trackId} and the given edit list media time (-1: none). */

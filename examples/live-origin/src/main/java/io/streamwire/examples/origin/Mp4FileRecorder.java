@@ -34,6 +34,8 @@ import java.util.List;
  *     whose media time skips from its first decode time to the earliest first presentation time of
  *     all tracks. When audio starts after the video's first presentation time, an empty edit would be
  *     needed, which {@code Mp4Recorder} does not write: the audio is then presented that much early.
+ *     An Opus track's edit list also skips its PreSkip priming samples (Opus in ISOBMFF v0.6.8 §4.4,
+ *     {@link MediaTracks.Config#primingTicks()}).
  *
  * <p>Not thread-safe: the owning {@link Channel} guards it.
  */
@@ -158,7 +160,7 @@ final class Mp4FileRecorder {
         }
         if (withAudio) {
             audioClock = SampleClock.of(audio);
-            tracks.add(audio.track(tracks.size() + 1, audioClock.toTicks(Math.max(0, t0 - firstAudio.ms()))));
+            tracks.add(audio.track(tracks.size() + 1, audioClock.toTicks(Math.max(0, t0 - firstAudio.ms())) + audio.primingTicks()));
             defaults.add(audio.frameTicks());
         }
         List<Frame> frames = new ArrayList<>(pending);

@@ -248,6 +248,13 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
                 recordDirectory, clock, limits, s, output);
     }
 
+    /** A copy whose admin listener ({@code /stats}, {@code /metrics}) binds {@code address}:{@code port} (0 any free port, -1 none). */
+    public OriginConfig withAdmin(String address, int port) {
+        Security s = security;
+        return withSecurity(new Security(s.streamSecrets(), s.publishTokenKey(), s.onPublishUrl(), s.callbackTimeoutMillis(),
+                s.playbackTokenKey(), port, address));
+    }
+
     /** A copy with another output (segment format, recording formats). */
     public OriginConfig withOutput(Output o) {
         return new OriginConfig(bindAddress, rtmpPort, httpPort, app, allowedKeys, targetDurationSeconds, windowSegments,

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An in-process RTMP publisher for tests (no ffmpeg): our own {@link ClientSession} publishing the
  * committed fixture's tags in a loop, paced at {@code speed} × real time, on a thread of its own.
  * {@link #close()} unpublishes cleanly; {@link #kill()} drops the TCP connection without a word (an
- * encoder crash); {@link #freeze()} stops sending but keeps the connection open.
+ * encoder crash); {@link #freeze()} stops sending but keeps the connection open. Given tags instead
+ * ({@link #once}) are sent once, as they are, and then nothing until {@link #close()}.
  */
 final class TestPublisher implements AutoCloseable {
     /** One FLV tag of the fixture. */
@@ -31,6 +32,9 @@ final class TestPublisher implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong tagsSent = new AtomicLong();
     private final boolean onStreamZero;
+    private final List<Tag> tags;
+    private final boolean once;
+    private volatile boolean sentAll;
     private volatile boolean started;
     private volatile boolean refused;
     private volatile boolean stop;
@@ -58,7 +62,22 @@ final class TestPublisher implements AutoCloseable {
      * @param onStreamZero send media on message stream 0 after publishing (as node-media-server's relay does)
      */
     TestPublisher(int port, String name, double speed, boolean onStreamZero) throws IOException {
+        this(port, name, speed, onStreamZero, FIXTURE_TAGS, false);
+    }
+
+    /**
+     * Publishes {@code tags} once, in order (sequence headers included, nothing skipped), paced at
+     * {@code speed} × real time; {@link #sentAll()} tells when the last one is out.
+     */
+    static TestPublisher once(int port, String name, double speed, List<Tag> tags) throws IOException {
+        return new TestPublisher(port, name, speed, false, List.copyOf(tags), true);
+    }
+
+    private TestPublisher(int port, String name, double speed, boolean onStreamZero, List<Tag> tags, boolean once)
+            throws IOException {
         this.onStreamZero = onStreamZero;
+        this.tags = tags;
+        this.once = once;
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(20);
@@ -107,15 +126,15 @@ final class TestPublisher implements AutoCloseable {
                 if (t0 == 0) {
                     t0 = System.nanoTime();
                 }
-                long span = FIXTURE_TAGS.get(FIXTURE_TAGS.size() - 1).timestamp() + 40;
-                while (!stop && !frozen) {
-                    Tag t = FIXTURE_TAGS.get(i);
+                long span = tags.get(tags.size() - 1).timestamp() + 40;
+                while (!stop && !frozen && !sentAll) {
+                    Tag t = tags.get(i);
                     long ts = loop * span + t.timestamp();
                     if ((System.nanoTime() - t0) / 1e6 * speed < ts) {
                         break;
                     }
                     // the sequence headers once, at the start
-                    if (loop == 0 ? !(t.type() == 9 && t.body()[1] == 2) : !isSequenceHeader(t)) {
+                    if (once || (loop == 0 ? !(t.type() == 9 && t.body()[1] == 2) : !isSequenceHeader(t))) {
                         if (onStreamZero) {
                             out.write(toArray(zero.encode(t.type() == 8 ? 4 : 6, ts, t.type(), 0, ByteBuffer.wrap(t.body()))));
                         } else {
@@ -123,7 +142,9 @@ final class TestPublisher implements AutoCloseable {
                         }
                         tagsSent.incrementAndGet();
                     }
-                    if (++i == FIXTURE_TAGS.size()) {
+                    if (++i == tags.size() && once) {
+                        sentAll = true;
+                    } else if (i == tags.size()) {
                         i = 0;
                         loop++;
                     }
@@ -164,6 +185,11 @@ final class TestPublisher implements AutoCloseable {
 
     boolean refused() {
         return refused;
+    }
+
+    /** Whether every given tag has been sent ({@link #once} only). */
+    boolean sentAll() {
+        return sentAll;
     }
 
     long tagsSent() {
