@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Plays one live stream of the example origin in headless Chromium and prints one JSON line.
 //
-//   node play.mjs --player hls|hlsll|flv|mpegts --url http://127.0.0.1:8080/live/KEY.m3u8 [--seconds 20]
+//   node play.mjs --player hls|hlsll|flv|mpegts|video --url http://127.0.0.1:8080/live/KEY.m3u8 [--seconds 20]
+//                 [--seek S: a file (video): seek to S once playing, then sample]
 //                 [--startup-timeout 20] [--timeout <seconds + startup + 30>] [--chromium /usr/bin/chromium]
 //
 // hls = hls.js with lowLatencyMode off, hlsll = hls.js with lowLatencyMode on (LL-HLS parts, blocking
-// reloads), flv = flv.js, mpegts = mpegts.js (both over HTTP-FLV). The page and the player libraries
+// reloads), flv = flv.js, mpegts = mpegts.js (both over HTTP-FLV), video = the browser's own <video> on a
+// file (an MP4 recording). The page and the player libraries
 // come from a static server on a loopback port of its own, so every request to the origin is
 // cross-origin. Once playback has started (media time moving) the script samples the page every
 // 500 ms for --seconds and reports: media time gained, player errors (fatal or not, and the video
@@ -24,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PLAYERS = ['hls', 'hlsll', 'flv', 'mpegts'];
+const PLAYERS = ['hls', 'hlsll', 'flv', 'mpegts', 'video'];
 const FILES = {
   '/player.html': [join(here, 'player.html'), 'text/html; charset=utf-8'],
   '/lib/hls.js': [join(here, 'node_modules/hls.js/dist/hls.min.js'), 'text/javascript'],
@@ -43,6 +45,7 @@ function parseArgs(argv) {
       case '--player': a.player = v; break;
       case '--url': a.url = v; break;
       case '--seconds': a.seconds = Number(v); break;
+      case '--seek': a.seek = Number(v); break;
       case '--startup-timeout': a.startupTimeout = Number(v); break;
       case '--timeout': a.timeout = Number(v); break;
       case '--chromium': a.chromium = v; break;
@@ -190,6 +193,12 @@ async function main() {
     result.libraryVersion = state.version;
     result.startupMs = Date.now() - t0;
     const samples = [];
+    if (state.started && args.seek !== undefined) {
+      // a file: seek, then measure playback from there (the seek itself is not a stall or an error)
+      result.seekTarget = args.seek;
+      result.seekReached = await page.evaluate((t) => window.seekTo(t), args.seek);
+      await page.evaluate(() => { window.probe.seekingAfterStart = 0; window.probe.waitingAfterStart = 0; });
+    }
     if (state.started) {
       const first = await page.evaluate(() => window.sample());
       samples.push(first);
