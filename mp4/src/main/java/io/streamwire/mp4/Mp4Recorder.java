@@ -32,7 +32,6 @@ import java.util.Objects;
 public final class Mp4Recorder {
     /** ftyp of recordings: major {@code isom}, compatible {@code isom}, {@code iso2}, {@code mp41}. */
     public static final FileTypeBox FTYP = FileTypeBox.ftyp("isom", 0x200, "isom", "iso2", "mp41");
-    private static final long MOVIE_TIMESCALE = 1000;
 
     private final List<CmafTrack> tracks;
     private final Mp4Limits limits;
@@ -176,6 +175,12 @@ public final class Mp4Recorder {
     }
 
     private ContainerBox moov(long shift) {
+        // the movie timescale is the finest track timescale, so that each edit's duration is exact
+        // (or short of the media's end by less than one tick of it: never past it, §8.6.6)
+        long movieTimescale = 1;
+        for (CmafTrack c : tracks) {
+            movieTimescale = Math.max(movieTimescale, c.timescale());
+        }
         List<Box> moov = new ArrayList<>();
         long movieDuration = 0;
         long next = 1;
@@ -185,12 +190,12 @@ public final class Mp4Recorder {
             Track t = state[i];
             long start = Math.max(0, c.mediaTime());
             long presented = Math.max(0, t.compositionEnd - start);
-            long editDuration = presented * MOVIE_TIMESCALE / c.timescale(); // floor: never past the media's end (ISO/IEC 14496-12:2022 §8.6.6)
+            long editDuration = presented * movieTimescale / c.timescale();
             movieDuration = Math.max(movieDuration, editDuration);
             next = Math.max(next, c.trackId() + 1);
             traks.add(trak(c, t, shift, editDuration));
         }
-        moov.add(MovieHeaderBox.of(MOVIE_TIMESCALE, movieDuration, next));
+        moov.add(MovieHeaderBox.of(movieTimescale, movieDuration, next));
         moov.addAll(traks);
         return new ContainerBox(BoxType.MOOV, moov);
     }

@@ -60,15 +60,7 @@ final class CmafCutter {
     private long segmentStart;
     private long partStart;
     private boolean partStartsSegment = true;
-    private final byte[][] held;
-    private final int[] heldLength;
-    private final long[] heldDts;
-    private final int[] heldCto;
-    private final boolean[] heldSync;
-    private final boolean[] holding;
-    private final long[] heldOrder;
-    private final long[] lastDuration;
-    private long arrivals;
+    private final SampleHold<RuntimeException> hold;
 
     /**
      * @param tracks the tracks of the init segment
@@ -91,15 +83,7 @@ final class CmafCutter {
         this.segmentMax = targetSeconds * ts + ts * 45 / 100;
         this.partMax = Math.round(partSeconds * ts);
         this.sequence = firstSequence;
-        int n = tracks.size();
-        held = new byte[n][1024];
-        heldLength = new int[n];
-        heldDts = new long[n];
-        heldCto = new int[n];
-        heldSync = new boolean[n];
-        holding = new boolean[n];
-        heldOrder = new long[n];
-        lastDuration = Arrays.copyOf(defaultDurations, n);
+        this.hold = new SampleHold<>(Arrays.copyOf(defaultDurations, tracks.size()), 1024, this::place);
     }
 
     /**
@@ -108,36 +92,14 @@ final class CmafCutter {
      * @return false when the sample was dropped: its decode time is before its track's previous one
      */
     boolean add(int track, ByteBuffer payload, long dts, int compositionOffset, boolean sync) {
-        if (dts < 0 || (holding[track] && dts < heldDts[track])) {
-            return false;
-        }
-        if (holding[track]) {
-            release(track, dts - heldDts[track]);
-        }
-        int size = payload.remaining();
-        if (held[track].length < size) {
-            held[track] = new byte[Math.max(size, held[track].length * 2)];
-        }
-        payload.get(payload.position(), held[track], 0, size);
-        heldLength[track] = size;
-        heldDts[track] = dts;
-        heldCto[track] = compositionOffset;
-        heldSync[track] = sync;
-        heldOrder[track] = arrivals++;
-        holding[track] = true;
-        return true;
+        return dts >= 0 && hold.add(track, payload, dts, compositionOffset, sync);
     }
 
-    private void release(int track, long duration) {
-        holding[track] = false;
-        long dts = heldDts[track];
+    private void place(int track, ByteBuffer payload, long dts, int compositionOffset, long duration, boolean sync) {
         if (track == ref) {
-            cutBefore(dts, duration, heldSync[track]);
+            cutBefore(dts, duration, sync);
         }
-        part.addSample(track, ByteBuffer.wrap(held[track], 0, heldLength[track]), dts, heldCto[track], duration, heldSync[track]);
-        if (duration > 0) {
-            lastDuration[track] = duration;
-        }
+        part.addSample(track, payload, dts, compositionOffset, duration, sync);
     }
 
     private void cutBefore(long dts, long duration, boolean sync) {
@@ -184,26 +146,15 @@ final class CmafCutter {
 
     /** Places the held samples (in arrival order) and ends the segment in progress. */
     void flush() {
-        for (;;) {
-            int next = -1;
-            for (int t = 0; t < holding.length; t++) {
-                if (holding[t] && (next < 0 || heldOrder[t] < heldOrder[next])) {
-                    next = t;
-                }
-            }
-            if (next < 0) {
-                break;
-            }
-            release(next, lastDuration[next]);
-        }
+        hold.releaseAll();
         emit(true);
         started = false;
     }
 
     /** Whether no sample has been placed or held since the last segment ended. */
     boolean isEmpty() {
-        for (boolean h : holding) {
-            if (h) {
+        for (int t = 0; t < timescales.length; t++) {
+            if (hold.holding(t)) {
                 return false;
             }
         }
@@ -212,11 +163,7 @@ final class CmafCutter {
 
     /** Bytes held in the part being built (sample payloads). */
     long pendingBytes() {
-        long n = 0;
-        for (int t = 0; t < holding.length; t++) {
-            n += holding[t] ? heldLength[t] : 0;
-        }
-        return n + (part.isEmpty() ? 0 : part.encodedSize(false));
+        return hold.heldBytes() + (part.isEmpty() ? 0 : part.encodedSize(false));
     }
 
     /** The mfhd sequence_number the next part will get. */

@@ -27,13 +27,7 @@ final class Mp4Recording {
     private final Mp4Recorder recorder;
     private final int trackCount;
     private FileChannel channel;
-    private final byte[][] held;
-    private final int[] heldLength;
-    private final long[] heldDts;
-    private final int[] heldCto;
-    private final boolean[] heldSync;
-    private final boolean[] holding;
-    private final long[] lastDuration;
+    private final SampleHold<IOException> hold;
     private long samples;
 
     private Mp4Recording(Path file, List<CmafTrack> tracks, long[] defaultDurations, FileChannel channel) {
@@ -42,13 +36,7 @@ final class Mp4Recording {
         this.recorder = new Mp4Recorder(tracks, Mp4Limits.defaults());
         this.trackCount = tracks.size();
         this.channel = channel;
-        held = new byte[trackCount][4096];
-        heldLength = new int[trackCount];
-        heldDts = new long[trackCount];
-        heldCto = new int[trackCount];
-        heldSync = new boolean[trackCount];
-        holding = new boolean[trackCount];
-        lastDuration = defaultDurations.clone();
+        this.hold = new SampleHold<>(defaultDurations, 4096, this::place);
     }
 
     /** Creates the part file and writes its header; throws IOException when the disk refuses. */
@@ -78,33 +66,17 @@ final class Mp4Recording {
      * the track's previous one).
      */
     boolean add(int track, ByteBuffer payload, long dts, int compositionOffset, boolean sync) throws IOException {
-        if (holding[track] && dts < heldDts[track]) {
+        if (!hold.add(track, payload, dts, compositionOffset, sync)) {
             return false;
         }
-        if (holding[track]) {
-            release(track, dts - heldDts[track]);
-        }
-        int size = payload.remaining();
-        if (held[track].length < size) {
-            held[track] = new byte[Math.max(size, held[track].length * 2)];
-        }
-        payload.get(payload.position(), held[track], 0, size);
-        heldLength[track] = size;
-        heldDts[track] = dts;
-        heldCto[track] = compositionOffset;
-        heldSync[track] = sync;
-        holding[track] = true;
         samples++;
         return true;
     }
 
-    private void release(int track, long duration) throws IOException {
-        holding[track] = false;
-        recorder.addSample(track, heldLength[track], heldCto[track], duration, heldSync[track]);
-        writeFully(ByteBuffer.wrap(held[track], 0, heldLength[track]));
-        if (duration > 0) {
-            lastDuration[track] = duration;
-        }
+    private void place(int track, ByteBuffer payload, long dts, int compositionOffset, long duration, boolean sync)
+            throws IOException {
+        recorder.addSample(track, payload.remaining(), compositionOffset, duration, sync);
+        writeFully(payload);
     }
 
     private void writeFully(ByteBuffer b) throws IOException {
@@ -115,11 +87,7 @@ final class Mp4Recording {
 
     /** Places the held samples, writes the faststart file and deletes the part file; returns the file. */
     Path finish() throws IOException {
-        for (int t = 0; t < trackCount; t++) {
-            if (holding[t]) {
-                release(t, lastDuration[t]);
-            }
-        }
+        hold.releaseAll();
         long mdatStart = recorder.mdatHeaderOffset() + 16;
         long end = channel.position();
         channel.close();
