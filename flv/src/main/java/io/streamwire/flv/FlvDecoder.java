@@ -252,8 +252,8 @@ public final class FlvDecoder implements StreamDecoder {
             case TAG_BODY:
             case TAG_FRAGMENTS:
             case SKIP_BODY: {
-                long present = FlvTagHeader.LENGTH + (at == State.TAG_BODY ? carried : tag.dataSize - bodyRemaining);
-                truncated(FlvAnomalyKind.TRUNCATED_TAG, tag.offset, present, FlvTagHeader.LENGTH + (long) tag.dataSize);
+                long present = FlvTagHeader.LENGTH + (at == State.TAG_BODY ? carried : tag.dataSize() - bodyRemaining);
+                truncated(FlvAnomalyKind.TRUNCATED_TAG, tag.offset, present, FlvTagHeader.LENGTH + (long) tag.dataSize());
                 break;
             }
             case PREVIOUS_TAG_SIZE:
@@ -387,7 +387,7 @@ public final class FlvDecoder implements StreamDecoder {
                 if (size > limits.maxTagSize()) {
                     throw FlvException.limit("flv DataSize", "maxTagSize", limits.maxTagSize(), size, offset + 1);
                 }
-                tag.set(typeSize, BigEndian.getInt(b, i + FlvTagHeader.WORD_TIMESTAMP), streamIdWord, offset);
+                tag.set(typeSize, BigEndian.getLong(b, i + FlvTagHeader.LONG_TIMESTAMP_STREAM_ID), offset);
                 tag.buffer = null;
                 expectedPreviousTagSize = FlvTagHeader.LENGTH + (long) size;
                 Interest interest = listener.onTagHeader(tag);
@@ -403,7 +403,7 @@ public final class FlvDecoder implements StreamDecoder {
                 return FlvTagHeader.LENGTH;
             }
             case TAG_BODY: {
-                int size = tag.dataSize;
+                int size = tag.dataSize();
                 if (avail < size) {
                     return -size;
                 }

@@ -19,12 +19,11 @@ import java.nio.ByteBuffer;
 public final class FlvTag {
     /** The header word at byte 0 (Reserved, Filter, TagType, DataSize), decoded by {@link FlvTagHeader}'s accessors. */
     int typeSize;
-    /** The header word at byte 4 (Timestamp, TimestampExtended). */
-    int timestampWord;
-    /** The header word at byte 7 (its low 24 bits are StreamID). */
-    int streamIdWord;
-    /** DataSize, kept decoded too: the decoder's state machine reads it on every feed. */
-    int dataSize;
+    /**
+     * The header's bytes 3 to 10 as one long (DataSize's last byte, Timestamp, TimestampExtended,
+     * StreamID), decoded by {@link FlvTagHeader}'s accessors: one store per tag for both words.
+     */
+    long tail;
     long offset;
     ByteBuffer buffer;
     int bodyIndex;
@@ -32,14 +31,12 @@ public final class FlvTag {
     FlvTag() {}
 
     /**
-     * Sets the header fields from the header's three words (see {@link FlvTagHeader}) and the
-     * stream offset of its first byte; the body fields are left alone.
+     * Sets the header fields from the header's int at byte 0 and long at byte 3 (see
+     * {@link FlvTagHeader}) and the stream offset of its first byte; the body fields are left alone.
      */
-    void set(int typeSize, int timestampWord, int streamIdWord, long tagOffset) {
+    void set(int typeSize, long tail, long tagOffset) {
         this.typeSize = typeSize;
-        this.timestampWord = timestampWord;
-        this.streamIdWord = streamIdWord;
-        dataSize = FlvTagHeader.dataSize(typeSize);
+        this.tail = tail;
         offset = tagOffset;
     }
 
@@ -55,17 +52,17 @@ public final class FlvTag {
 
     /** DataSize: bytes of the body. */
     public int dataSize() {
-        return dataSize;
+        return FlvTagHeader.dataSize(typeSize);
     }
 
     /** Timestamp with TimestampExtended, SI32 milliseconds. */
     public int timestamp() {
-        return FlvTagHeader.timestamp(timestampWord);
+        return FlvTagHeader.timestamp(FlvTagHeader.timestampWord(tail));
     }
 
     /** StreamID (0). */
     public int streamId() {
-        return FlvTagHeader.streamId(streamIdWord);
+        return FlvTagHeader.streamId(FlvTagHeader.streamIdWord(tail));
     }
 
     /** Stream offset of the tag header's first byte. */
@@ -89,23 +86,23 @@ public final class FlvTag {
 
     /** A read-only slice of the body (valid during the listener call). */
     public ByteBuffer body() {
-        return buffer.slice(bodyIndex, dataSize).asReadOnlyBuffer();
+        return buffer.slice(bodyIndex, dataSize()).asReadOnlyBuffer();
     }
 
     /** A copy of the body. */
     public byte[] toByteArray() {
-        byte[] copy = new byte[dataSize];
+        byte[] copy = new byte[dataSize()];
         buffer.get(bodyIndex, copy);
         return copy;
     }
 
     /** The header as an immutable record. */
     public FlvTagHeader header() {
-        return new FlvTagHeader(FlvTagHeader.reserved(typeSize), filter(), tagType(), dataSize, timestamp(), streamId());
+        return new FlvTagHeader(FlvTagHeader.reserved(typeSize), filter(), tagType(), dataSize(), timestamp(), streamId());
     }
 
     @Override
     public String toString() {
-        return "FlvTag[type=" + tagType() + ", size=" + dataSize + ", timestamp=" + timestamp() + ", offset=" + offset + "]";
+        return "FlvTag[type=" + tagType() + ", size=" + dataSize() + ", timestamp=" + timestamp() + ", offset=" + offset + "]";
     }
 }

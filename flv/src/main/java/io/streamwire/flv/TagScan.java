@@ -15,8 +15,9 @@ import java.nio.ByteBuffer;
  * video tags interleave irregularly), {@code tag.buffer} (a reference field, so a GC write
  * barrier) is set once per run rather than per tag, position and offset are written back
  * on exit, the header is read as one int and one long (bytes 0..3 and 3..10), and the tag view keeps
- * the raw header words (three stores per tag instead of seven; {@link FlvTag}'s accessors decode them). Software prefetch ahead of the chain (touching lines at a fixed distance) was tried
- * and measured no faster.
+ * the raw header int and long (two stores per tag instead of seven; {@link FlvTag}'s accessors
+ * decode them, DataSize included). Software prefetch ahead of the chain (touching lines at a
+ * fixed distance) was tried and measured no faster.
  *
  * <p>Memory-level parallelism, for buffers of at least one {@link TagChains} window (1 MB) of
  * small tags (the last, shorter stretch of the buffer too, when it is at least a sixteenth of a
@@ -192,7 +193,7 @@ final class TagScan {
      */
     private int deliver(byte[] a, int base, ByteBuffer b, FlvTag t, int p, int w0, long w3, long off) {
         int size = FlvTagHeader.dataSize(w0);
-        t.set(w0, FlvTagHeader.timestampWord(w3), FlvTagHeader.streamIdWord(w3), off);
+        t.set(w0, w3, off);
         t.bodyIndex = p + FlvTagHeader.LENGTH;
         Interest interest = listener.onTagHeader(t);
         if (interest == Interest.WHOLE) {

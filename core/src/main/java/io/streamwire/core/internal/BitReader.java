@@ -39,9 +39,14 @@ import java.util.Arrays;
  * out of line on their common paths; the end of the range and a long range's next chunk are checked
  * by position, and the cache is loaded without a test on the data; the error paths are separate
  * methods (never reached, never inlined); and {@link #convert} is a static method of more than 325
- * bytes of bytecode, never inlined and never given the reader, so that making a reader is small
- * enough to be inlined too. The word array is kept across {@link #reset} calls, so a reused reader
- * allocates nothing.
+ * bytes of bytecode, never inlined and never given the reader. Making a reader ({@link #open}) is
+ * small too, whatever C2 compiled first: C2 does not inline a method whose own compiled code is
+ * over InlineSmallCode (2,500 bytes with tiered compilation, 1,000 without), and which of the parse
+ * method, its reader factory and the factory's callees it compiles first depends on timing. So the
+ * factory allocates the reader, sets its fields itself (a constructor compiled on its own would pay
+ * a GC write barrier per reference field, the object not being known to be new) and calls nothing
+ * but {@link #convert}, which allocates the word array: about 700 bytes of machine code. The word
+ * array is kept across {@link #reset} calls, so a reused reader allocates nothing.
  *
  * <p>It reads the buffer with absolute gets (the backing array where there is one) and never
  * changes its position or limit. Exported to Streamwire modules only; not public API. Not
@@ -67,16 +72,14 @@ public final class BitReader {
     private static final int EAGER = 128;
     /** Bytes converted when a longer range starts; each later chunk is as long as all before it. */
     private static final int FIRST_CHUNK = 32;
-    private static final long[] NO_WORDS = new long[0];
 
-    private final String module;
-    private final String structure;
-    private final String specRef;
-    private final Errors errors;
-    private final boolean escaped;
+    // set by open (see there); never changed afterwards
+    private String module;
+    private String structure;
+    private String specRef;
+    private Errors errors;
+    private boolean escaped;
     private ByteBuffer buf;
-    private byte[] array;
-    private int arrayBase;
     private int start;
     private int end;
     private long baseOffset;
@@ -87,7 +90,7 @@ public final class BitReader {
      * Converted bytes as big-endian words (byte i is byte {@code 7 - i % 8} of {@code words[i / 8]}),
      * then at least one more word; what follows the converted bytes is not read as data.
      */
-    private long[] words = NO_WORDS;
+    private long[] words;
     /** Bytes converted so far. */
     private int converted;
     /** Bits that may be read from what is converted: min(bit limit, 8 * converted). */
@@ -103,15 +106,8 @@ public final class BitReader {
     private int valid;
     private long stopBit;
 
-    private BitReader(String module, ByteBuffer buf, int from, int to, long baseOffset, String structure,
-                      String specRef, Errors errors, boolean escaped) {
-        this.module = module;
-        this.structure = structure;
-        this.specRef = specRef;
-        this.errors = errors;
-        this.escaped = escaped;
-        reset(buf, from, to, baseOffset);
-    }
+    /** Empty: {@link #open} sets the fields (see there). */
+    private BitReader() {}
 
     /**
      * A reader of every bit of {@code buf[from, to)}.
@@ -124,7 +120,7 @@ public final class BitReader {
      */
     public static BitReader raw(String module, ByteBuffer buf, int from, int to, long baseOffset,
                                 String structure, String specRef, Errors errors) {
-        return new BitReader(module, buf, from, to, baseOffset, structure, specRef, errors, false);
+        return open(module, buf, from, to, baseOffset, structure, specRef, errors, false);
     }
 
     /**
@@ -133,7 +129,42 @@ public final class BitReader {
      */
     public static BitReader rbsp(String module, ByteBuffer buf, int from, int to, long baseOffset,
                                  String structure, String specRef, Errors errors) {
-        return new BitReader(module, buf, from, to, baseOffset, structure, specRef, errors, true);
+        return open(module, buf, from, to, baseOffset, structure, specRef, errors, true);
+    }
+
+    /**
+     * Makes a reader: the range checked, its first bytes converted into a new word array by the
+     * static {@link #convert} (which never receives the reader), and the fields set here rather than
+     * by a constructor. All of it is small: C2 inlines a method only while its code compiled on its
+     * own is at most InlineSmallCode bytes (2,500 with tiered compilation, 1,000 without), and a
+     * constructor compiled on its own, its receiver not known to be new, would pay a GC write
+     * barrier for each reference field; here the object is new and the stores need none.
+     */
+    private static BitReader open(String module, ByteBuffer buf, int from, int to, long baseOffset, String structure,
+                                  String specRef, Errors errors, boolean escaped) {
+        if (from < 0 || to < from || to > buf.limit()) {
+            throw badRange(buf, from, to);
+        }
+        int stop = to - from <= EAGER ? to : from + FIRST_CHUNK;
+        long[] w = convert(buf, from, stop, escaped, 0, null, 0);
+        BitReader r = new BitReader();
+        r.module = module;
+        r.structure = structure;
+        r.specRef = specRef;
+        r.errors = errors;
+        r.escaped = escaped;
+        r.buf = buf;
+        r.start = from;
+        r.end = to;
+        r.baseOffset = baseOffset;
+        r.words = w;
+        r.src = stop;
+        int n = (int) w[w.length - 1];
+        r.converted = n;
+        r.readable = 8L * n;
+        r.endBit = Long.MAX_VALUE;
+        r.stopBit = -1;
+        return r;
     }
 
     /** Restarts this reader over another range, keeping its names and mode: allocation-free reuse. */
@@ -141,11 +172,7 @@ public final class BitReader {
         if (from < 0 || to < from || to > buf.limit()) {
             throw badRange(buf, from, to);
         }
-        byte[] a = buf.hasArray() ? buf.array() : null;
-        int base = a != null ? buf.arrayOffset() : 0;
         this.buf = buf;
-        this.array = a;
-        this.arrayBase = base;
         this.start = from;
         this.end = to;
         this.baseOffset = baseOffset;
@@ -155,12 +182,9 @@ public final class BitReader {
         this.endBit = Long.MAX_VALUE;
         this.stopBit = -1;
         int stop = to - from <= EAGER ? to : from + FIRST_CHUNK;
-        long[] w = words;
-        if (w.length < ((stop - from) >>> 3) + 2) {
-            w = new long[((stop - from) >>> 3) + 2];
-            words = w;
-        }
-        int n = convert(a, base, buf, from, stop, escaped, 0, w, 0);
+        long[] w = convert(buf, from, stop, escaped, 0, words, 0);
+        words = w;
+        int n = (int) w[w.length - 1];
         this.converted = n;
         this.src = stop;
         this.readable = 8L * n;
@@ -218,11 +242,9 @@ public final class BitReader {
         int chunk = Math.max(FIRST_CHUNK, src - start);
         do {
             int stop = end - src - chunk < FIRST_CHUNK ? end : src + chunk;
-            int need = ((converted + (stop - src)) >>> 3) + 2;
-            if (need > words.length) {
-                words = Arrays.copyOf(words, Math.max(need, 2 * words.length));
-            }
-            converted = convert(array, arrayBase, buf, src, stop, escaped, zerosBefore(src), words, converted);
+            long[] w = convert(buf, src, stop, escaped, zerosBefore(src), words, converted);
+            words = w;
+            converted = (int) w[w.length - 1];
             src = stop;
             chunk = src - start;
         } while (src < end && bit + 64 > 8L * converted);
@@ -245,14 +267,18 @@ public final class BitReader {
     }
 
     private int byteAt(int i) {
-        return array != null ? array[arrayBase + i] & 0xFF : buf.get(i) & 0xFF;
+        return buf.get(i) & 0xFF;
     }
 
     /**
-     * Moves bytes {@code [p, stop)} of the buffer into {@code w} after the {@code c} bytes already
-     * there, an RBSP reader dropping emulation prevention bytes; returns the new count of converted
-     * bytes. {@code z} is the number of zero bytes right before {@code p} (0..2). The caller makes
-     * sure that {@code w} has room for all of them and two words more.
+     * Moves bytes {@code [p, stop)} of the buffer into the word array after the {@code c} bytes
+     * already in {@code w} (null or too short: a new array, the words holding those {@code c} bytes
+     * copied), an RBSP reader dropping emulation prevention bytes. Returns the array, the new count
+     * of converted bytes in its last element: there is always at least one word after the converted
+     * bytes, which is read (by the two-word loads) but never as data, so the count can sit there.
+     * {@code z} is the number of zero bytes right before {@code p} (0..2). Every word past the
+     * first {@code c} bytes is written before it is or-ed into, so what the array held there does
+     * not matter.
      *
      * <p>A {@code 03} is an emulation prevention byte exactly when the two escaped bytes before it
      * are {@code 00} (neither of them can be an earlier one, which is {@code 03}), so eight bytes at a
@@ -264,8 +290,14 @@ public final class BitReader {
      * bytecode (C2's FreqInlineSize), so that it is never inlined into the code that makes a reader;
      * see the class comment.
      */
-    private static int convert(byte[] array, int arrayBase, ByteBuffer buf, int p, int stop, boolean escaped, int z,
-                               long[] w, int c) {
+    private static long[] convert(ByteBuffer buf, int p, int stop, boolean escaped, int z, long[] words, int c) {
+        int need = ((c + (stop - p)) >>> 3) + 2;
+        long[] w = words;
+        if (w == null || w.length < need) {
+            w = w == null || c == 0 ? new long[need] : Arrays.copyOf(w, Math.max(need, 2 * w.length));
+        }
+        byte[] array = buf.hasArray() ? buf.array() : null;
+        int arrayBase = array != null ? buf.arrayOffset() : 0;
         while (p + 8 <= stop) {
             long x = array != null ? (long) ARRAY_LONG_BE.get(array, arrayBase + p) : BigEndian.getLong(buf, p);
             int kept = 8;
@@ -315,7 +347,8 @@ public final class BitReader {
             }
             c++;
         }
-        return c;
+        w[w.length - 1] = c;
+        return w;
     }
 
     /** 0x80 in each byte of {@code x} that is zero, else 0 (exact: no borrow crosses bytes). */
