@@ -20,6 +20,8 @@ final class Failures {
     final LongAdder connect = new LongAdder();
     final LongAdder earlyClose = new LongAdder();
     final LongAdder other = new LongAdder();
+    /** Not an error: requests retried once after a reused connection closed before any answer byte. */
+    final LongAdder staleRetry = new LongAdder();
     private final ConcurrentHashMap<String, String> firstSeen = new ConcurrentHashMap<>();
 
     void status(int code, String what) {
@@ -66,6 +68,7 @@ final class Failures {
                 .append(",\"status\":").append(status.sum()).append(",\"reset\":").append(reset.sum())
                 .append(",\"timeout\":").append(timeout.sum()).append(",\"connect\":").append(connect.sum())
                 .append(",\"earlyClose\":").append(earlyClose.sum()).append(",\"other\":").append(other.sum())
+                .append(",\"staleRetries\":").append(staleRetry.sum())
                 .append(",\"first\":{");
         String sep = "";
         for (var e : new java.util.TreeMap<>(firstSeen).entrySet()) {

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated HLS player on one keep-alive HTTP/1.1 connection: it fetches the media playlist,
- * downloads the newest {@code startSegments} segments, then reloads the playlist every target
+ * downloads the init segment when there is one (EXT-X-MAP, counted with the segments) and the
+ * newest {@code startSegments} segments, then reloads the playlist every target
  * duration (RFC 8216 §6.3.4) and downloads every segment it has not had, one request at a time.
  * Latency is from writing the request to the last byte of the response. A non-2xx answer, a
  * reset, a request not answered within the timeout, or a connection closed under a request is an
@@ -59,6 +60,10 @@ final class HlsViewer {
     private long lastMsn = -1;
     private long targetNanos = TimeUnit.SECONDS.toNanos(2);
     private long playlistAt;
+    private String initUri;
+    private int completedOnChannel;
+    private boolean retry;
+    private boolean isRetry;
 
     HlsViewer(LoadContext ctx, URI playlist, RequestStats playlists, RequestStats segments, Failures failures) {
         this.ctx = ctx;
@@ -84,6 +89,8 @@ final class HlsViewer {
         }
         kind = k;
         path = p;
+        isRetry = retry;
+        retry = false;
         if (channel != null && channel.isActive()) {
             write();
             return;
@@ -96,6 +103,7 @@ final class HlsViewer {
         }).addListener((ChannelFuture f) -> {
             if (f.isSuccess()) {
                 channel = f.channel();
+                completedOnChannel = 0;
                 write();
             } else if (!ctx.stopping()) {
                 failures.exception(f.cause(), true);
@@ -147,8 +155,28 @@ final class HlsViewer {
         }
     }
 
+    /**
+     * A reused keep-alive connection closed before any byte of the answer: the server dropped an
+     * idle connection as the request went out. Like HTTP clients (RFC 9110 §9.2.2, idempotent
+     * methods), retry once on a new connection; counted apart, not as an error.
+     */
+    private boolean retriedStale(Channel ch) {
+        if (status != 0 || bytes != 0 || completedOnChannel == 0 || isRetry || ctx.stopping()) {
+            return false;
+        }
+        failures.staleRetry.increment();
+        busy = false;
+        timeout.cancel(false);
+        channel = null;
+        ch.close();
+        retry = true;
+        send(kind, path);
+        return true;
+    }
+
     private void completed() {
         busy = false;
+        completedOnChannel++;
         timeout.cancel(false);
         long latency = System.nanoTime() - started;
         if (!keepAlive) {
@@ -182,9 +210,13 @@ final class HlsViewer {
     private void parse(CharSequence body) {
         long mediaSequence = 0;
         List<String> uris = new ArrayList<>();
+        String map = null;
         for (String line : body.toString().split("\n")) {
             line = line.strip();
-            if (line.startsWith("#EXT-X-TARGETDURATION:")) {
+            if (line.startsWith("#EXT-X-MAP:") && line.contains("URI=\"")) {
+                int from = line.indexOf("URI=\"") + 5;
+                map = line.substring(from, line.indexOf('"', from));
+            } else if (line.startsWith("#EXT-X-TARGETDURATION:")) {
                 targetNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(line.substring(22).strip()));
             } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
                 mediaSequence = Long.parseLong(line.substring(22).strip());
@@ -194,6 +226,10 @@ final class HlsViewer {
         }
         if (uris.isEmpty()) {
             return;
+        }
+        if (map != null && !map.equals(initUri)) {
+            initUri = map;  // fMP4: the init segment (RFC 8216bis §4.4.4.5) once, before the media segments
+            queue.add(pathOf(playlist.resolve(map)));
         }
         long last = mediaSequence + uris.size() - 1;
         long from = lastMsn < 0 ? Math.max(mediaSequence, last - ctx.config.startSegments() + 1)
@@ -236,6 +272,9 @@ final class HlsViewer {
         @Override
         public void channelInactive(ChannelHandlerContext c) {
             if (c.channel() == channel) {
+                if (busy && retriedStale(c.channel())) {
+                    return;
+                }
                 channel = null;
                 if (busy && !ctx.stopping()) {
                     failures.earlyClose("connection closed under " + kind + " " + path + " after " + bytes + " bytes");
@@ -246,6 +285,9 @@ final class HlsViewer {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+            if (c.channel() == channel && busy && cause instanceof java.io.IOException && retriedStale(c.channel())) {
+                return;
+            }
             if (c.channel() == channel && !ctx.stopping()) {
                 failures.exception(cause, false);
                 abandon(c.channel());
