@@ -101,13 +101,14 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
         }
 
         /**
-         * 20,000 HTTP connections, 1,000 per address, 10,000 HTTP-FLV readers and 2,000 RTMP players,
+         * 20,000 HTTP connections, 1,000 per address, 10,000 HTTP-FLV readers and 1,500 RTMP players (of the
+         * 2,000 RTMP connections: 500 stay for publishers and connections that have not said yet),
          * 20,000 held requests; 10 s for a request's headers, 60 s keep-alive, 30 s write stall, 10 s to
          * publish or play, 10 s of publisher silence, 15 s reconnect grace (a typical encoder reconnect
          * of a few seconds plus more than 2 target durations), 64 MiB per open segment, 1 MiB write buffer.
          */
         public static Limits defaults() {
-            return new Limits(20_000, 1_000, 10_000, 2_000, 20_000, 10_000, 60_000, 30_000, 10_000, 10_000, 15_000,
+            return new Limits(20_000, 1_000, 10_000, 1_500, 20_000, 10_000, 60_000, 30_000, 10_000, 10_000, 15_000,
                     64L << 20, 1 << 20);
         }
     }
