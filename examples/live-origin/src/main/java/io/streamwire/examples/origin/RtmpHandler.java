@@ -144,16 +144,21 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Writes what the session queued. On the event loop only. */
+    /** Writes and flushes what the session queued. On the event loop only. */
     private void flush() {
+        if (write()) {
+            ctx.flush();
+        }
+    }
+
+    /** Writes what the session queued, without flushing; true when anything was written. */
+    private boolean write() {
         boolean wrote = false;
         for (ByteBuffer b; (b = session.pollOutbound()) != null; ) {
             ctx.write(Unpooled.wrappedBuffer(b));
             wrote = true;
         }
-        if (wrote) {
-            ctx.flush();
-        }
+        return wrote;
     }
 
     private void scheduleDrain() { // from the publisher's thread
@@ -166,6 +171,7 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
+        boolean wrote = false;
         for (var it = players.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             int streamId = e.getKey();
@@ -181,7 +187,7 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
                 } else {
                     session.sendShared(streamId, t.rtmpChunks()); // cut once for all players
                 }
-                flush();
+                wrote |= write(); // flushed once below, with the other tags of this drain
             }
             if (sub.overflowed()) {
                 ctx.close(); // it could not keep up
@@ -193,7 +199,9 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
                 it.remove();
             }
         }
-        flush();
+        if (write() || wrote) {
+            ctx.flush();
+        }
     }
 
     /** The stream key's {@code segments=ts|fmp4} choice, else the configured default. */
