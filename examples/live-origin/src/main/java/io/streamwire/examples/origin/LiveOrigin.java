@@ -68,7 +68,7 @@ public final class LiveOrigin implements AutoCloseable {
         final ConcurrentHashMap<String, Long> hlsSeen = new ConcurrentHashMap<>();
     }
 
-    private LiveOrigin(OriginConfig config) throws InterruptedException {
+    private LiveOrigin(OriginConfig config) throws java.io.IOException {
         this.config = config;
         OriginConfig.Limits limits = config.limits();
         OriginConfig.Security security = config.security();
@@ -82,6 +82,7 @@ public final class LiveOrigin implements AutoCloseable {
         this.rtmpGate = new Gate("rtmp", config.maxConnections(), limits.maxConnectionsPerAddress());
         this.httpGate = new Gate("http", limits.maxHttpConnections(), limits.maxConnectionsPerAddress());
         this.adminGate = new Gate("admin", 64, 0);
+        boolean bound = false;
         try {
             rtmpServer = bind(config.bindAddress(), config.rtmpPort(), new ChannelInitializer<SocketChannel>() {
                 @Override
@@ -92,9 +93,11 @@ public final class LiveOrigin implements AutoCloseable {
             });
             httpServer = bind(config.bindAddress(), config.httpPort(), http(httpGate, false));
             adminServer = security.adminPort() < 0 ? null : bind(security.adminBind(), security.adminPort(), http(adminGate, true));
-        } catch (InterruptedException | RuntimeException e) {
-            shutdownGroups();
-            throw e;
+            bound = true;
+        } finally {
+            if (!bound) {
+                shutdownGroups(); // also closes a listener bound before the one that failed
+            }
         }
         janitor = boss.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         OriginLog.info("start", "rtmp", rtmpPort(), "http", httpPort(), "admin", adminPort(), "publish",
@@ -114,31 +117,28 @@ public final class LiveOrigin implements AutoCloseable {
         };
     }
 
+    /** Binds one listener; a port in use (or any bind failure) is an IOException, as for a ServerSocket. */
     private io.netty.channel.Channel bind(String address, int port, ChannelInitializer<SocketChannel> init)
-            throws InterruptedException {
+            throws java.io.IOException {
         int high = config.limits().maxWriteBufferBytes();
-        return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        io.netty.channel.ChannelFuture f = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
                 .childHandler(init)
-                .bind(new InetSocketAddress(address, port)).sync().channel();
+                .bind(new InetSocketAddress(address, port)).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            throw cause instanceof java.io.IOException io ? io
+                    : new java.io.IOException("cannot listen on " + address + ":" + port, cause);
+        }
+        return f.channel();
     }
 
-    /** Starts the RTMP, HTTP and admin listeners. */
+    /** Starts the RTMP, HTTP and admin listeners; a port that cannot be bound is an IOException. */
     public static LiveOrigin start(OriginConfig config) throws java.io.IOException {
-        try {
-            return new LiveOrigin(config);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while binding");
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.io.IOException io) {
-                throw io;
-            }
-            throw e;
-        }
+        return new LiveOrigin(config);
     }
 
     /** Whether {@code key} is a usable stream name (it becomes part of URLs and file names). */

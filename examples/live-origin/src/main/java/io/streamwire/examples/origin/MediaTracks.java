@@ -1,6 +1,7 @@
 package io.streamwire.examples.origin;
 
 import io.streamwire.aac.AudioSpecificConfig;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.mp4.AudioSampleEntry;
 import io.streamwire.mp4.BoxType;
 import io.streamwire.mp4.CmafTrack;
@@ -131,7 +132,8 @@ final class MediaTracks {
                     return null;
                 }
             }
-        } catch (RuntimeException e) { // a malformed record: StreamwireException or IllegalArgumentException
+        } catch (StreamwireException | IllegalArgumentException e) {
+            // a malformed record (the parsers' exception), or values a sample entry cannot hold (its writer's check)
             return null;
         }
     }

@@ -40,7 +40,8 @@ final class PublishCallback {
     /**
      * A callback to {@code url} ({@code http} or {@code https}) answering within {@code timeout}.
      *
-     * @throws IllegalArgumentException if the scheme is not http or https
+     * @throws IllegalArgumentException if the scheme is not http or https, the URL is not one an
+     *     {@link HttpRequest} takes, or the timeout is not positive
      */
     PublishCallback(URI url, Duration timeout) {
         this.url = Objects.requireNonNull(url, "url");
@@ -49,6 +50,7 @@ final class PublishCallback {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("on_publish URL must be http or https");
         }
+        HttpRequest.newBuilder(url).timeout(timeout); // the rest of a request cannot fail: checked here, once
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -67,18 +69,12 @@ final class PublishCallback {
 
     /** Asks the callback; the future completes normally, with a refusal on any failure. */
     CompletableFuture<PublishDecision> ask(String app, String name, String rawQuery, InetSocketAddress remote) {
-        CompletableFuture<HttpResponse<Void>> call;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(url)
-                    .timeout(timeout)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(formBody(app, name, rawQuery, remote), StandardCharsets.UTF_8))
-                    .build();
-            call = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(PublishDecision.refuse("on_publish callback failed ("
-                    + e.getClass().getSimpleName() + ")"));
-        }
+        HttpRequest request = HttpRequest.newBuilder(url) // url and timeout checked by the constructor
+                .timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(app, name, rawQuery, remote), StandardCharsets.UTF_8))
+                .build();
+        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         // The request timeout covers the response headers; this bounds everything else as well.
         long millis = timeout.toMillis();
         return call.orTimeout(millis + 1000, TimeUnit.MILLISECONDS).handle((response, error) -> {

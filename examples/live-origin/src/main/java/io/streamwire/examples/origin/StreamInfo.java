@@ -1,6 +1,7 @@
 package io.streamwire.examples.origin;
 
 import io.streamwire.aac.AudioSpecificConfig;
+import io.streamwire.core.StreamwireException;
 import io.streamwire.flv.AudioData;
 import io.streamwire.flv.AudioTagBody;
 import io.streamwire.flv.ExAudioData;
@@ -88,7 +89,7 @@ record StreamInfo(String codec, String codecString, int width, int height, doubl
                 return av1(config);
             }
             return named(name);
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) { // the module parsers' one exception for malformed input
             return EMPTY;
         }
     }
@@ -130,7 +131,7 @@ record StreamInfo(String codec, String codecString, int width, int height, doubl
                 return new StreamInfo("eac3", "ec-3", 0, 0, 0, 0, 0);
             }
             return EMPTY;
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) { // the module parsers' one exception for malformed input
             return EMPTY;
         }
     }
@@ -150,7 +151,7 @@ record StreamInfo(String codec, String codecString, int width, int height, doubl
             Sps sps = Sps.parse(record.sequenceParameterSets().get(0).duplicate());
             return new StreamInfo("h264", codecString, sps.widthPixels(), sps.heightPixels(),
                     sps.hasFrameRate() ? sps.framesPerSecond() : 0, 0, 0);
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) { // the module parsers' one exception for malformed input
             return new StreamInfo("h264", codecString, 0, 0, 0, 0, 0);
         }
     }
@@ -166,7 +167,7 @@ record StreamInfo(String codec, String codecString, int width, int height, doubl
             HevcSps sps = HevcSps.parse(spss.get(0).duplicate());
             return new StreamInfo("hevc", codecString, sps.widthPixels(), sps.heightPixels(),
                     sps.hasFrameRate() ? sps.framesPerSecond() : 0, 0, 0);
-        } catch (RuntimeException e) {
+        } catch (StreamwireException e) { // the module parsers' one exception for malformed input
             return new StreamInfo("hevc", codecString, 0, 0, 0, 0, 0);
         }
     }
