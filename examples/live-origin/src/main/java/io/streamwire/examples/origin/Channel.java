@@ -64,7 +64,7 @@ final class Channel {
     private long packagerErrors;
     private long publishes;
     private long versionSeen = -1;
-    private final byte[][] playlistCache = new byte[2][];
+    private final byte[][] playlistCache = new byte[BlockingReload.Skip.values().length][];
 
     Channel(String key, OriginConfig config) {
         this(key, config, new Waiters.Budget(config.limits().maxPendingRequests()));
@@ -394,15 +394,11 @@ final class Channel {
         }
     }
 
-    /** Readers of {@code kind} now. */
-    int readers(String kind) {
+    /** Bytes of media received over every publish. */
+    long bytesIn() {
         lock.lock();
         try {
-            int n = 0;
-            for (Subscriber s : subscribers) {
-                n += s.kind().equals(kind) ? 1 : 0;
-            }
-            return n;
+            return bytesIn;
         } finally {
             lock.unlock();
         }
@@ -412,8 +408,7 @@ final class Channel {
         if (hls != null) {
             versionSeen = hls.version();
         }
-        playlistCache[0] = null;
-        playlistCache[1] = null;
+        java.util.Arrays.fill(playlistCache, null);
         waiters.wake();
     }
 
@@ -430,16 +425,7 @@ final class Channel {
     boolean isServing() {
         lock.lock();
         try {
-            return state == State.LIVE || state == State.GRACE;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    State state() {
-        lock.lock();
-        try {
-            return state;
+            return isServingLocked();
         } finally {
             lock.unlock();
         }
@@ -463,14 +449,22 @@ final class Channel {
         }
     }
 
-    /** The playlist text of a READY answer, cached per playlist version (full or delta). */
-    byte[] playlistBytes(BlockingReload.Answer answer, boolean delta) {
+    /**
+     * The playlist text for a request whose answer was READY, written from the playlist as it is now
+     * (never older than that answer: a held request may be answered on another thread after the
+     * stream moved on) and cached per playlist version and skip kind (full, YES or v2 delta).
+     */
+    byte[] playlistBytes(BlockingReload request, BlockingReload.Answer ready) {
         lock.lock();
         try {
-            int i = delta ? 1 : 0;
-            if (playlistCache[i] == null || hls == null || hls.version() != versionSeen) {
-                byte[] b = answer.playlist().write().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                if (hls != null && hls.version() == versionSeen) {
+            BlockingReload.Answer now = hls == null ? null : hls.reload(request);
+            if (now == null || now.status() != BlockingReload.Status.READY || now.playlist() == null) {
+                return ready.playlist().write().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            int i = request.skip().ordinal();
+            if (playlistCache[i] == null || hls.version() != versionSeen) {
+                byte[] b = now.playlist().write().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (hls.version() == versionSeen) {
                     playlistCache[i] = b;
                 }
                 return b;

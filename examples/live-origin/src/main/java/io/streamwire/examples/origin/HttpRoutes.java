@@ -153,7 +153,7 @@ final class HttpRoutes {
                 case BAD_REQUEST -> h.text(req, HttpResponseStatus.BAD_REQUEST, "_HLS_msn/_HLS_part too far ahead\n");
                 case WAIT -> h.text(req, HttpResponseStatus.SERVICE_UNAVAILABLE, "not produced yet\n");
                 case READY -> {
-                    byte[] body = ch.playlistBytes(a, request.skip() != BlockingReload.Skip.NO);
+                    byte[] body = ch.playlistBytes(request, a);
                     if (h.origin().playbackTokens() && !query.isEmpty()) {
                         body = h.origin().withPlaybackQuery(body, query);
                     }

@@ -244,7 +244,7 @@ public final class LiveOrigin implements AutoCloseable {
                 h.drop("no media for " + config.limits().publisherIdleMillis() + " ms");
             }
             Rate r = rates.computeIfAbsent(e.getKey(), k -> new Rate());
-            long bytes = ch.stats().bytesIn();
+            long bytes = ch.bytesIn();
             r.bitsPerSecond = Math.max(0, bytes - r.lastBytes) * 8;
             r.lastBytes = bytes;
             r.hlsSeen.values().removeIf(t -> now - t > hlsWindow);
