@@ -11,7 +11,7 @@
 # Builds nothing: needs target/live-origin.jar and the module's test classes (the generator), and
 # load/nms/node_modules (installed here with "npm ci" from load/nms/package-lock.json when missing).
 # Environment (defaults): SERVERS="origin nginx-rtmp nms" SCENARIOS="A B" MODES="rtmp flv"
-# DURATION=60 RAMP=5 READERS_A=500 PUBLISHERS_B=20 READERS_PER_B=10 ORIGIN_JAR ORIGIN_JAVA_OPTS=""
+# DURATION=60 RAMP=5 READERS_A=500 PUBLISHERS_B=20 READERS_PER_B=10 ORIGIN_JAR ORIGIN_JAVA_OPTS="" ORIGIN_ARGS=""
 # VIDEO_KBPS=300 OUT=(temp dir) LOAD_CP.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -57,7 +57,7 @@ start_server() {
   case $name in
     origin)
       # shellcheck disable=SC2086
-      java ${ORIGIN_JAVA_OPTS:-} -jar "$ORIGIN_JAR" $(origin_args "$ORIGIN_JAR") --bind 127.0.0.1 --rtmp-port "$RTMP_PORT" --http-port "$HTTP_PORT" \
+      java ${ORIGIN_JAVA_OPTS:-} -jar "$ORIGIN_JAR" $(origin_args "$ORIGIN_JAR") ${ORIGIN_ARGS:-} --bind 127.0.0.1 --rtmp-port "$RTMP_PORT" --http-port "$HTTP_PORT" \
         >"$dir/server.log" 2>&1 & ;;
     nginx-rtmp)
       mkdir -p "$dir/hls"; chmod 1777 "$dir/hls"   # written by the worker ("nobody" when started as root)

@@ -213,8 +213,9 @@ final class HttpRoutes {
             Channel ch = origin.channel(name);
             FlvReader r = new FlvReader(h, ch);
             var executor = h.context().executor();
+            Runnable drain = r::drain;
             // subscribe before waiting: a reader that comes first gets every tag
-            r.sub = ch.subscribe("http-flv", () -> h.context().channel().close(), () -> executor.execute(r::drain));
+            r.sub = ch.subscribe("http-flv", () -> h.context().channel().close(), () -> origin.drainLater(executor, drain));
             h.onClose(r::release);
             h.onWritable(r::drain);
             ch.waiters().<Boolean>await(() -> ch.isServing() ? Boolean.TRUE : null, () -> ch.isServing(),

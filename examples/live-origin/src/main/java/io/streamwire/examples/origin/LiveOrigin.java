@@ -43,6 +43,7 @@ public final class LiveOrigin implements AutoCloseable {
     private final Waiters.Budget budget;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final ReaderTicks readerTicks;
     private final Gate rtmpGate;
     private final Gate httpGate;
     private final Gate adminGate;
@@ -79,6 +80,7 @@ public final class LiveOrigin implements AutoCloseable {
         this.budget = new Waiters.Budget(limits.maxPendingRequests());
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+        this.readerTicks = new ReaderTicks(workers, limits.readerBatchMillis());
         this.rtmpGate = new Gate("rtmp", config.maxConnections(), limits.maxConnectionsPerAddress());
         this.httpGate = new Gate("http", limits.maxHttpConnections(), limits.maxConnectionsPerAddress());
         this.adminGate = new Gate("admin", 64, 0);
@@ -201,6 +203,11 @@ public final class LiveOrigin implements AutoCloseable {
 
     void httpBadRequest() {
         badRequests.incrementAndGet();
+    }
+
+    /** Drains a reader on {@code loop} at the loop's next reader tick (see {@link ReaderTicks}). From any thread. */
+    void drainLater(io.netty.util.concurrent.EventExecutor loop, Runnable drain) {
+        readerTicks.drainLater(loop, drain);
     }
 
     boolean takeFlvReader() {

@@ -16,7 +16,7 @@ final class OriginArgs {
                      [--record DIR] [--record-formats mp4,flv]
                      [--stream name=secret,...] [--publish-secret S] [--on-publish URL] [--keys n1,n2]
                      [--play-secret S] [--admin-port 8081|-1] [--admin-bind 127.0.0.1]
-                     [--grace SECONDS] [--max-per-address N]""";
+                     [--grace SECONDS] [--max-per-address N] [--reader-batch-ms MS]""";
 
     private OriginArgs() {}
 
@@ -76,14 +76,9 @@ final class OriginArgs {
                     case "--on-publish" -> onPublish = URI.create(v);
                     case "--admin-port" -> adminPort = Integer.parseInt(v);
                     case "--admin-bind" -> adminBind = v;
-                    case "--grace" -> l = new OriginConfig.Limits(l.maxHttpConnections(), l.maxConnectionsPerAddress(),
-                            l.maxFlvReaders(), l.maxRtmpPlayers(), l.maxPendingRequests(), l.requestHeaderMillis(),
-                            l.keepAliveMillis(), l.writeMillis(), l.rtmpRoleMillis(), l.publisherIdleMillis(),
-                            Math.round(Double.parseDouble(v) * 1000), l.maxSegmentBytes(), l.maxWriteBufferBytes());
-                    case "--max-per-address" -> l = new OriginConfig.Limits(l.maxHttpConnections(), Integer.parseInt(v),
-                            l.maxFlvReaders(), l.maxRtmpPlayers(), l.maxPendingRequests(), l.requestHeaderMillis(),
-                            l.keepAliveMillis(), l.writeMillis(), l.rtmpRoleMillis(), l.publisherIdleMillis(),
-                            l.graceMillis(), l.maxSegmentBytes(), l.maxWriteBufferBytes());
+                    case "--grace" -> l = l.withPublisherTimes(l.publisherIdleMillis(), Math.round(Double.parseDouble(v) * 1000));
+                    case "--max-per-address" -> l = l.withMaxConnectionsPerAddress(Integer.parseInt(v));
+                    case "--reader-batch-ms" -> l = l.withReaderBatchMillis(Long.parseLong(v));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {

@@ -86,16 +86,19 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
      *     stream's publisher is dropped
      * @param maxWriteBufferBytes Netty's high write-buffer watermark per connection: a reader's queue
      *     is not drained into the socket past it
+     * @param readerBatchMillis how long a tag may wait before it is written to an HTTP-FLV or RTMP reader:
+     *     a reader's tags of that time go out in one write (see {@link #defaults()}); 0 writes each at once
      */
     public record Limits(int maxHttpConnections, int maxConnectionsPerAddress, int maxFlvReaders, int maxRtmpPlayers,
             int maxPendingRequests, long requestHeaderMillis, long keepAliveMillis, long writeMillis, long rtmpRoleMillis,
-            long publisherIdleMillis, long graceMillis, long maxSegmentBytes, int maxWriteBufferBytes) {
+            long publisherIdleMillis, long graceMillis, long maxSegmentBytes, int maxWriteBufferBytes,
+            long readerBatchMillis) {
         /** Checks ranges. */
         public Limits {
             if (maxHttpConnections < 1 || maxConnectionsPerAddress < 0 || maxFlvReaders < 0 || maxRtmpPlayers < 0
                     || maxPendingRequests < 0 || requestHeaderMillis < 1 || keepAliveMillis < 1 || writeMillis < 1
                     || rtmpRoleMillis < 1 || publisherIdleMillis < 1 || graceMillis < 0 || maxSegmentBytes < 1
-                    || maxWriteBufferBytes < 1024) {
+                    || maxWriteBufferBytes < 1024 || readerBatchMillis < 0 || readerBatchMillis > 1_000) {
                 throw new IllegalArgumentException("invalid origin limits");
             }
         }
@@ -105,11 +108,34 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
          * 2,000 RTMP connections: 500 stay for publishers and connections that have not said yet),
          * 20,000 held requests; 10 s for a request's headers, 60 s keep-alive, 30 s write stall, 10 s to
          * publish or play, 10 s of publisher silence, 15 s reconnect grace (a typical encoder reconnect
-         * of a few seconds plus more than 2 target durations), 64 MiB per open segment, 1 MiB write buffer.
+         * of a few seconds plus more than 2 target durations), 64 MiB per open segment, 1 MiB write buffer,
+         * reader writes batched over 40 ms (one video frame at 25 frames a second: a reader gets a frame
+         * and its audio in one write, at most 40 ms later than at once, which live FLV players do not notice).
          */
         public static Limits defaults() {
             return new Limits(20_000, 1_000, 10_000, 1_500, 20_000, 10_000, 60_000, 30_000, 10_000, 10_000, 15_000,
-                    64L << 20, 1 << 20);
+                    64L << 20, 1 << 20, 40);
+        }
+
+        /** A copy with another {@code maxConnectionsPerAddress}. */
+        public Limits withMaxConnectionsPerAddress(int n) {
+            return new Limits(maxHttpConnections, n, maxFlvReaders, maxRtmpPlayers, maxPendingRequests,
+                    requestHeaderMillis, keepAliveMillis, writeMillis, rtmpRoleMillis, publisherIdleMillis, graceMillis,
+                    maxSegmentBytes, maxWriteBufferBytes, readerBatchMillis);
+        }
+
+        /** A copy with other publisher idle and grace times. */
+        public Limits withPublisherTimes(long idleMillis, long graceMillis) {
+            return new Limits(maxHttpConnections, maxConnectionsPerAddress, maxFlvReaders, maxRtmpPlayers,
+                    maxPendingRequests, requestHeaderMillis, keepAliveMillis, writeMillis, rtmpRoleMillis, idleMillis,
+                    graceMillis, maxSegmentBytes, maxWriteBufferBytes, readerBatchMillis);
+        }
+
+        /** A copy with another {@code readerBatchMillis}. */
+        public Limits withReaderBatchMillis(long millis) {
+            return new Limits(maxHttpConnections, maxConnectionsPerAddress, maxFlvReaders, maxRtmpPlayers,
+                    maxPendingRequests, requestHeaderMillis, keepAliveMillis, writeMillis, rtmpRoleMillis,
+                    publisherIdleMillis, graceMillis, maxSegmentBytes, maxWriteBufferBytes, millis);
         }
     }
 

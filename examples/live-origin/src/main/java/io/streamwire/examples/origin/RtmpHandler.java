@@ -49,7 +49,7 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
     /** A player on message stream id {@code streamId}. */
     private record Play(Channel channel, Subscriber subscriber) {}
     private long ignoredMessages;
-    private boolean drainScheduled;
+    private final Runnable drainTask = this::drain;
 
     RtmpHandler(LiveOrigin origin) {
         this.origin = origin;
@@ -162,8 +162,7 @@ final class RtmpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void scheduleDrain() { // from the publisher's thread
-        ChannelHandlerContext c = ctx;
-        c.executor().execute(this::drain);
+        origin.drainLater(ctx.executor(), drainTask);
     }
 
     /** Sends each player's queued tags while the connection is writable. */

@@ -40,7 +40,7 @@ class HostileClientsTest {
     static OriginConfig config(int perAddress) {
         OriginConfig c = OriginConfig.loopbackEphemeral().withTimes(3000, 2000).withMaxQueuedBytes(512 * 1024);
         return c.withLimits(new OriginConfig.Limits(20_000, perAddress, 10_000, 2_000, 20_000, 1_500, 3_000, 3_000, 1_500,
-                2_000, 3_000, 64L << 20, 1 << 20));
+                2_000, 3_000, 64L << 20, 1 << 20, 40));
     }
 
     @BeforeAll

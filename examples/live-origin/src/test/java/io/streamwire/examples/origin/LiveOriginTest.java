@@ -42,7 +42,8 @@ class LiveOriginTest {
     void commandLineForOutputSecurityAndLimits() {
         OriginConfig c = LiveOrigin.parseArgs(new String[] {"--segments", "ts", "--record-formats", "mp4",
                 "--stream", "cam1=s1,cam2=s2", "--publish-secret", "k", "--play-secret", "p", "--on-publish",
-                "http://127.0.0.1:9/auth", "--admin-port", "-1", "--grace", "2.5", "--max-per-address", "7"});
+                "http://127.0.0.1:9/auth", "--admin-port", "-1", "--grace", "2.5", "--max-per-address", "7",
+                "--reader-batch-ms", "15"});
         assertThat(c.output()).isEqualTo(new OriginConfig.Output(OriginConfig.SegmentFormat.TS, false, true));
         assertThat(c.security().streamSecrets()).containsEntry("cam1", "s1").containsEntry("cam2", "s2");
         assertThat(c.security().publishTokenKey()).containsExactly('k');
@@ -52,9 +53,11 @@ class LiveOriginTest {
         assertThat(c.security().publishRestricted()).isTrue();
         assertThat(c.limits().graceMillis()).isEqualTo(2500);
         assertThat(c.limits().maxConnectionsPerAddress()).isEqualTo(7);
+        assertThat(c.limits().readerBatchMillis()).isEqualTo(15);
+        assertThat(OriginConfig.defaults().limits().readerBatchMillis()).isEqualTo(40);
         assertThat(OriginConfig.defaults().output().segments()).isEqualTo(OriginConfig.SegmentFormat.FMP4);
         assertThat(OriginConfig.defaults().security().publishRestricted()).isFalse();
-        for (String[] bad : new String[][] {{"--segments", "mkv"}, {"--record-formats", "avi"}, {"--stream", "nosecret"}}) {
+        for (String[] bad : new String[][] {{"--segments", "mkv"}, {"--record-formats", "avi"}, {"--stream", "nosecret"}, {"--reader-batch-ms", "1001"}, {"--reader-batch-ms", "-1"}}) {
             assertThatThrownBy(() -> LiveOrigin.parseArgs(bad)).isInstanceOf(IllegalArgumentException.class);
         }
     }

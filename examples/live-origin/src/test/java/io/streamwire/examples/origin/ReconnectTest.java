@@ -28,10 +28,7 @@ import org.junit.jupiter.api.Test;
 class ReconnectTest {
     static OriginConfig config() {
         OriginConfig c = OriginConfig.loopbackEphemeral().withTimes(3000, 2000);
-        OriginConfig.Limits d = OriginConfig.Limits.defaults();
-        return c.withLimits(new OriginConfig.Limits(d.maxHttpConnections(), d.maxConnectionsPerAddress(), d.maxFlvReaders(),
-                d.maxRtmpPlayers(), d.maxPendingRequests(), d.requestHeaderMillis(), d.keepAliveMillis(), d.writeMillis(),
-                d.rtmpRoleMillis(), 1_500, 4_000, d.maxSegmentBytes(), d.maxWriteBufferBytes()));
+        return c.withLimits(OriginConfig.Limits.defaults().withPublisherTimes(1_500, 4_000));
     }
 
     /** One tag an HTTP-FLV reader got: type, timestamp, first two body bytes. */
