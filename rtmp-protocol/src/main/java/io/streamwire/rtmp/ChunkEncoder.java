@@ -5,6 +5,7 @@ import io.streamwire.rtmp.internal.ChunkStreamState;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Cuts messages into chunks: Adobe RTMP Specification 1.0 §5.3. For each message it picks the
@@ -119,10 +120,32 @@ public final class ChunkEncoder {
      */
     public EncodedMessage encodeShared(int chunkStreamId, long timestamp, int messageTypeId, int messageStreamId,
             ByteBuffer payload) {
+        return encodeShared(chunkStreamId, timestamp, messageTypeId, messageStreamId, payload, ByteBuffer::allocate);
+    }
+
+    /**
+     * {@link #encodeShared(int, long, int, int, ByteBuffer)} into a buffer of the caller's choice:
+     * {@code allocate} is asked once for a buffer with at least the given number of bytes remaining,
+     * e.g. {@code ByteBuffer::allocateDirect}, so that a network transport sends the chunks to every
+     * connection without copying them into native memory first. The message keeps the buffer; the
+     * caller must not change its bytes afterwards.
+     *
+     * @throws IllegalArgumentException when the buffer has fewer bytes remaining than asked for, or
+     *     as {@link #encodeShared(int, long, int, int, ByteBuffer)}
+     * @since 0.1.0
+     */
+    public EncodedMessage encodeShared(int chunkStreamId, long timestamp, int messageTypeId, int messageStreamId,
+            ByteBuffer payload, IntFunction<ByteBuffer> allocate) {
         int length = payload.remaining();
         check(chunkStreamId, timestamp, messageTypeId, length);
         boolean ext = timestamp >= 0xFFFFFF;
-        ByteBuffer out = ByteBuffer.allocate(size(chunkStreamId, 0, ext, length, chunkSize));
+        int size = size(chunkStreamId, 0, ext, length, chunkSize);
+        ByteBuffer given = allocate.apply(size);
+        if (given == null || given.isReadOnly() || given.remaining() < size) {
+            throw new IllegalArgumentException("allocate gave " + (given == null ? "null"
+                    : given.isReadOnly() ? "a read-only buffer" : given.remaining() + " bytes") + " for " + size);
+        }
+        ByteBuffer out = given.slice(given.position(), size);
         write(out, chunkStreamId, 0, ext, timestamp, timestamp, length, messageTypeId, messageStreamId, payload, chunkSize);
         return new EncodedMessage(out.flip(), chunkStreamId, timestamp, messageTypeId, messageStreamId, length, chunkSize);
     }

@@ -360,10 +360,23 @@ public final class ServerSession implements StreamDecoder {
 
     /** Cuts a media message once, for {@link #sendShared} to every player on stream id {@code streamId}. */
     public static EncodedMessage shareMedia(int streamId, int messageTypeId, long timestamp, ByteBuffer body) {
+        return shareMedia(streamId, messageTypeId, timestamp, body, ByteBuffer::allocate);
+    }
+
+    /**
+     * {@link #shareMedia(int, int, long, ByteBuffer)} with the chunks written into a buffer from
+     * {@code allocate} (see {@link ChunkEncoder#encodeShared(int, long, int, int, ByteBuffer,
+     * java.util.function.IntFunction)}), e.g. {@code ByteBuffer::allocateDirect} for a server whose
+     * transport would otherwise copy each player's bytes into native memory.
+     *
+     * @since 0.1.0
+     */
+    public static EncodedMessage shareMedia(int streamId, int messageTypeId, long timestamp, ByteBuffer body,
+            java.util.function.IntFunction<ByteBuffer> allocate) {
         ChunkEncoder encoder = new ChunkEncoder();
         encoder.setChunkSize(CHUNK_SIZE);
         return encoder.encodeShared(messageTypeId == MessageType.AUDIO ? Connection.CS_AUDIO : Connection.CS_VIDEO,
-                timestamp, messageTypeId, streamId, body);
+                timestamp, messageTypeId, streamId, body, allocate);
     }
 
     /** Sends onMetaData (without @setDataFrame) to a playing stream. */

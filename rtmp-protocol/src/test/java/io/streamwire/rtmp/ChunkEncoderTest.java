@@ -133,6 +133,38 @@ class ChunkEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Property(tries = 200)
+    void sharedMessageInACallersBufferHasTheSameBytes(@ForAll @Size(max = 9000) byte[] body,
+            @ForAll @IntRange(min = 0, max = 0x1FFFFFF) int timestamp, @ForAll @IntRange(max = 64) int offset,
+            @ForAll boolean direct) {
+        ChunkEncoder encoder = new ChunkEncoder();
+        encoder.setChunkSize(4096);
+        EncodedMessage heap = encoder.encodeShared(6, timestamp, 9, 1, ByteBuffer.wrap(body));
+        ByteBuffer body2 = ByteBuffer.wrap(body);
+        EncodedMessage given = encoder.encodeShared(6, timestamp, 9, 1, body2, n -> {
+            ByteBuffer b = direct ? ByteBuffer.allocateDirect(n + offset + 7) : ByteBuffer.allocate(n + offset + 7);
+            return b.position(offset);
+        });
+        assertThat(given.bytes()).isEqualTo(heap.bytes());
+        assertThat(given.bytes().isDirect()).isEqualTo(direct);
+        assertThat(given.payload()).isEqualTo(ByteBuffer.wrap(body));
+        assertThat(body2.position()).isZero();
+        assertThat(ServerSession.shareMedia(1, 9, timestamp, ByteBuffer.wrap(body), ByteBuffer::allocateDirect).bytes())
+                .isEqualTo(ServerSession.shareMedia(9, timestamp, ByteBuffer.wrap(body)).bytes());
+    }
+
+    @Test
+    void aBufferTooSmallOrReadOnlyIsRefused() {
+        ChunkEncoder encoder = new ChunkEncoder();
+        ByteBuffer body = ByteBuffer.wrap(new byte[300]);
+        assertThatThrownBy(() -> encoder.encodeShared(6, 0, 9, 1, body, n -> ByteBuffer.allocate(n - 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bytes");
+        assertThatThrownBy(() -> encoder.encodeShared(6, 0, 9, 1, body, n -> ByteBuffer.allocate(n).asReadOnlyBuffer()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+        assertThatThrownBy(() -> encoder.encodeShared(6, 0, 9, 1, body, n -> null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+    }
+
     @Test
     void sharedMessageGivesItsPayloadBack() {
         ChunkEncoder encoder = new ChunkEncoder();

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -223,10 +224,14 @@ final class HttpHandler extends ChannelInboundHandlerAdapter {
         ctx.write(res);
     }
 
-    /** A piece of a streamed response (not flushed). */
+    /** A piece of a streamed response (not flushed): one HTTP chunk. */
     void streamChunk(byte[] bytes) {
-        HttpContent c = new DefaultHttpContent(Unpooled.wrappedBuffer(bytes));
-        ctx.write(c);
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    /** A piece of a streamed response (not flushed): one HTTP chunk of {@code parts}, not copied. */
+    void streamChunk(ByteBuffer... parts) {
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(parts)));
     }
 
     /** Ends a streamed response and closes the connection. */

@@ -8,6 +8,7 @@ import io.streamwire.flv.FlvWriter;
 import io.streamwire.hls.BlockingReload;
 import io.streamwire.hls.PlaylistException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -191,12 +192,17 @@ final class HttpRoutes {
 
     /** An HTTP-FLV response: a {@link Subscriber} drained into the connection while it is writable. */
     static final class FlvReader {
+        /** At most this many tags or (about) bytes per HTTP chunk, so that writability is checked between. */
+        private static final int BATCH_TAGS = 32;
+        private static final int BATCH_BYTES = 64 * 1024;
+
         private final HttpHandler h;
         private final Channel channel;
         private Subscriber sub;
         private boolean started;
         private boolean ended;
         private boolean released;
+        private final ByteBuffer[] batch = new ByteBuffer[BATCH_TAGS];
 
         private FlvReader(HttpHandler h, Channel channel) {
             this.h = h;
@@ -253,13 +259,22 @@ final class HttpRoutes {
             if (!started || ended || !h.context().channel().isActive()) {
                 return;
             }
+            // the tags of one tick go out as one HTTP chunk: one chunk header and trailer, not one per tag
             boolean wrote = false;
+            ByteBuffer[] batch = this.batch;
             while (h.context().channel().isWritable()) {
-                Subscriber.Tag t = sub.poll();
-                if (t == null) {
+                int n = 0;
+                int bytes = 0;
+                Subscriber.Tag t;
+                while (n < batch.length && bytes < BATCH_BYTES && (t = sub.poll()) != null) {
+                    batch[n++] = t.flvTag();
+                    bytes += batch[n - 1].remaining();
+                }
+                if (n == 0) {
                     break;
                 }
-                h.streamChunk(t.flvTag());
+                h.streamChunk(Arrays.copyOf(batch, n)); // the buffer keeps the tags, not the array
+                Arrays.fill(batch, 0, n, null);
                 wrote = true;
             }
             if (sub.overflowed()) {

@@ -21,7 +21,7 @@ final class Subscriber {
         private final long timestamp;
         private final byte[] body;
         private volatile EncodedMessage rtmpChunks;
-        private volatile byte[] flvTag;
+        private volatile ByteBuffer flvTag;
 
         Tag(int type, long timestamp, byte[] body) {
             this.type = type;
@@ -43,28 +43,31 @@ final class Subscriber {
 
         /**
          * The whole FLV tag (header, body, previous tag size), written once on the first HTTP-FLV
-         * reader's demand and shared by all of them. Two readers asking at once may both write it: harmless.
+         * reader's demand and shared by all of them (a fresh duplicate each time). Native memory: the
+         * transport writes it to every reader without copying it first. Two readers asking at once may
+         * both write it: harmless.
          */
-        byte[] flvTag() {
-            byte[] b = flvTag;
+        ByteBuffer flvTag() {
+            ByteBuffer b = flvTag;
             if (b == null) {
-                ByteBuffer out = ByteBuffer.allocate(io.streamwire.flv.FlvWriter.tagSize(body.length));
-                io.streamwire.flv.FlvWriter.writeTag(out, type, (int) timestamp, ByteBuffer.wrap(body));
-                b = out.array();
+                b = ByteBuffer.allocateDirect(io.streamwire.flv.FlvWriter.tagSize(body.length));
+                io.streamwire.flv.FlvWriter.writeTag(b, type, (int) timestamp, ByteBuffer.wrap(body));
+                b.flip();
                 flvTag = b;
             }
-            return b;
+            return b.duplicate();
         }
 
         /**
          * An audio or video tag cut into RTMP chunks once, on the first RTMP player's demand, for every
          * RTMP player whatever its play stream id ({@link ServerSession#shareMedia(int, long, ByteBuffer)},
-         * {@link ServerSession#sendShared}). Two players asking at once may both cut it: harmless.
+         * {@link ServerSession#sendShared}), in native memory like {@link #flvTag()}. Two players asking
+         * at once may both cut it: harmless.
          */
         EncodedMessage rtmpChunks() {
             EncodedMessage m = rtmpChunks;
             if (m == null) {
-                m = ServerSession.shareMedia(type, timestamp, ByteBuffer.wrap(body));
+                m = ServerSession.shareMedia(1, type, timestamp, ByteBuffer.wrap(body), ByteBuffer::allocateDirect);
                 rtmpChunks = m;
             }
             return m;

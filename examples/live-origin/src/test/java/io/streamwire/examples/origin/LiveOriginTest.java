@@ -63,6 +63,50 @@ class LiveOriginTest {
     }
 
     @Test
+    void theNioTransportServesWhereEpollIsNotWanted() throws Exception {
+        assertThat(Transport.choose("auto")).isEqualTo(io.netty.channel.epoll.Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO);
+        assertThatThrownBy(() -> Transport.choose("kqueue")).isInstanceOf(IllegalArgumentException.class);
+        String before = System.getProperty(Transport.PROPERTY);
+        System.setProperty(Transport.PROPERTY, "nio");
+        try (LiveOrigin origin = LiveOrigin.start(OriginConfig.loopbackEphemeral().withTimes(5_000, 0));
+                TestPublisher pub = new TestPublisher(origin.rtmpPort(), "nio", 1.0, false)) {
+            assertThat(origin.transport()).isEqualTo(Transport.NIO);
+            HttpResponse<java.io.InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + origin.httpPort() + "/live/nio.flv")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(r.statusCode()).isEqualTo(200);
+            try (java.io.DataInputStream in = new java.io.DataInputStream(r.body())) {
+                byte[] header = new byte[13];
+                in.readFully(header);
+                assertThat(new String(header, 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FLV");
+                int tags = 0;
+                boolean keyframe = false;
+                long bytes = 0;
+                while (bytes < 100_000) { // about 2.5 s of the fixture, every tag whole and in sequence
+                    int type = in.readUnsignedByte();
+                    int size = (in.readUnsignedShort() << 8) | in.readUnsignedByte();
+                    in.readFully(new byte[7]); // timestamp, extension, stream id
+                    byte[] body = new byte[size];
+                    in.readFully(body);
+                    assertThat(type).isIn(8, 9, 18);
+                    assertThat(in.readInt()).as("previous tag size").isEqualTo(11 + size);
+                    keyframe |= type == 9 && size > 1 && (body[0] & 0xF0) == 0x10 && body[1] == 1;
+                    tags++;
+                    bytes += 15 + size;
+                }
+                assertThat(tags).isGreaterThan(20);
+                assertThat(keyframe).isTrue();
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(Transport.PROPERTY);
+            } else {
+                System.setProperty(Transport.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void keysThatCannotBecomeUrlsOrFileNamesAreRefused() {
         assertThat(LiveOrigin.validKey("camera_1.main-2")).isTrue();
         for (String bad : new String[] {"", "../etc", ".hidden", "a/b", "a b", "a?b", "x".repeat(65), null}) {
