@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Streamwire origin vs nginx-rtmp vs node-media-server 4.4.3: same machine, same input, same
 # readers; CPU (utime+stime from /proc/<pid>/stat, as % of one core, averaged over the run) and
-# peak RSS (VmRSS sampled every second; nginx: master + workers summed) of the server only.
+# peak RSS (VmRSS sampled every second; nginx: master + workers summed) of the server only. CPU is
+# also given for the readers' time after WARMUP s, the same window for every server: without the
+# ramp and the JVM's JIT compilation (the origin's first ~20 s), i.e. what a running server costs.
 #   scenario A: 1 publisher, 500 readers        scenario B: 20 publishers, 10 readers each
 # Readers: "rtmp" (RTMP play, which all three serve; the fair comparison) and "flv" (HTTP-FLV, the
 # origin and node-media-server; nginx-rtmp has none). HLS: the origin always packages HLS / LL-HLS,
@@ -11,7 +13,7 @@
 # Builds nothing: needs target/live-origin.jar and the module's test classes (the generator), and
 # load/nms/node_modules (installed here with "npm ci" from load/nms/package-lock.json when missing).
 # Environment (defaults): SERVERS="origin nginx-rtmp nms" SCENARIOS="A B" MODES="rtmp flv"
-# DURATION=60 RAMP=5 READERS_A=500 PUBLISHERS_B=20 READERS_PER_B=10 ORIGIN_JAR ORIGIN_JAVA_OPTS="" ORIGIN_ARGS=""
+# DURATION=60 WARMUP=20 RAMP=5 READERS_A=500 PUBLISHERS_B=20 READERS_PER_B=10 ORIGIN_JAR ORIGIN_JAVA_OPTS="" ORIGIN_ARGS=""
 # VIDEO_KBPS=300 OUT=(temp dir) LOAD_CP.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,6 +22,7 @@ SERVERS=${SERVERS:-origin nginx-rtmp nms}
 SCENARIOS=${SCENARIOS:-A B}
 MODES=${MODES:-rtmp flv}
 DURATION=${DURATION:-60}
+WARMUP=${WARMUP:-20}
 RAMP=${RAMP:-5}
 READERS_A=${READERS_A:-500}
 PUBLISHERS_B=${PUBLISHERS_B:-20}
@@ -101,7 +104,7 @@ one() {
     || echo "generator exited $? (see $dir/load.stderr)"
   t1=$(date +%s.%N)
   stop_pid "$sp"
-  echo "$name $(cpu_rss "$samples" "$t0" "$t1")" >>"$OUT/results.txt"
+  echo "$name $(cpu_rss "$samples" "$t0" "$t1") $(cpu_rss "$samples" "$(awk -v a="$t0" -v b="$WARMUP" 'BEGIN { printf "%.3f", a + b }')" "$t1" | cut -d' ' -f1)" >>"$OUT/results.txt"
   stop_pid "${pub_pids[@]}" "$server_pid"
   sleep 2
 }
@@ -121,26 +124,30 @@ import json, os, sys
 out = sys.argv[1]
 rows = {}
 for line in open(os.path.join(out, "results.txt")):
-    name, cpu, rss = line.split()
+    name, cpu, rss, warm = line.split()
     server, scenario, mode = name.rsplit("-", 2)
     j = json.load(open(os.path.join(out, name, "load.json"))) if os.path.exists(os.path.join(out, name, "load.json")) else None
     s = j[mode] if j else None
-    rows[(scenario, mode, server)] = (cpu, rss, s)
+    rows[(scenario, mode, server)] = (cpu, rss, s, warm)
 print()
-print(f"{'scenario':8} {'readers':7} {'server':11} {'connected/readers':>17} {'errors':>6} {'MB read':>8} {'avg CPU % (1 core)':>18} {'peak RSS MB':>11}")
-for (scenario, mode, server), (cpu, rss, s) in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], ["origin", "nginx-rtmp", "nms"].index(kv[0][2]))):
+warmup = os.environ.get("WARMUP", "20")
+print(f"{'scenario':8} {'readers':7} {'server':11} {'connected/readers':>17} {'errors':>6} {'MB read':>8} {'avg CPU % (1 core)':>18} {'after ' + warmup + ' s':>10} {'peak RSS MB':>11}")
+for (scenario, mode, server), (cpu, rss, s, warm) in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], ["origin", "nginx-rtmp", "nms"].index(kv[0][2]))):
     conn = f"{s['connectedAtEnd']}/{s['readers']}" if s else "-"
     err = s["failures"]["total"] if s else "-"
     mb = f"{s['bytes'] / 1e6:.0f}" if s else "-"
-    print(f"{scenario:8} {mode:7} {server:11} {conn:>17} {err:>6} {mb:>8} {cpu:>18} {rss:>11}")
+    print(f"{scenario:8} {mode:7} {server:11} {conn:>17} {err:>6} {mb:>8} {cpu:>18} {warm:>10} {rss:>11}")
 print("\ngoal: origin CPU <= nginx-rtmp's (rtmp readers) and <= half of node-media-server's (same readers)")
-for (scenario, mode, server), (cpu, rss, s) in sorted(rows.items()):
+for (scenario, mode, server), (cpu, rss, s, warm) in sorted(rows.items()):
     if server != "origin" or cpu == "n/a":
         continue
     for peer, factor in (("nginx-rtmp", 1.0), ("nms", 0.5)):
         p = rows.get((scenario, mode, peer))
         if p and p[0] != "n/a":
-            ok = float(cpu) <= float(p[0]) * factor
-            print(f"  {scenario} {mode:4} origin {cpu}% vs {peer} {p[0]}% x {factor}: {'met' if ok else 'MISSED'}")
+            for what, mine, theirs in (("whole run", cpu, p[0]), (f"after {warmup} s", warm, p[3])):
+                if mine == "n/a" or theirs == "n/a":
+                    continue
+                ok = float(mine) <= float(theirs) * factor
+                print(f"  {scenario} {mode:4} {what:12} origin {mine}% vs {peer} {theirs}% x {factor}: {'met' if ok else 'MISSED'}")
 print(f"\nJSON summaries, samples and logs: {out}")
 EOF
