@@ -119,9 +119,9 @@ for scenario in $SCENARIOS; do
   done
 done
 
-python3 - "$OUT" <<'EOF'
+python3 - "$OUT" "$WARMUP" <<'EOF'
 import json, os, sys
-out = sys.argv[1]
+out, warmup = sys.argv[1], sys.argv[2]
 rows = {}
 for line in open(os.path.join(out, "results.txt")):
     name, cpu, rss, warm = line.split()
@@ -130,7 +130,6 @@ for line in open(os.path.join(out, "results.txt")):
     s = j[mode] if j else None
     rows[(scenario, mode, server)] = (cpu, rss, s, warm)
 print()
-warmup = os.environ.get("WARMUP", "20")
 print(f"{'scenario':8} {'readers':7} {'server':11} {'connected/readers':>17} {'errors':>6} {'MB read':>8} {'avg CPU % (1 core)':>18} {'after ' + warmup + ' s':>10} {'peak RSS MB':>11}")
 for (scenario, mode, server), (cpu, rss, s, warm) in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], ["origin", "nginx-rtmp", "nms"].index(kv[0][2]))):
     conn = f"{s['connectedAtEnd']}/{s['readers']}" if s else "-"

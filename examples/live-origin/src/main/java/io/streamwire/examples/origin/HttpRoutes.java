@@ -202,7 +202,6 @@ final class HttpRoutes {
         private boolean started;
         private boolean ended;
         private boolean released;
-        private final ByteBuffer[] batch = new ByteBuffer[BATCH_TAGS];
 
         private FlvReader(HttpHandler h, Channel channel) {
             this.h = h;
@@ -223,7 +222,7 @@ final class HttpRoutes {
             // subscribe before waiting: a reader that comes first gets every tag
             r.sub = ch.subscribe("http-flv", () -> h.context().channel().close(), () -> origin.drainLater(executor, drain));
             h.onClose(r::release);
-            h.onWritable(r::drain);
+            h.onWritable(drain);
             ch.waiters().<Boolean>await(() -> ch.isServing() ? Boolean.TRUE : null, () -> ch.isServing(),
                     origin.config().playWaitMillis(), executor, serving -> {
                         if (!serving) {
@@ -261,20 +260,21 @@ final class HttpRoutes {
             }
             // the tags of one tick go out as one HTTP chunk: one chunk header and trailer, not one per tag
             boolean wrote = false;
-            ByteBuffer[] batch = this.batch;
             while (h.context().channel().isWritable()) {
+                ByteBuffer[] parts = new ByteBuffer[BATCH_TAGS];
                 int n = 0;
-                int bytes = 0;
-                Subscriber.Tag t;
-                while (n < batch.length && bytes < BATCH_BYTES && (t = sub.poll()) != null) {
-                    batch[n++] = t.flvTag();
-                    bytes += batch[n - 1].remaining();
+                for (int bytes = 0; n < parts.length && bytes < BATCH_BYTES; n++) {
+                    Subscriber.Tag t = sub.poll();
+                    if (t == null) {
+                        break;
+                    }
+                    parts[n] = t.flvTag();
+                    bytes += parts[n].remaining();
                 }
                 if (n == 0) {
                     break;
                 }
-                h.streamChunk(Arrays.copyOf(batch, n)); // the buffer keeps the tags, not the array
-                Arrays.fill(batch, 0, n, null);
+                h.streamChunk(n == parts.length ? parts : Arrays.copyOf(parts, n));
                 wrote = true;
             }
             if (sub.overflowed()) {
