@@ -12,7 +12,9 @@
 #
 # Builds nothing: needs target/live-origin.jar and the module's test classes (the generator), and
 # load/nms/node_modules (installed here with "npm ci" from load/nms/package-lock.json when missing).
-# Environment (defaults): SERVERS="origin nginx-rtmp nms" SCENARIOS="A B" MODES="rtmp flv"
+# REPEAT runs every case that many times, interleaved (all cases, then all again), and reports the
+# median CPU with its range: this machine's figures move by a few points from run to run.
+# Environment (defaults): SERVERS="origin nginx-rtmp nms" SCENARIOS="A B" MODES="rtmp flv" REPEAT=1
 # DURATION=60 WARMUP=20 RAMP=5 READERS_A=500 PUBLISHERS_B=20 READERS_PER_B=10 ORIGIN_JAR ORIGIN_JAVA_OPTS="" ORIGIN_ARGS=""
 # VIDEO_KBPS=300 OUT=(temp dir) LOAD_CP.
 set -euo pipefail
@@ -23,6 +25,7 @@ SCENARIOS=${SCENARIOS:-A B}
 MODES=${MODES:-rtmp flv}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-20}
+REPEAT=${REPEAT:-1}
 RAMP=${RAMP:-5}
 READERS_A=${READERS_A:-500}
 PUBLISHERS_B=${PUBLISHERS_B:-20}
@@ -79,9 +82,10 @@ start_server() {
   wait_port "$HTTP_PORT" 30
 }
 
-# one SERVER SCENARIO MODE: a fresh server, its publishers, the readers for DURATION s, the samples.
+# one SERVER SCENARIO MODE RUN: a fresh server, its publishers, the readers for DURATION s, the samples.
 one() {
-  local server=$1 scenario=$2 mode=$3 name="$1-$2-$3" dir="$OUT/$1-$2-$3"
+  local server=$1 scenario=$2 mode=$3 name="$1-$2-$3" run=$4 dir="$OUT/$1-$2-$3"
+  if [ "$REPEAT" -gt 1 ]; then dir="$dir-$run"; fi
   local publishers readers i keys=() urls=() pub_pids=()
   if [ "$scenario" = A ]; then publishers=1; readers=$READERS_A; else publishers=$PUBLISHERS_B; readers=$((PUBLISHERS_B * READERS_PER_B)); fi
   start_server "$server" "$dir"
@@ -95,7 +99,7 @@ one() {
     if [ "$mode" = rtmp ]; then urls+=("rtmp://127.0.0.1:$RTMP_PORT/live/$k"); else urls+=("http://127.0.0.1:$HTTP_PORT/live/$k.flv"); fi
   done
   local list; list=$(IFS=,; echo "${urls[*]}")
-  echo "== $name: $publishers publisher(s), $readers $mode readers, ${DURATION} s"
+  echo "== $name: $publishers publisher(s), $readers $mode readers, ${DURATION} s (run $run of $REPEAT)"
   local samples="$dir/server.samples" sp t0 t1
   sp=$(sample "$server_pid" "$samples")
   t0=$(date +%s.%N)
@@ -104,46 +108,63 @@ one() {
     || echo "generator exited $? (see $dir/load.stderr)"
   t1=$(date +%s.%N)
   stop_pid "$sp"
-  echo "$name $(cpu_rss "$samples" "$t0" "$t1") $(cpu_rss "$samples" "$(awk -v a="$t0" -v b="$WARMUP" 'BEGIN { printf "%.3f", a + b }')" "$t1" | cut -d' ' -f1)" >>"$OUT/results.txt"
+  echo "$name $(basename "$dir") $(cpu_rss "$samples" "$t0" "$t1") $(cpu_rss "$samples" "$(awk -v a="$t0" -v b="$WARMUP" 'BEGIN { printf "%.3f", a + b }')" "$t1" | cut -d' ' -f1)" >>"$OUT/results.txt"
   stop_pid "${pub_pids[@]}" "$server_pid"
   sleep 2
 }
 
 : >"$OUT/results.txt"
-for scenario in $SCENARIOS; do
-  for server in $SERVERS; do
-    for mode in $MODES; do
-      [ "$server/$mode" = nginx-rtmp/flv ] && continue   # nginx-rtmp has no HTTP-FLV
-      one "$server" "$scenario" "$mode"
+for ((run = 1; run <= REPEAT; run++)); do
+  for scenario in $SCENARIOS; do
+    for server in $SERVERS; do
+      for mode in $MODES; do
+        [ "$server/$mode" = nginx-rtmp/flv ] && continue   # nginx-rtmp has no HTTP-FLV
+        one "$server" "$scenario" "$mode" "$run"
+      done
     done
   done
 done
 
 python3 - "$OUT" "$WARMUP" <<'EOF'
-import json, os, sys
+import json, os, statistics, sys
 out, warmup = sys.argv[1], sys.argv[2]
-rows = {}
+runs = {}
 for line in open(os.path.join(out, "results.txt")):
-    name, cpu, rss, warm = line.split()
+    name, d, cpu, rss, warm = line.split()
     server, scenario, mode = name.rsplit("-", 2)
-    j = json.load(open(os.path.join(out, name, "load.json"))) if os.path.exists(os.path.join(out, name, "load.json")) else None
-    s = j[mode] if j else None
-    rows[(scenario, mode, server)] = (cpu, rss, s, warm)
+    f = os.path.join(out, d, "load.json")
+    s = json.load(open(f))[mode] if os.path.exists(f) else None
+    runs.setdefault((scenario, mode, server), []).append((cpu, rss, s, warm))
+
+def med(values):
+    """The median of the figures that are not n/a (as text), and their range when there are several."""
+    v = sorted(float(x) for x in values if x != "n/a")
+    if not v:
+        return "n/a", ""
+    return f"{statistics.median(v):.1f}", (f" ({v[0]:.1f}-{v[-1]:.1f})" if len(v) > 1 else "")
+
+rows = {}
+for key, rs in runs.items():
+    ss = [r[2] for r in rs if r[2]]
+    conn = f"{min(s['connectedAtEnd'] for s in ss)}/{ss[0]['readers']}" if ss else "-"
+    err = sum(s["failures"]["total"] for s in ss) if ss else "-"
+    mb = f"{statistics.median(s['bytes'] for s in ss) / 1e6:.0f}" if ss else "-"
+    rss = max((int(r[1]) for r in rs if r[1] != "n/a"), default="n/a")
+    rows[key] = (med(r[0] for r in rs), med(r[3] for r in rs), conn, err, mb, rss, len(rs))
+order = ["origin", "nginx-rtmp", "nms"]
 print()
-print(f"{'scenario':8} {'readers':7} {'server':11} {'connected/readers':>17} {'errors':>6} {'MB read':>8} {'avg CPU % (1 core)':>18} {'after ' + warmup + ' s':>10} {'peak RSS MB':>11}")
-for (scenario, mode, server), (cpu, rss, s, warm) in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], ["origin", "nginx-rtmp", "nms"].index(kv[0][2]))):
-    conn = f"{s['connectedAtEnd']}/{s['readers']}" if s else "-"
-    err = s["failures"]["total"] if s else "-"
-    mb = f"{s['bytes'] / 1e6:.0f}" if s else "-"
-    print(f"{scenario:8} {mode:7} {server:11} {conn:>17} {err:>6} {mb:>8} {cpu:>18} {warm:>10} {rss:>11}")
+print(f"runs per case: {max((r[6] for r in rows.values()), default=0)}; CPU: the median (range); connected: the fewest; errors: summed; RSS: the peak")
+print(f"{'scenario':8} {'readers':7} {'server':11} {'connected/readers':>17} {'errors':>6} {'MB read':>8} {'avg CPU % (1 core)':>20} {'after ' + warmup + ' s':>18} {'peak RSS MB':>11}")
+for (scenario, mode, server), (cpu, warm, conn, err, mb, rss, n) in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], order.index(kv[0][2]))):
+    print(f"{scenario:8} {mode:7} {server:11} {conn:>17} {err:>6} {mb:>8} {cpu[0] + cpu[1]:>20} {warm[0] + warm[1]:>18} {rss:>11}")
 print("\ngoal: origin CPU <= nginx-rtmp's (rtmp readers) and <= half of node-media-server's (same readers)")
-for (scenario, mode, server), (cpu, rss, s, warm) in sorted(rows.items()):
-    if server != "origin" or cpu == "n/a":
+for (scenario, mode, server), (cpu, warm, *_) in sorted(rows.items()):
+    if server != "origin" or cpu[0] == "n/a":
         continue
     for peer, factor in (("nginx-rtmp", 1.0), ("nms", 0.5)):
         p = rows.get((scenario, mode, peer))
-        if p and p[0] != "n/a":
-            for what, mine, theirs in (("whole run", cpu, p[0]), (f"after {warmup} s", warm, p[3])):
+        if p and p[0][0] != "n/a":
+            for what, mine, theirs in (("whole run", cpu[0], p[0][0]), (f"after {warmup} s", warm[0], p[1][0])):
                 if mine == "n/a" or theirs == "n/a":
                     continue
                 ok = float(mine) <= float(theirs) * factor

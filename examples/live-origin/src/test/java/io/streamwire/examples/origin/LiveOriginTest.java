@@ -54,7 +54,7 @@ class LiveOriginTest {
         assertThat(c.limits().graceMillis()).isEqualTo(2500);
         assertThat(c.limits().maxConnectionsPerAddress()).isEqualTo(7);
         assertThat(c.limits().readerBatchMillis()).isEqualTo(15);
-        assertThat(OriginConfig.defaults().limits().readerBatchMillis()).isEqualTo(40);
+        assertThat(OriginConfig.defaults().limits().readerBatchMillis()).isEqualTo(100);
         assertThat(OriginConfig.defaults().output().segments()).isEqualTo(OriginConfig.SegmentFormat.FMP4);
         assertThat(OriginConfig.defaults().security().publishRestricted()).isFalse();
         for (String[] bad : new String[][] {{"--segments", "mkv"}, {"--record-formats", "avi"}, {"--stream", "nosecret"}, {"--reader-batch-ms", "1001"}, {"--reader-batch-ms", "-1"}}) {
