@@ -132,6 +132,13 @@ public record OriginConfig(String bindAddress, int rtmpPort, int httpPort, Strin
                     graceMillis, maxSegmentBytes, maxWriteBufferBytes, readerBatchMillis);
         }
 
+        /** A copy with another {@code writeMillis}. */
+        public Limits withWriteMillis(long millis) {
+            return new Limits(maxHttpConnections, maxConnectionsPerAddress, maxFlvReaders, maxRtmpPlayers,
+                    maxPendingRequests, requestHeaderMillis, keepAliveMillis, millis, rtmpRoleMillis,
+                    publisherIdleMillis, graceMillis, maxSegmentBytes, maxWriteBufferBytes, readerBatchMillis);
+        }
+
         /** A copy with another {@code readerBatchMillis}. */
         public Limits withReaderBatchMillis(long millis) {
             return new Limits(maxHttpConnections, maxConnectionsPerAddress, maxFlvReaders, maxRtmpPlayers,

@@ -60,9 +60,10 @@ final class Subscriber {
 
         /**
          * An audio or video tag cut into RTMP chunks once, on the first RTMP player's demand, for every
-         * RTMP player whatever its play stream id ({@link ServerSession#shareMedia(int, long, ByteBuffer)},
-         * {@link ServerSession#sendShared}), in native memory like {@link #flvTag()}. Two players asking
-         * at once may both cut it: harmless.
+         * RTMP player whatever its play stream id: cut with stream id 1 as the fan-out form
+         * {@link ServerSession#shareMedia(int, long, ByteBuffer)} does (players on another id get a
+         * re-stamped first header from {@link ServerSession#sendShared}), in native memory like
+         * {@link #flvTag()}. Two players asking at once may both cut it: harmless.
          */
         EncodedMessage rtmpChunks() {
             EncodedMessage m = rtmpChunks;

@@ -18,8 +18,7 @@ class WriteTimeoutTest {
 
     static OriginConfig config(long writeMillis) {
         return OriginConfig.loopbackEphemeral().withTimes(3_000, 2_000).withMaxQueuedBytes(256L << 20)
-                .withLimits(new OriginConfig.Limits(20_000, 5_000, 10_000, 2_000, 20_000, 10_000, 60_000, writeMillis,
-                        10_000, 10_000, 15_000, 64L << 20, 1 << 20, 40));
+                .withLimits(OriginConfig.Limits.defaults().withWriteMillis(writeMillis));
     }
 
     private static Socket reader(int port, String key) throws Exception {
